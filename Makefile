@@ -1,0 +1,41 @@
+# The README's two commands: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup demo test test-fast test-browser bench bench-parse score clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "irsite needs Python 3.11 or newer"'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+# A local .env with a fresh secret key, made once from .env.example.
+.env:
+	sed "s|^DJANGO_SECRET_KEY=.*|DJANGO_SECRET_KEY=$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))')|" .env.example > $@
+
+setup: $(VENV)/.installed .env
+	$(MANAGE) migrate --noinput
+
+demo: setup
+	$(MANAGE) load_demo
+
+run: demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed .env
+	$(PY) -m pytest
+
+test-fast: $(VENV)/.installed .env
+	$(PY) -m pytest -m "not browser" -x -q
+
+score: $(VENV)/.installed .env
+	$(PY) ../shared/tools/score_parser.py ../shared/corpus/dev
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis staticfiles

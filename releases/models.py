@@ -1,0 +1,288 @@
+"""Companies, their listings, press releases, contacts and conference calls.
+
+Publication is one nullable timestamp per release: NULL is a draft, a future time
+is an embargo, a past time is published. Every public read goes through the
+querysets here, so the rule exists once.
+"""
+
+import zoneinfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+
+from .phones import to_e164
+
+
+def validate_iana_zone(value: str) -> None:
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(
+            "%(value)s is not an IANA time zone name (for example America/New_York).",
+            params={"value": value},
+            code="invalid_zone",
+        ) from None
+
+
+class Company(models.Model):
+    name = models.CharField(max_length=200, help_text="As the company prints it, e.g. “ImmunoGen, Inc.”.")
+    slug = models.SlugField(max_length=100, unique=True, help_text="Used in the company's public URLs.")
+    website = models.URLField(blank=True, max_length=500)
+    about = models.TextField(blank=True, help_text="The current “About” boilerplate shown on the company page.")
+    headquarters = models.CharField(max_length=200, blank=True, help_text="City and region, e.g. “Waltham, Mass.”.")
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "companies"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("releases:company-detail", kwargs={"slug": self.slug})
+
+
+class Listing(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="listings")
+    exchange = models.CharField(
+        max_length=40, help_text="Upper-case exchange code: NASDAQ, NYSE, NYSE AMERICAN, TSX, TSXV, LSE, …"
+    )
+    ticker = models.CharField(max_length=20)
+
+    class Meta:
+        ordering = ["exchange", "ticker"]
+        constraints = [
+            models.UniqueConstraint(fields=["exchange", "ticker"], name="listing_exchange_ticker_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.exchange}: {self.ticker}"
+
+    def clean(self):
+        self.exchange = self.exchange.strip().upper()
+        self.ticker = self.ticker.strip()
+
+
+def published_q(prefix: str = "") -> Q:
+    """The publication rule, for this model or across a relation (`prefix="release__"`)."""
+    return Q(**{f"{prefix}published_at__lte": timezone.now()})
+
+
+class PressReleaseQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_q())
+
+    def drafts(self):
+        return self.filter(published_at__isnull=True)
+
+    def embargoed(self):
+        return self.filter(published_at__gt=timezone.now())
+
+
+class PressRelease(models.Model):
+    class Category(models.TextChoices):
+        EARNINGS = "earnings", "Earnings"
+        CONFERENCE_CALL = "conference_call", "Conference call"
+        DIVIDEND = "dividend", "Dividend"
+        MANAGEMENT = "management", "Management change"
+        MERGERS = "mergers", "Mergers & acquisitions"
+        PRODUCT = "product", "Product"
+        CLINICAL = "clinical", "Clinical / regulatory"
+        OTHER = "other", "Other"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        EMBARGOED = "embargoed", "Embargoed"
+        PUBLISHED = "published", "Published"
+
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="releases")
+    headline = models.CharField(max_length=500)
+    subheadline = models.TextField(blank=True)
+    slug = models.SlugField(max_length=200, help_text="Unique for the company; part of the release's URL.")
+    dateline_location = models.CharField(max_length=200, blank=True, help_text="As printed, e.g. “WALTHAM, Mass.”.")
+    dateline_date = models.DateField(null=True, blank=True)
+    wire = models.CharField(max_length=100, blank=True, help_text="The newswire, e.g. “Business Wire”.")
+    body = models.TextField(blank=True, help_text="Sanitized HTML.")
+    about = models.TextField(blank=True, help_text="The “About” text as printed in this release.")
+    category = models.CharField(max_length=20, choices=Category.choices, default=Category.OTHER)
+    published_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Empty: draft. A future time: embargoed until then, published by itself at that time.",
+    )
+    contacts = models.ManyToManyField("Contact", related_name="releases", blank=True)
+    source_file = models.FileField(upload_to="sources/%Y/%m/", blank=True)
+    source_name = models.CharField(max_length=255, blank=True, help_text="The uploaded file's original name.")
+    source_sha256 = models.CharField(max_length=64, blank=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = PressReleaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-dateline_date", "-pk"]
+        permissions = [("publish_pressrelease", "Can publish, schedule and unpublish press releases")]
+        constraints = [
+            models.UniqueConstraint(fields=["company", "slug"], name="release_slug_unique_per_company"),
+            models.UniqueConstraint(
+                fields=["source_sha256"], condition=~Q(source_sha256=""), name="release_source_file_unique"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["-published_at"], name="release_published_idx"),
+            models.Index(fields=["company", "-published_at"], name="release_company_published_idx"),
+            models.Index(fields=["category", "-published_at"], name="release_category_published_idx"),
+        ]
+
+    def __str__(self):
+        return self.headline
+
+    def get_absolute_url(self):
+        return reverse("releases:release-detail", kwargs={"company": self.company.slug, "slug": self.slug})
+
+    @property
+    def status(self) -> str:
+        if self.published_at is None:
+            return self.Status.DRAFT
+        if self.published_at > timezone.now():
+            return self.Status.EMBARGOED
+        return self.Status.PUBLISHED
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == self.Status.PUBLISHED
+
+
+class Contact(models.Model):
+    class Role(models.TextChoices):
+        INVESTORS = "investors", "Investor relations"
+        MEDIA = "media", "Media"
+        OTHER = "other", "Other"
+
+    company = models.ForeignKey(Company, on_delete=models.CASCADE, related_name="contacts")
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.OTHER)
+    name = models.CharField(max_length=200, blank=True, help_text="Empty for a desk (e.g. ir@company.com).")
+    title = models.CharField(max_length=300, blank=True)
+    organization = models.CharField(
+        max_length=300, blank=True, help_text="The company or agency, or the desk's name when no person is named."
+    )
+    phones = models.TextField(blank=True, help_text="One number per line, as printed.")
+    email = models.EmailField(blank=True)
+
+    class Meta:
+        ordering = ["role", "name", "organization"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~(Q(phones="") & Q(email="")), name="contact_has_phone_or_email"
+            ),
+            models.UniqueConstraint(
+                "company", Lower("name"), Lower("email"), name="contact_unique_per_company"
+            ),
+        ]
+
+    def __str__(self):
+        who = self.name or self.organization or self.email
+        return f"{who} ({self.get_role_display()})"
+
+    @property
+    def phone_list(self) -> list[str]:
+        return [line.strip() for line in self.phones.splitlines() if line.strip()]
+
+
+class ConferenceCallQuerySet(models.QuerySet):
+    def public(self):
+        """Calls entered by hand, and calls whose announcing release is published."""
+        return self.filter(Q(release__isnull=True) | published_q("release__"))
+
+    def upcoming(self):
+        return self.public().filter(starts_at__gte=timezone.now()).order_by("starts_at")
+
+    def past(self):
+        return self.public().filter(starts_at__lt=timezone.now()).order_by("-starts_at")
+
+
+class ConferenceCall(models.Model):
+    company = models.ForeignKey(Company, on_delete=models.PROTECT, related_name="calls")
+    release = models.ForeignKey(
+        PressRelease,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="calls",
+        help_text="The release that announced the call. A call announced in a release is public once the release is.",
+    )
+    title = models.CharField(max_length=300)
+    starts_at = models.DateTimeField(null=True, blank=True, help_text="Empty when the release gives no time yet.")
+    timezone = models.CharField(
+        max_length=64,
+        default="America/New_York",
+        validators=[validate_iana_zone],
+        help_text="The IANA zone the call was announced in, e.g. America/New_York, Europe/London.",
+    )
+    webcast_url = models.URLField(blank=True, max_length=500)
+    passcode = models.CharField(max_length=100, blank=True)
+    replay_until = models.DateField(null=True, blank=True)
+    replay_passcode = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ConferenceCallQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["starts_at"], name="call_starts_at_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("releases:event-detail", kwargs={"pk": self.pk})
+
+    @property
+    def zone(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.timezone)
+
+    @property
+    def local_starts_at(self):
+        """The start as the release printed it, in the call's own zone."""
+        return self.starts_at.astimezone(self.zone) if self.starts_at else None
+
+
+class DialIn(models.Model):
+    class Kind(models.TextChoices):
+        LIVE = "live", "Live call"
+        REPLAY = "replay", "Replay"
+
+    call = models.ForeignKey(ConferenceCall, on_delete=models.CASCADE, related_name="dial_ins")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.LIVE)
+    label = models.CharField(max_length=100, blank=True, help_text="E.g. “Toll-free”, “International”, “UK”.")
+    number = models.CharField(max_length=60, help_text="As printed in the release.")
+    e164 = models.CharField(max_length=20, blank=True, editable=False, help_text="Derived from the number.")
+
+    class Meta:
+        ordering = ["kind", "pk"]
+        verbose_name = "dial-in number"
+        constraints = [
+            models.UniqueConstraint(fields=["call", "kind", "number"], name="dialin_unique_per_call"),
+        ]
+
+    def __str__(self):
+        return f"{self.label or self.get_kind_display()}: {self.number}"
+
+    def clean(self):
+        self.number = self.number.strip()
+        self.e164 = to_e164(self.number) or ""
+
+    @property
+    def tel_url(self) -> str:
+        return f"tel:{self.e164}" if self.e164 else ""
