@@ -39,11 +39,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "irsite.middleware.ContentSecurityPolicyMiddleware",
+    "irsite.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "irsite.middleware.LoginThrottleMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -114,6 +117,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IRSITE_MAX_UPLOAD_BYTES = env.int("IRSITE_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IRSITE_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = IRSITE_MAX_UPLOAD_BYTES
+# A request body declared larger than this is refused (413) before it is read.
+IRSITE_MAX_REQUEST_BYTES = env.int("IRSITE_MAX_REQUEST_BYTES", default=DATA_UPLOAD_MAX_MEMORY_SIZE)
+
+# Admin sign-in: this many failures for one username from one address within the window
+# lock that pair out. Counted in the cache, so shared by app servers using one Redis.
+IRSITE_LOGIN_FAILURE_LIMIT = env.int("IRSITE_LOGIN_FAILURE_LIMIT", default=5)
+IRSITE_LOGIN_FAILURE_WINDOW = env.int("IRSITE_LOGIN_FAILURE_WINDOW", default=15 * 60)
+IRSITE_LOGIN_LOCKOUT_SECONDS = env.int("IRSITE_LOGIN_LOCKOUT_SECONDS", default=15 * 60)
 
 # Security: strict by default, relaxed only where DEBUG is on.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("DJANGO_BEHIND_PROXY", default=False) else None
@@ -126,6 +137,17 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
+# No inline scripts or styles anywhere, the admin included; served by irsite.middleware.
+IRSITE_CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "frame-ancestors": ["'none'"],
+    "form-action": ["'self'"],
+}
 
 LOGGING = {
     "version": 1,

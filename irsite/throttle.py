@@ -1,0 +1,69 @@
+"""Sign-in throttling: failures counted per (username, client address) in the cache.
+
+In: Django's `user_login_failed` and `user_logged_in` signals, and the request.
+Out: `seconds_locked(username, ip)`, which LoginThrottleMiddleware asks before a sign-in
+attempt is checked. With CACHE_URL pointing at Redis, every app server sees the same counts.
+
+Limits come from settings: IRSITE_LOGIN_FAILURE_LIMIT failures within
+IRSITE_LOGIN_FAILURE_WINDOW seconds lock that username, from that address, for
+IRSITE_LOGIN_LOCKOUT_SECONDS. A successful sign-in clears the count.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_login_failed
+from django.core.cache import cache
+from django.dispatch import receiver
+
+
+def client_ip(request) -> str:
+    if settings.SECURE_PROXY_SSL_HEADER:
+        # Behind our proxy the last address it appended is the client it saw;
+        # earlier entries are whatever the client chose to send.
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")
+
+
+def _key(kind: str, username: str, ip: str) -> str:
+    # Hashed: usernames are arbitrary text, cache keys are not.
+    digest = hashlib.sha256(f"{username.strip().casefold()}\0{ip}".encode()).hexdigest()
+    return f"irsite:login:{kind}:{digest}"
+
+
+def seconds_locked(username: str, ip: str) -> int:
+    until = cache.get(_key("locked", username, ip))
+    return max(0, int(until - time.time())) if until else 0
+
+
+def record_failure(username: str, ip: str) -> None:
+    failures_key = _key("failures", username, ip)
+    cache.add(failures_key, 0, timeout=settings.IRSITE_LOGIN_FAILURE_WINDOW)
+    try:
+        failures = cache.incr(failures_key)
+    except ValueError:  # expired between add() and incr()
+        cache.set(failures_key, 1, timeout=settings.IRSITE_LOGIN_FAILURE_WINDOW)
+        failures = 1
+    if failures >= settings.IRSITE_LOGIN_FAILURE_LIMIT:
+        lockout = settings.IRSITE_LOGIN_LOCKOUT_SECONDS
+        cache.set(_key("locked", username, ip), time.time() + lockout, timeout=lockout)
+        cache.delete(failures_key)
+
+
+def reset(username: str, ip: str) -> None:
+    cache.delete_many([_key("failures", username, ip), _key("locked", username, ip)])
+
+
+@receiver(user_login_failed, dispatch_uid="irsite.throttle.failed")
+def _on_login_failed(sender, credentials, request=None, **kwargs):
+    if request is not None:
+        record_failure(credentials.get("username", ""), client_ip(request))
+
+
+@receiver(user_logged_in, dispatch_uid="irsite.throttle.logged_in")
+def _on_logged_in(sender, request, user, **kwargs):
+    if request is not None:
+        reset(user.get_username(), client_ip(request))
