@@ -1,0 +1,261 @@
+"""Writes that span rows: a reviewed ParsedRelease and its source file in, stored records out.
+
+The admin's upload review, `import_releases` and `load_demo` all call
+`release_create_from_upload`, so the three ways in cannot disagree. Each call is one
+transaction: a release is stored with its company, listings, contacts, calls and
+dial-ins, or nothing is.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import nh3
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import get_valid_filename, slugify
+
+from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
+from .parsing.category import guess_category
+from .parsing.result import Call, ContactInfo, ParsedRelease
+
+# North-American toll-free area codes: a dial-in with one of these is labelled "Toll-free".
+TOLL_FREE_PREFIXES = ("+1800", "+1833", "+1844", "+1855", "+1866", "+1877", "+1888")
+
+
+@dataclass(frozen=True)
+class UploadOutcome:
+    release: PressRelease
+    created: bool  # False: the same file was stored before, and nothing was written
+    notes: tuple[str, ...] = field(default=())  # what was left out, for the person who uploaded
+
+
+def source_sha256(source: bytes) -> str:
+    return hashlib.sha256(source).hexdigest()
+
+
+@transaction.atomic
+def release_create_from_upload(
+    *,
+    parsed: ParsedRelease,
+    source: bytes,
+    source_name: str,
+    uploaded_by=None,
+    publish_at: datetime | None = None,
+    category: str | None = None,
+) -> UploadOutcome:
+    """Store a reviewed release with everything it names; the same file twice stores nothing.
+
+    Raises ValidationError (nothing saved) when the release lacks what a record needs.
+    """
+    sha256 = source_sha256(source)
+    existing = PressRelease.objects.select_related("company").filter(source_sha256=sha256).first()
+    if existing is not None:
+        return UploadOutcome(release=existing, created=False)
+    if not (parsed.headline or "").strip():
+        raise ValidationError("The release has no headline; enter one.", code="no_headline")
+
+    company = company_for_release(parsed=parsed)
+    body = nh3.clean(parsed.body_html) if parsed.body_html else ""
+    release = PressRelease(
+        company=company,
+        headline=parsed.headline.strip(),
+        subheadline=parsed.subheadline or "",
+        slug=unique_release_slug(company=company, headline=parsed.headline),
+        dateline_location=parsed.dateline.location or "",
+        dateline_date=parsed.dateline.date,
+        wire=parsed.wire or "",
+        body=body,
+        about=parsed.about or "",
+        category=category or guess_category(parsed.headline, nh3.clean(body, tags=set())),
+        published_at=publish_at,
+        source_name=source_name[:255],
+        source_sha256=sha256,
+        uploaded_by=uploaded_by,
+    )
+    release.full_clean(exclude=["source_file"])
+    release.save()
+
+    notes = []
+    for info in parsed.contacts:
+        contact = contact_for_release(company=company, info=info)
+        if contact is None:
+            notes.append(f"Contact {contact_label(info)} was left out: it has no phone number or email.")
+            continue
+        release.contacts.add(contact)
+    for info in parsed.calls:
+        call_create(company=company, release=release, info=info, default_title=release.headline)
+
+    # Last, so that a failure above leaves no file behind.
+    release.source_file.save(get_valid_filename(source_name) or f"{sha256}.txt", ContentFile(source), save=False)
+    try:
+        release.save(update_fields=["source_file"])
+    except Exception:
+        release.source_file.delete(save=False)
+        raise
+    return UploadOutcome(release=release, created=True, notes=tuple(notes))
+
+
+def company_for_release(*, parsed: ParsedRelease) -> Company:
+    """The issuer: matched by a listing's ticker, then by name (case-insensitive), else created.
+
+    Its listings are added; blank website and About are filled from the release.
+    """
+    listings = [(x.exchange.strip().upper(), x.ticker.strip()) for x in parsed.listings if x.ticker.strip()]
+    owners = {
+        listing.company
+        for listing in Listing.objects.select_related("company").filter(
+            ticker__in=[ticker for _, ticker in listings]
+        )
+        if (listing.exchange, listing.ticker) in listings
+    }
+    if len(owners) > 1:
+        names = ", ".join(sorted(c.name for c in owners))
+        raise ValidationError(
+            f"The release's listings belong to different companies ({names}); correct the listings.",
+            code="listings_conflict",
+        )
+    name = (parsed.company.name or "").strip()
+    company = owners.pop() if owners else None
+    if company is None and name:
+        company = Company.objects.filter(name__iexact=name).order_by("pk").first()
+    if company is None:
+        if not name:
+            raise ValidationError("The issuing company was not found in the release; enter its name.", code="no_company")
+        company = Company(name=name, slug=unique_company_slug(name=name))
+    if not company.website and parsed.company.website:
+        company.website = normalize_url(parsed.company.website)
+    if not company.about and parsed.about:
+        company.about = parsed.about
+    company.full_clean()
+    company.save()
+
+    known = set(company.listings.values_list("exchange", "ticker"))
+    for exchange, ticker in listings:
+        if (exchange, ticker) not in known:
+            listing = Listing(company=company, exchange=exchange, ticker=ticker)
+            listing.full_clean()
+            listing.save()
+            known.add((exchange, ticker))
+    return company
+
+
+def contact_for_release(*, company: Company, info: ContactInfo) -> Contact | None:
+    """The company's existing contact (by name, else email), updated; else a new one.
+
+    None when the contact has neither phone nor email: it could not be reached.
+    """
+    name = (info.name or "").strip()
+    email = next((e.strip() for e in info.emails if e.strip()), "")
+    phones = [p.strip() for p in info.phones if p.strip()]
+    candidates = company.contacts.all()
+    contact = None
+    if name:
+        matches = list(candidates.filter(name__iexact=name))
+        contact = next((c for c in matches if email and c.email.lower() == email.lower()), None) or next(
+            iter(matches), None
+        )
+    elif email:
+        contact = candidates.filter(name="", email__iexact=email).first()
+    else:
+        contact = candidates.filter(name="", email="", organization__iexact=info.organization or "").first()
+
+    if contact is None:
+        if not (phones or email):
+            return None
+        contact = Contact(company=company, role=info.role or Contact.Role.OTHER, name=name)
+    if not contact.email and email:
+        contact.email = email
+    contact.title = contact.title or (info.title or "")
+    contact.organization = contact.organization or (info.organization or "")
+    known_phones = contact.phone_list
+    contact.phones = "\n".join(known_phones + [p for p in phones if p not in known_phones])
+    contact.full_clean()
+    contact.save()
+    return contact
+
+
+def call_create(*, company: Company, release: PressRelease, info: Call, default_title: str) -> ConferenceCall:
+    replay = info.replay
+    call = ConferenceCall(
+        company=company,
+        release=release,
+        title=(info.title or default_title)[:300],
+        starts_at=info.starts_at,
+        timezone=info.zone or settings.TIME_ZONE,
+        webcast_url=normalize_url(info.webcast_url or ""),
+        passcode=info.passcode or "",
+        replay_until=replay.until if replay else None,
+        replay_passcode=(replay.passcode or "") if replay else "",
+    )
+    call.full_clean()
+    call.save()
+    numbers = [(DialIn.Kind.LIVE, n) for n in info.dial_in] + [
+        (DialIn.Kind.REPLAY, n) for n in (replay.dial_in if replay else ())
+    ]
+    seen = set()
+    for kind, number in numbers:
+        if not number.strip() or (kind, number.strip()) in seen:
+            continue
+        seen.add((kind, number.strip()))
+        dial_in = DialIn(call=call, kind=kind, number=number)
+        dial_in.full_clean()
+        if dial_in.e164.startswith(TOLL_FREE_PREFIXES):
+            dial_in.label = "Toll-free"
+        dial_in.save()
+    return call
+
+
+@transaction.atomic
+def release_publish(*, release: PressRelease, at: datetime | None = None) -> PressRelease:
+    """Publish now, or at a future time (an embargo: the release appears by itself then)."""
+    if at is not None and timezone.is_naive(at):
+        raise ValueError("release_publish needs an aware datetime.")
+    release.published_at = at or timezone.now()
+    release.full_clean()
+    release.save(update_fields=["published_at", "updated_at"])
+    return release
+
+
+@transaction.atomic
+def release_unpublish(*, release: PressRelease) -> PressRelease:
+    release.published_at = None
+    release.full_clean()
+    release.save(update_fields=["published_at", "updated_at"])
+    return release
+
+
+def unique_company_slug(*, name: str) -> str:
+    return unique_slug(slugify(name)[:90] or "company", Company.objects.all())
+
+
+def unique_release_slug(*, company: Company, headline: str) -> str:
+    return unique_slug(slugify(headline)[:190] or "release", PressRelease.objects.filter(company=company))
+
+
+def unique_slug(base: str, queryset) -> str:
+    """`base`, else `base-2`, `base-3`, ... whichever the queryset does not hold yet."""
+    base = base.strip("-")
+    taken = set(queryset.filter(slug__startswith=base).values_list("slug", flat=True))
+    slug, n = base, 1
+    while slug in taken:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def normalize_url(url: str) -> str:
+    """Releases print `www.example.com`; a URL field needs the scheme."""
+    url = url.strip().strip("<>")
+    if url and "://" not in url:
+        url = "http://" + url
+    return url
+
+
+def contact_label(info: ContactInfo) -> str:
+    return info.name or info.organization or f"({info.role})"
