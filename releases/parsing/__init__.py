@@ -1,0 +1,8 @@
+"""The release parser: a newswire release (text, HTML page, SEC exhibit or .docx) in,
+a ParsedRelease out. Pure Python; nothing here imports Django."""
+
+from .errors import ParseError
+from .pipeline import MAX_BYTES, parse_press_release
+from .result import ParsedRelease
+
+__all__ = ["MAX_BYTES", "ParseError", "ParsedRelease", "parse_press_release"]

@@ -4,11 +4,21 @@ Every later stage reads blocks, never raw bytes or HTML. A block keeps its text
 (whitespace collapsed within a line, line breaks kept where the source had them, e.g.
 in a contact block) and the links it contained, so that "click here" can be resolved
 to its href.
+
+`to_document(raw, filename=...)` accepts the bytes (or text) of a plain-text or
+markdown-style release, an HTML page or SEC exhibit (EDGAR `<DOCUMENT>` wrapper
+included), or a .docx file. It raises ParseError for input that is not text at all.
 """
 
 from __future__ import annotations
 
+import io
+import re
+import zipfile
 from dataclasses import dataclass
+from html import escape
+
+from .errors import ParseError
 
 
 @dataclass(frozen=True)
@@ -35,3 +45,280 @@ class Document:
     title: str | None = None  # an HTML <title> or og:title, if any
     kind: str = "text"  # "text", "html", "docx"
     meta: tuple[tuple[str, str], ...] = ()  # selected <meta> name/content pairs of an HTML page
+
+
+# --- decoding ---------------------------------------------------------------------------
+
+UTF8_BOM = b"\xef\xbb\xbf"
+# Control characters other than tab, newline, form feed and carriage return: text has none.
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(raw: bytes) -> str:
+    """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252, else Latin-1."""
+    if raw.startswith(UTF8_BOM):
+        raw = raw[len(UTF8_BOM):]
+    elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    if b"\x00" in raw[:8192]:
+        raise ParseError("This file is binary, not text: upload the release as .txt, .html or .docx.")
+    for encoding in ("utf-8", "cp1252", "latin-1"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise ParseError("The file's text encoding could not be recognised.")  # pragma: no cover (latin-1 decodes all)
+
+
+def check_text(text: str) -> str:
+    if not text.strip():
+        raise ParseError("The file is empty: there is no release text to read.")
+    sample = text[:20000]
+    if len(CONTROL_RE.findall(sample)) > max(8, len(sample) // 100):
+        raise ParseError("This file is binary, not text: upload the release as .txt, .html or .docx.")
+    return CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+# --- entry point ------------------------------------------------------------------------
+
+DOCX_MAGIC = b"PK\x03\x04"
+# <DOCUMENT>\n<TYPE>EX-99.1 ... <TEXT> ... </TEXT>: an EDGAR full-text submission
+EDGAR_DOCUMENT_RE = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
+EDGAR_TYPE_RE = re.compile(r"<TYPE>\s*([^\s<]+)", re.I)
+EDGAR_TEXT_RE = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
+# <html, <!DOCTYPE html, <body, <div ...: markup rather than text
+HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|table|font|span|br)\b", re.I)
+
+
+def to_document(raw: str | bytes, *, filename: str = "") -> Document:
+    if isinstance(raw, bytes):
+        if raw.startswith(DOCX_MAGIC) or filename.lower().endswith(".docx"):
+            return docx_document(raw)
+        text = decode(raw)
+    else:
+        text = raw
+    text = check_text(text)
+    text = edgar_text(text)
+    if looks_like_html(text, filename):
+        from .html import html_document  # lxml is only needed for markup
+
+        return html_document(text)
+    return text_document(text)
+
+
+def edgar_text(text: str) -> str:
+    """The press release inside an EDGAR SGML wrapper: the EX-99 document's <TEXT>, else the first."""
+    documents = EDGAR_DOCUMENT_RE.findall(text[:200000] if "<DOCUMENT>" in text[:5000].upper() else "")
+    if not documents:
+        return text
+    chosen = next((d for d in documents if (m := EDGAR_TYPE_RE.search(d)) and m.group(1).upper().startswith("EX-99")),
+                  documents[0])
+    inner = EDGAR_TEXT_RE.search(chosen)
+    return inner.group(1) if inner else chosen
+
+
+def looks_like_html(text: str, filename: str) -> bool:
+    head = text[:4000]
+    if filename.lower().endswith((".htm", ".html", ".xhtml")):
+        return bool(re.search(r"<[a-zA-Z!]", head))
+    return len(HTML_SNIFF_RE.findall(text[:20000])) >= 2
+
+
+def docx_document(raw: bytes) -> Document:
+    try:
+        import docx  # python-docx
+
+        word = docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError, Exception) as exc:  # python-docx raises several kinds
+        raise ParseError("This file is not a readable Word (.docx) document.") from exc
+    blocks = []
+    for paragraph in word.paragraphs:
+        text = collapse(paragraph.text)
+        if not text:
+            continue
+        style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+        tag = "h1" if style == "title" else f"h{style[-1]}" if style.startswith("heading") and style[-1:].isdigit() \
+            else "li" if "list" in style else "p"
+        blocks.append(text_block(text, tag))
+    for table in word.tables:
+        rows = ["\t".join(collapse(cell.text) for cell in row.cells) for row in table.rows]
+        if any(r.strip() for r in rows):
+            blocks.append(Block(text="\n".join(rows), tag="table", html=table_html(rows)))
+    return Document(blocks=tuple(blocks), kind="docx")
+
+
+# --- plain and markdown-style text --------------------------------------------------------
+
+# ---\ntitle: "X"\ndate: "2025-02-12 20:10:00"\n---  (front matter of a repost site)
+FRONT_MATTER_RE = re.compile(r"\A\s*---\n(?P<body>.*?)\n---\n", re.S)
+FRONT_FIELD_RE = re.compile(r'^(?P<key>title|date):\s*"?(?P<value>.*?)"?\s*$', re.M)
+# ![Business Wire](/images/bwlogo.png)
+MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+# [ImmunoGen, Inc.](http://www.immunogen.com)
+MD_LINK_RE = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<href>[^)\s]+)\)")
+# <http://www.immunogen.com>
+ANGLE_URL_RE = re.compile(r"<(?P<href>(?:https?://|www\.)[^>\s]+)>")
+# # Heading / ## Contacts
+MD_HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.*)$")
+# * item / - item / • item / ● item
+BULLET_RE = re.compile(r"^(?:[*•●▪■◦·]|-(?!-)|\d{1,2}[.)](?=\s))\s+")
+# **bold** / __bold__
+MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+PAGE_MARK_RE = re.compile(r"^\s*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
+WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
+
+
+def text_document(text: str) -> Document:
+    title = None
+    meta: list[tuple[str, str]] = []
+    front = FRONT_MATTER_RE.match(text)
+    if front:
+        fields = {m["key"]: m["value"] for m in FRONT_FIELD_RE.finditer(front["body"])}
+        title = collapse(fields.get("title", "")) or None
+        meta = [(key, value) for key, value in fields.items()]
+        text = text[front.end():]
+    text = PAGE_MARK_RE.sub("", text)
+    return Document(blocks=tuple(text_blocks(text)), title=title, kind="text", meta=tuple(meta))
+
+
+def text_blocks(text: str) -> list[Block]:
+    lines = text.split("\n")
+    nonblank = sum(1 for line in lines if line.strip())
+    blank = len(lines) - nonblank
+    # One paragraph per line (PR Newswire text exports) when blank lines are rare.
+    one_per_line = nonblank > 8 and blank < nonblank / 6
+    blocks: list[Block] = []
+    chunk: list[str] = []
+    fence = False
+
+    def flush() -> None:
+        if chunk:
+            blocks.extend(chunk_blocks(chunk, one_per_line))
+            chunk.clear()
+
+    for line in lines:
+        if line.strip().startswith("```"):
+            flush()
+            fence = not fence
+            continue
+        if fence:
+            chunk.append("\x00pre" + line)  # kept verbatim as one preformatted block
+            continue
+        if chunk and chunk[0].startswith("\x00pre"):
+            flush()
+        if not line.strip():
+            flush()
+            continue
+        chunk.append(line)
+    flush()
+    return [b for b in blocks if b.text.strip()]
+
+
+def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
+    if chunk[0].startswith("\x00pre"):
+        body = "\n".join(line[4:].rstrip() for line in chunk).strip("\n")
+        return [Block(text=body, tag="pre", html=f"<pre>{escape(body)}</pre>")] if body.strip() else []
+    blocks: list[Block] = []
+    current: list[str] = []
+    tag = "p"
+
+    def flush() -> None:
+        nonlocal tag
+        if current:
+            blocks.append(text_block("\n".join(current), tag))
+            current.clear()
+        tag = "p"
+
+    for raw_line in chunk:
+        line = raw_line.strip()
+        if line.startswith(">"):
+            line = line.lstrip("> ").strip()
+        heading = MD_HEADING_RE.match(line)
+        bullet = BULLET_RE.match(line)
+        if heading or bullet or (one_per_line and current):
+            flush()
+        if heading:
+            tag, line = f"h{len(heading['level'])}", heading["text"].strip()
+        elif bullet:
+            tag, line = "li", line[bullet.end():]
+        if not line:
+            continue
+        if current and len(current[-1]) >= WRAP_WIDTH and not current[-1].endswith(":"):
+            current[-1] = current[-1] + " " + line
+        else:
+            current.append(line)
+        if tag.startswith("h") and len(line) < WRAP_WIDTH:
+            flush()
+    flush()
+    return blocks
+
+
+def text_block(text: str, tag: str = "p") -> Block:
+    """A block from one paragraph of text, markdown links and emphasis resolved."""
+    links: list[Link] = []
+    text = MD_IMAGE_RE.sub("", text)
+    text = MD_EMPHASIS_RE.sub(r"\2", text)
+
+    def md_link(match: re.Match) -> str:
+        label = match["text"].strip() or match["href"]
+        links.append(Link(label, match["href"]))
+        return label
+
+    def angle_link(match: re.Match) -> str:
+        links.append(Link(match["href"], match["href"]))
+        return match["href"]
+
+    text = MD_LINK_RE.sub(md_link, text)
+    text = ANGLE_URL_RE.sub(angle_link, text)
+    text = "\n".join(collapse(line) for line in text.split("\n"))
+    text = text.strip("\n")
+    return Block(text=text, tag=tag, links=tuple(links), html=block_html(text, tag, tuple(links)))
+
+
+# --- shared helpers -------------------------------------------------------------------------
+
+SPACE_RE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+
+
+def collapse(text: str) -> str:
+    return SPACE_RE.sub(" ", text).strip()
+
+
+BLOCK_TAGS = {"p", "li", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
+# http://x.com/a or www.x.com/a, printed in text
+BARE_URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
+
+
+def block_html(text: str, tag: str, links: tuple[Link, ...]) -> str:
+    """Escaped text in its tag, line breaks as <br>, links (and printed URLs) as anchors."""
+    tag = tag if tag in BLOCK_TAGS else "p"
+    html = escape(text, quote=False)
+    anchored: set[str] = set()
+    for link in links:
+        label = escape(link.text, quote=False)
+        if not label or label in anchored or not safe_href(link.href):
+            continue
+        anchored.add(label)
+        html = html.replace(label, f'<a href="{escape(link.href)}">{label}</a>', 1)
+    if not anchored:
+        html = BARE_URL_RE.sub(lambda m: f'<a href="{url_href(m.group(0))}">{m.group(0)}</a>', html)
+    html = html.replace("\n", "<br>")
+    return f"<{tag}>{html}</{tag}>"
+
+
+def safe_href(href: str) -> bool:
+    return bool(re.match(r"(?:https?://|mailto:|/|www\.)", href.strip(), re.I))
+
+
+def url_href(url: str) -> str:
+    return escape(url if re.match(r"https?://", url) else "http://" + url)
+
+
+def table_html(rows: list[str]) -> str:
+    body = "".join(
+        "<tr>" + "".join(f"<td>{escape(cell, quote=False)}</td>" for cell in row.split("\t")) + "</tr>" for row in rows
+    )
+    return f"<table><tbody>{body}</tbody></table>"

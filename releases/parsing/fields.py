@@ -1,0 +1,327 @@
+"""Single fields of a release read from its text: dates, the dateline, the wire, the issuer,
+its listings and its website. Each function takes a string and returns a value or None."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+# --- dates ---------------------------------------------------------------------------------
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+MONTH = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+         r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+MONTH_WORD = MONTH.replace("(?P<month>", "(?:")
+# October 20, 2011 / Oct 20, 2011 / Feb. 12, 2025 / November 07 2024 / Jan. 25 (year elsewhere)
+MDY_RE = re.compile(MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
+# 2 July 2026 / 13 November 2025 / 02 May 2012
+DMY_RE = re.compile(r"\b(?P<day>\d{1,2})\.?\s+" + MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+# 07/22/2004 (US month/day/year) or 2025-02-12
+NUMERIC_DATE_RE = re.compile(r"\b(?:(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)|"
+                             r"(?P<iyear>(?:19|20)\d\d)-(?P<imonth>\d\d)-(?P<iday>\d\d))\b")
+DATE_RES = (MDY_RE, DMY_RE, NUMERIC_DATE_RE)
+
+
+@dataclass(frozen=True)
+class DateFound:
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+
+    def as_date(self, default_year: int | None = None) -> date | None:
+        year = self.year or default_year
+        if year is None:
+            return None
+        try:
+            return date(year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def find_date(text: str, *, at_start: bool = False) -> DateFound | None:
+    """The first date printed in text (at its very start, if at_start)."""
+    found = []
+    for pattern in DATE_RES:
+        match = pattern.match(text) if at_start else pattern.search(text)
+        if match and (value := date_of(match)):
+            found.append(value)
+    return min(found, key=lambda d: (d.start, -d.end)) if found else None
+
+
+def date_of(match: re.Match) -> DateFound | None:
+    groups = match.groupdict()
+    if groups.get("iyear"):
+        month, day, year = int(groups["imonth"]), int(groups["iday"]), int(groups["iyear"])
+    elif groups["month"].isdigit():
+        month, day, year = int(groups["month"]), int(groups["day"]), int(groups["year"])
+        year += 2000 if year < 100 and year < 50 else 1900 if year < 100 else 0
+    else:
+        month = MONTHS[groups["month"].lower()[:3]]
+        day, year = int(groups["day"]), int(groups["year"]) if groups.get("year") else None
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return DateFound(match.start(), match.end(), month, day, year)
+
+
+# A header line that is only a date: "March 04, 2019 08:00 AM Eastern Standard Time",
+# "Jan. 25, 2005", "For Immediate Release: November 22, 2024", "02 May 2012"
+HEADER_DATE_RE = re.compile(
+    r"^(?:(?:for\s+immediate\s+release|release\s+date|date)\s*[:\-–]?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+    r"(?P<date>.{6,22}?)(?:\s*[,@]?\s*\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?.*)?$",
+    re.I,
+)
+
+
+def header_date(line: str) -> date | None:
+    """The date of a line that holds nothing but a date (and maybe a time)."""
+    match = HEADER_DATE_RE.match(line.strip())
+    if not match:
+        return None
+    found = find_date(match["date"], at_start=True)
+    if found is None or match["date"][found.end:].strip(" ,.") or found.year is None:
+        return None
+    return found.as_date()
+
+
+# -0- 07/22/2004 (the trailer of a PR Newswire text release)
+WIRE_TRAILER_DATE_RE = re.compile(r"-0-\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})")
+
+
+# --- wires ---------------------------------------------------------------------------------
+
+# Newswire names as printed -> the spelling the contract uses.
+WIRES = (
+    (re.compile(r"business\s*wire", re.I), "Business Wire"),
+    (re.compile(r"pr\s*newswire", re.I), "PR Newswire"),
+    (re.compile(r"globe\s*newswire", re.I), "GlobeNewswire"),
+    (re.compile(r"access\s*newswire", re.I), "ACCESS Newswire"),
+    (re.compile(r"accesswire", re.I), "ACCESSWIRE"),
+    (re.compile(r"marketwired", re.I), "Marketwired"),
+    (re.compile(r"market\s*wire", re.I), "Marketwire"),
+    (re.compile(r"newsfile", re.I), "Newsfile"),
+    (re.compile(r"\bCNW\b|canada\s*newswire", re.I), "CNW"),
+    (re.compile(r"newmediawire", re.I), "NewMediaWire"),
+    (re.compile(r"ein\s*presswire", re.I), "EIN Presswire"),
+    (re.compile(r"media\s*outreach(?:\s*newswire)?", re.I), "Media OutReach Newswire"),
+    (re.compile(r"\bnewswire\s+today\b", re.I), "Newswire Today"),
+    (re.compile(r"\bPRWeb\b", re.I), "PRWeb"),
+    (re.compile(r"\bPR\.com\b", re.I), "PR.com"),
+    (re.compile(r"\bNewswire\b", re.I), "Newswire"),
+)
+
+
+def wire_name(text: str) -> str | None:
+    """The newswire a marker such as "(BUSINESS WIRE)" or "/PRNewswire-FirstCall/" names."""
+    for pattern, name in WIRES:
+        if pattern.search(text):
+            return name
+    return None
+
+
+# --- the dateline ------------------------------------------------------------------------------
+
+# WALTHAM, Mass. / TEL AVIV, Israel / SAN JOSE, Calif. / TORONTO, ONTARIO / ST. JOHN'S, N.L.
+LOCATION_RE = re.compile(
+    r"^(?P<location>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*\.?)(?:[ ](?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*|de|du|la|d'|of))*"
+    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d)(?:[A-ZÀ-Þ][\w.'’&-]*)(?:[ ](?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ][\w.'’&-]*){0,2}){0,2})"
+)
+# (BUSINESS WIRE) / ( BUSINESS WIRE ) / /PRNewswire/ / /CNW/ / / ACCESS Newswire / / (NEWMEDIAWIRE)
+WIRE_MARKER_RE = re.compile(r"^(?:\(\s*(?P<p>[^()\n]{2,60}?)\s*\)|/\s*(?P<s>[^/\n]{2,60}?)\s*/)")
+SEPARATOR_RE = re.compile(r"^[\s,:/–—-]+")
+WEEKDAY_RE = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+TIME_RE = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
+DASHES_RE = re.compile(r"^\s*(?:--|—|–|-\s)")
+
+
+@dataclass(frozen=True)
+class DatelineFound:
+    location: str | None
+    date: DateFound | None
+    wire: str | None
+    rest: str  # the lead sentence after the dateline
+
+
+def parse_dateline(text: str) -> DatelineFound | None:
+    """`WALTHAM, Mass., Oct 20, 2011 (BUSINESS WIRE) -- ImmunoGen...` -> location, date, wire, rest."""
+    text = text.strip()
+    match = LOCATION_RE.match(text)
+    if not match or len(match["location"]) < 2 or not re.search(r"[A-ZÀ-Þ]{2}", match["location"]):
+        return None
+    location = match["location"].rstrip(" ,-")
+    rest = text[len(location):]
+    found_date, wire, dashed = None, None, False
+    for _ in range(8):
+        before = rest
+        if DASHES_RE.match(rest):
+            dashed = True
+        rest = SEPARATOR_RE.sub("", rest)
+        if (weekday := WEEKDAY_RE.match(rest)):
+            rest = rest[weekday.end():]
+            continue
+        if found_date is None and (d := find_date(rest, at_start=True)):
+            found_date, rest = d, rest[d.end:]
+            continue
+        if found_date is not None and (t := TIME_RE.match(rest)):
+            rest = rest[t.end():]
+            continue
+        marker = WIRE_MARKER_RE.match(rest)
+        if wire is None and marker and (name := wire_name(marker["p"] or marker["s"] or "")):
+            wire, rest = name, rest[marker.end():]
+            continue
+        if wire is None and (name_match := re.match(r"^[A-Za-z ]{3,40}?(?=\s*[/(–—-])", rest)) and (
+            name := wire_name(name_match.group(0))
+        ) and name != "Newswire":
+            wire, rest = name, rest[name_match.end():]
+            continue
+        if rest == before:
+            break
+    # A location alone counts when a dash parts it from the lead: "ATLANTA - Southern Company today".
+    if found_date is None and wire is None and not dashed:
+        return None
+    if location.isupper() is False and not re.match(r"^[A-ZÀ-Þ .'’&-]{2,}(?:,|$)", location):
+        return None
+    return DatelineFound(location=location, date=found_date, wire=wire, rest=rest.strip())
+
+
+# --- the issuer ---------------------------------------------------------------------------
+
+CORP_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.V|"
+               r"S\.A|SA|AG|SE|NV|AB|ASA|A/S|Oyj|GmbH|S\.p\.A|SpA|Pty|B\.V|BV|K\.K|S\.A\.B\.? de C\.V|Trust|Group)\.?")
+# ImmunoGen, Inc. / Bora Pharmaceuticals Co., Ltd. / H&R Real Estate Investment Trust / Aaron's, Inc.
+COMPANY_RE = re.compile(
+    r"^(?P<name>(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*)"
+    r"(?:(?:\s+(?:of|and|for|de|du|la|the|&|\+))*\s+(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*))*"
+    r"(?:,?\s+" + CORP_SUFFIX + r")*)"
+)
+LEAD_PREFIX_RE = re.compile(
+    r"^(?:(?:today|yesterday|on\s+\S+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\s*,\s*|"
+    r"(?:the\s+)?(?:board\s+of\s+directors|shareholders|management|directors)\s+of\s+)",
+    re.I,
+)
+NOT_A_NAME_RE = re.compile(r"^(?:The|A|An|This|Today|In|On|For|At|Our|We|As)$")
+
+
+def company_name(lead: str) -> str | None:
+    """The issuer as first named at the start of the lead sentence."""
+    text = lead.strip().lstrip("—–- ")
+    for _ in range(2):
+        text = LEAD_PREFIX_RE.sub("", text, count=1)
+    match = COMPANY_RE.match(text)
+    if not match:
+        return None
+    name = match["name"].strip().rstrip(",®™")
+    words = name.split()
+    # "Southern Company today" stops by itself; a trailing capitalised verb does not occur.
+    while words and NOT_A_NAME_RE.match(words[-1]):
+        words.pop()
+    name = " ".join(words).rstrip(",")
+    if not name or len(name) > 90 or NOT_A_NAME_RE.match(name):
+        return None
+    if text[len(match["name"]):].startswith(" ,"):  # "Camtek Ltd. , today announced"
+        return name
+    return name
+
+
+# --- listings ----------------------------------------------------------------------------
+
+# NASDAQ: IMGN / NYSE:BILL / TSX: “HBP” / Euronext Paris / London Stock Exchange: ETL / TWSE: 6472
+LISTING_RE = re.compile(
+    r"(?P<exchange>[A-Z][A-Za-z]*(?:[ -](?:[A-Z][A-Za-z]*|-[A-Z]))*(?:\s*/\s*[A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)*)"
+    r"\s*:\s*[\"“”']?(?P<ticker>[A-Z0-9][A-Za-z0-9]*(?:[.\-][A-Z0-9]+)*)[\"“”']?"
+)
+NOT_EXCHANGES = {"ISIN", "WKN", "CUSIP", "SEDOL", "LEI", "CIK", "FIGI", "TICKER", "SYMBOL", "CODE", "SOURCE",
+                 "CONTACT", "NOTE", "ATTN", "TEL", "FAX", "WEB", "EMAIL", "WEBSITE", "PHONE"}
+EXCHANGE_NAMES = (
+    (re.compile(r"^NASDAQ", re.I), "NASDAQ"),
+    (re.compile(r"^(?:NYSE\s*(?:MKT|AMEX|AMERICAN)|AMEX|AMERICAN STOCK EXCHANGE)$", re.I), "NYSE AMERICAN"),
+    (re.compile(r"^(?:NYSE|NEW YORK STOCK EXCHANGE)$", re.I), "NYSE"),
+    (re.compile(r"^(?:TSX\s*-?\s*V|TSX\s*VENTURE(?:\s*EXCHANGE)?|TSXV)$", re.I), "TSXV"),
+    (re.compile(r"^(?:TSX|TORONTO STOCK EXCHANGE)$", re.I), "TSX"),
+)
+
+
+@dataclass(frozen=True)
+class ListingFound:
+    exchange: str
+    ticker: str
+
+
+def normalise_exchange(printed: str) -> str:
+    printed = re.sub(r"\s+", " ", printed.strip(" -")).upper()
+    for pattern, name in EXCHANGE_NAMES:
+        if pattern.match(printed):
+            return name
+    return printed
+
+
+def listings_in(text: str) -> list[ListingFound]:
+    """Every EXCHANGE: TICKER pair in a short stretch of text, in order, without repeats."""
+    found: list[ListingFound] = []
+    for match in LISTING_RE.finditer(text):
+        exchanges = [e for e in re.split(r"\s*/\s*", match["exchange"]) if e.strip()]
+        for printed in exchanges:
+            printed = re.sub(r"^(?:and|or|the)\s+", "", printed.strip(), flags=re.I)
+            name = normalise_exchange(printed)
+            if name in NOT_EXCHANGES or len(name) < 2 or not is_exchange(name):
+                continue
+            listing = ListingFound(name, match["ticker"])
+            if listing not in found:
+                found.append(listing)
+    return found
+
+
+EXCHANGE_WORD_RE = re.compile(
+    r"^(?:NASDAQ|NYSE|AMEX|TSX|TSXV|CSE|OTC\w*|LSE|AIM|ASX|NZX|SGX|HKEX|SEHK|HKSE|TWSE|TPEX|TSE|JPX|KRX|KOSDAQ|SSE|SZSE|"
+    r"BSE|NSE|SIX|TASE|JSE|BMV|B3|BOVESPA|FSE|FWB|XETRA|FRANKFURT|EURONEXT.*|.*STOCK EXCHANGE|.*EXCHANGE|"
+    r"NEO|CBOE.*|BATS|ARCA|NYSE ARCA|OMX.*|NASDAQ.*|STO|OSE|MOEX|WSE|GPW|BME|MTA|BIT|ATHEX|ISE|EGX|KLSE|IDX|SET|"
+    r"PSE|HOSE|QSE|TADAWUL|ADX|DFM|BVC|BVL|BCS|CNSX|GXG|NEX|PINK|OTCQX|OTCQB|OTCPINK|OTCBB)$"
+)
+
+
+def is_exchange(name: str) -> bool:
+    return bool(EXCHANGE_WORD_RE.match(name))
+
+
+# --- websites ------------------------------------------------------------------------------
+
+# https://www.paltalk.com / www.sanuwave.com/investors / nephros.com / aws.amazon.com
+URL_RE = re.compile(
+    r"(?<![@\w.])(?P<url>(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    r"(?:com|net|org|io|co|us|ca|uk|de|fr|ch|eu|info|biz|ai|tw|jp|cn|hk|au|nz|in|il|se|no|dk|fi|nl|be|at|it|es|"
+    r"ie|lu|sg|kr|br|mx|za|global|health|bio|tech|energy|group|bank|investor|us\.com|co\.uk|com\.au)"
+    r"(?::\d+)?(?:/[^\s<>\"'’”)\]]*)?)(?![\w@])",
+    re.I,
+)
+NOT_ISSUER_SITE_RE = re.compile(
+    r"(?:twitter|x\.com|linkedin|facebook|youtube|instagram|tiktok|sec\.gov|sedar|businesswire|prnewswire|"
+    r"globenewswire|accesswire|accessnewswire|newsfile|newmediawire|einpresswire|marketwired|newswire\.ca|"
+    r"media-outreach|newsramp|cision|reddit|google|apple\.co/|bit\.ly|edgar|nasdaq\.com|nyse\.com|tsx\.com|"
+    r"otcmarkets|fda\.gov|clinicaltrials|webcaster|choruscall|webcasts?\.|zoom\.us|q4inc|q4cdn|gcs-web|"
+    r"investorcalendar|event\.|edge\.media|streamlinks|viavid|notified|mzgroup|lifescience|wsj|bloomberg)",
+    re.I,
+)
+
+
+def websites_in(text: str) -> list[str]:
+    """URLs printed in text that can be a company's own site, as printed, trailing punctuation off."""
+    found = []
+    for match in URL_RE.finditer(text):
+        url = match["url"].rstrip(".,;:!?")
+        start = match.start()
+        if start and text[start - 1] == "@":
+            continue
+        if NOT_ISSUER_SITE_RE.search(url):
+            continue
+        found.append(url)
+    return found
+
+
+def domain_of(url: str) -> str:
+    host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0]
+    return host[4:] if host.startswith("www.") else host

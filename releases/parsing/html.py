@@ -1,0 +1,202 @@
+"""HTML text (a newswire web page or an SEC exhibit) -> Document.
+
+Page chrome (scripts, styles, navigation, headers, footers, share bars, cookie notices)
+is dropped and, where the page marks its article, only the article is kept. What is left
+is walked in document order into blocks: one per paragraph-like element, one per data
+table. Layout tables (one column, or cells holding whole paragraphs) are walked through.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from .document import Block, Document, Link, block_html, collapse, table_html
+from .errors import ParseError
+
+DROP_TAGS = (
+    "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "select",
+    "input", "textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "map", "head", "title",
+    "meta", "link",
+)
+BLOCK_LEVEL = {
+    "p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
+    "h4", "h5", "h6", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "center", "address", "figure",
+    "figcaption", "hr", "body", "html",
+}
+# class/id words of page chrome: "site-header", "share-bar", "cookie-banner", "related-news"
+CHROME_RE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|header|footer|sidebar|share|sharing|social|cookie|"
+    r"consent|related|newsletter|subscribe|advert|ads?|promo|masthead|skip|modal|popup|toolbar|login|search)"
+    r"(?:$|[\s_-])",
+    re.I,
+)
+# Containers newswire pages put the release in: Business Wire, PR Newswire, GlobeNewswire, ...
+ARTICLE_XPATHS = (
+    '//*[@itemprop="articleBody"]',
+    '//*[contains(concat(" ", normalize-space(@class), " "), " bw-release-story ")]',
+    '//*[contains(@class, "release-body")]',
+    '//*[contains(@class, "article-body") or contains(@class, "articleBody")]',
+    '//*[contains(@class, "main-body-container")]',
+    '//*[@id="main-body-container"]',
+    "//article",
+    "//main",
+)
+HEADLINE_XPATHS = ("//h1", '//*[@itemprop="headline"]', '//*[contains(@class, "headline")]')
+SITE_SUFFIX_RE = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,40}$")  # "Title | Business Wire"
+BULLET_MARK_RE = re.compile(r"^[•●▪■◦·]\s*")  # "•Adobe achieved revenue of ..."
+GENERIC_TITLES_RE = re.compile(r"^(?:document|untitled|exhibit\b.*|ex-?99.*|.*\bexhibit 99.*|press release)$", re.I)
+
+
+def html_document(text: str) -> Document:
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
+    except (etree.ParserError, ValueError) as exc:
+        raise ParseError("The HTML of this file could not be read.") from exc
+    title = page_title(root)
+    meta = tuple(
+        (m.get("name") or m.get("property") or "", collapse(m.get("content") or ""))
+        for m in root.iter("meta")
+        if (m.get("name") or m.get("property") or "").lower() in {"og:title", "og:site_name", "author", "date",
+                                                                     "article:published_time", "description"}
+    )
+    strip_chrome(root)
+    content = article_root(root)
+    headline = None
+    if content is not root:
+        headline = next((h for xp in HEADLINE_XPATHS for h in root.xpath(xp) if h not in content.iter()), None)
+    walker = Walker()
+    if headline is not None:
+        walker.walk(headline)
+        walker.flush()
+    walker.walk(content)
+    walker.flush()
+    return Document(blocks=tuple(walker.blocks), title=title, kind="html", meta=meta)
+
+
+def page_title(root) -> str | None:
+    og = root.xpath('//meta[@property="og:title"]/@content')
+    candidates = [collapse(og[0])] if og else []
+    candidates += [collapse(t.text_content()) for t in root.iter("title")]
+    for candidate in candidates:
+        if GENERIC_TITLES_RE.match(candidate) or re.search(r"\bexhibit\b|\bex-?99", candidate, re.I):
+            continue
+        candidate = SITE_SUFFIX_RE.sub("", candidate)
+        if candidate and not GENERIC_TITLES_RE.match(candidate):
+            return candidate
+    return None
+
+
+def strip_chrome(root) -> None:
+    for element in list(root.iter(*DROP_TAGS)):
+        drop(element)
+    for element in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
+        drop(element)
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.tag in {"html", "body"}:
+            continue
+        marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
+        if marker.strip() and CHROME_RE.search(marker) and not element.xpath(".//h1") and len(
+            element.text_content()
+        ) < 3000:
+            drop(element)
+        elif (element.get("style") or "").replace(" ", "").lower().find("display:none") >= 0:
+            drop(element)
+
+
+def drop(element) -> None:
+    """Remove an element, keeping the text that follows it (its tail)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    tail = element.tail
+    previous = element.getprevious()
+    parent.remove(element)
+    if tail:
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+
+
+def article_root(root):
+    for xpath in ARTICLE_XPATHS:
+        found = [e for e in root.xpath(xpath) if len(collapse(e.text_content())) > 400]
+        if found:
+            return max(found, key=lambda e: len(e.text_content())) if xpath in {"//article", "//main"} else found[0]
+    body = root.find("body")
+    return body if body is not None else root
+
+
+class Walker:
+    """Walks an element tree in document order, cutting blocks at block-level elements."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.links: list[Link] = []
+        self.tag = "p"
+
+    def flush(self) -> None:
+        text = "\n".join(collapse(line) for line in "".join(self.parts).split("\n"))
+        text = re.sub(r"\n{2,}", "\n", text).strip("\n ")
+        if text and BULLET_MARK_RE.match(text):
+            text, self.tag = BULLET_MARK_RE.sub("", text), "li"
+        if text:
+            links = tuple(link for link in self.links if link.text and link.text in text)
+            self.blocks.append(Block(text=text, tag=self.tag, links=links, html=block_html(text, self.tag, links)))
+        self.parts, self.links, self.tag = [], [], "p"
+
+    def walk(self, element) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "table" and is_data_table(element):
+            self.flush()
+            rows = table_rows(element)
+            if rows:
+                self.blocks.append(Block(text="\n".join(rows), tag="table", html=table_html(rows),
+                                         links=tuple(links_in(element))))
+            return
+        if tag in BLOCK_LEVEL:
+            self.flush()
+            if tag in {"h1", "h2", "h3", "h4", "h5", "h6", "li", "pre"}:
+                self.tag = tag
+        if tag == "br":
+            self.parts.append("\n")
+        if tag == "a" and element.get("href"):
+            self.links.append(Link(collapse(element.text_content()), element.get("href").strip()))
+        if element.text and tag:
+            self.parts.append(element.text if tag == "pre" else element.text.replace("\n", " "))
+        for child in element:
+            self.walk(child)
+            if child.tail:
+                self.parts.append(child.tail.replace("\n", " "))
+        if tag in BLOCK_LEVEL:
+            self.flush()
+
+
+def is_data_table(table) -> bool:
+    """A table of figures or contact columns, rather than one used to lay out paragraphs."""
+    rows = table.xpath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")
+    if not rows:
+        return False
+    widths = [len([c for c in row if c.tag in {"td", "th"} and collapse(c.text_content())]) for row in rows]
+    if max(widths, default=0) < 2:
+        return False
+    longest = max((len(collapse(c.text_content())) for row in rows for c in row if c.tag in {"td", "th"}), default=0)
+    return longest < 400 and not table.xpath(".//table")
+
+
+def table_rows(table) -> list[str]:
+    rows = []
+    for row in table.xpath("./tr|./tbody/tr|./thead/tr|./tfoot/tr"):
+        cells = [collapse(cell.text_content()) for cell in row if cell.tag in {"td", "th"}]
+        cells = [c for c in cells if c]
+        if cells:
+            rows.append("\t".join(cells))
+    return rows
+
+
+def links_in(element) -> list[Link]:
+    return [Link(collapse(a.text_content()), a.get("href").strip()) for a in element.iter("a") if a.get("href")]

@@ -1,0 +1,240 @@
+"""Raw release (bytes or text) -> ParsedRelease: the ordered chain of stages.
+
+decode and split into blocks -> drop page chrome -> find the dateline paragraph ->
+read the header above it -> contacts -> About sections, forward-looking statements ->
+issuer, listings, website -> calls -> body HTML and warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from .calls import find_calls
+from .contacts import find_contacts
+from .document import Block, Document, to_document
+from .errors import ParseError
+from .fields import company_name, domain_of, listings_in, websites_in
+from .result import Call, CompanyInfo, ContactInfo, Dateline, Listing, ParsedRelease
+from .sanitize import body_html
+from .sections import (
+    AboutSection,
+    Header,
+    Lead,
+    about_sections,
+    chrome_indexes,
+    end_marks,
+    find_lead,
+    fls_indexes,
+    lead_date,
+    read_header,
+    trailer_year,
+)
+
+MAX_BYTES = 5 * 1024 * 1024
+
+
+def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int = MAX_BYTES) -> ParsedRelease:
+    size = len(raw.encode("utf-8")) if isinstance(raw, str) else len(raw)
+    if size > max_bytes:
+        raise ParseError(
+            f"The file is too large ({size / 1048576:.1f} MB); a release may be at most {max_bytes / 1048576:.0f} MB."
+        )
+    document = to_document(raw, filename=filename)
+    blocks = document.blocks
+    chrome = chrome_indexes(blocks)
+    content = [i for i in range(len(blocks)) if i not in chrome]
+    if not is_release(document, content):
+        raise ParseError("This file does not read as a press release: it has no paragraphs of text.")
+
+    contacts = find_contacts([blocks[i] for i in content])
+    contact_blocks = {content[i] for i in contacts.used if 0 <= i < len(content)}
+    lead = find_lead(blocks, content, skip=contact_blocks)
+    before_lead = [i for i in content if lead.index is not None and i < lead.index]
+    header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks)
+    after_lead = [i for i in content if lead.index is None or i >= lead.index]
+
+    abouts = about_sections(blocks, after_lead, stop=contact_blocks)
+    about_blocks = {i for s in abouts for i in (s.heading, *s.paragraphs)}
+    fls = fls_indexes(blocks, after_lead, stop=contact_blocks | about_blocks)
+    marks = end_marks(blocks, after_lead)
+
+    name = company_name(lead.text) if lead.text else None
+    listings = issuer_listings(lead.text, name)
+    website = issuer_website(blocks, abouts, name, lead, after_lead, before_lead)
+    release_date = dateline_date(lead, header, blocks, document)
+    wire = (lead.dateline.wire if lead.dateline else None) or header.wire or page_wire(document)
+
+    removed = contact_blocks | about_blocks | marks
+    body = [blocks[i] for i in after_lead if i not in removed]
+    call_blocks = [blocks[i] for i in after_lead if i not in removed and i not in fls]
+    calls = find_calls(call_blocks, release_date=release_date, website=website)
+
+    location = lead.dateline.location if lead.dateline else header.location
+    result = ParsedRelease(
+        headline=header.headline,
+        subheadline=header.subheadline,
+        dateline=Dateline(location=location, date=release_date),
+        wire=wire,
+        company=CompanyInfo(name=name, website=website),
+        listings=tuple(Listing(x.exchange, x.ticker) for x in listings),
+        about=" ".join(s.text for s in abouts) or None,
+        calls=calls,
+        contacts=contacts.contacts,
+        body_html=body_html(body),
+    )
+    return with_warnings(result)
+
+
+def is_release(document: Document, content: Sequence[int]) -> bool:
+    words = sum(len(document.blocks[i].text.split()) for i in content)
+    letters = sum(len(re.findall(r"[^\W\d_]", document.blocks[i].text)) for i in content)
+    return words >= 12 and letters >= 60
+
+
+def dateline_date(lead: Lead, header: Header, blocks: Sequence[Block], document: Document) -> date | None:
+    """The dateline's date (its year from the header or trailer when it prints none), else the header's."""
+    fallback_year = header.date.year if header.date else trailer_year(blocks) or front_matter_year(document)
+    if lead.dateline and lead.dateline.date:
+        found = lead.dateline.date.as_date(fallback_year)
+        if found:
+            return found
+    return header.date or lead_date(lead.text)
+
+
+def front_matter_year(document: Document) -> int | None:
+    value = dict(document.meta).get("date") or ""
+    match = re.match(r"((?:19|20)\d\d)-", value)
+    return int(match.group(1)) if match else None
+
+
+def page_wire(document: Document) -> str | None:
+    from .fields import wire_name
+
+    for key, value in document.meta:
+        if key.lower() in {"og:site_name", "author"} and (name := wire_name(value)):
+            return name
+    return None
+
+
+# (AWS), an Amazon.com, Inc. company (NASDAQ: AMZN): a parent's appositive before its listing
+APPOSITIVE_RE = re.compile(r"^\s*,?\s*(?:an?|the)\s+[^()]{1,80}?\b(?:company|subsidiary|unit|division|affiliate|"
+                           r"member)\b", re.I)
+
+
+def issuer_listings(lead_text: str, name: str | None) -> list:
+    """EXCHANGE: TICKER pairs printed in the parentheses that follow the issuer's name."""
+    if not lead_text or not name:
+        return []
+    start = lead_text.find(name)
+    if start < 0:
+        return []
+    rest = lead_text[start + len(name):]
+    found = []
+    for _ in range(6):
+        appositive = APPOSITIVE_RE.match(rest)
+        if appositive:
+            rest = rest[appositive.end():]
+        opening = re.match(r"^\s*,?\s*[(\[]", rest)
+        if not opening:
+            break
+        close = matching_paren(rest, opening.end() - 1)
+        inside = rest[opening.end():close]
+        found.extend(x for x in listings_in(inside) if x not in found)
+        rest = rest[close + 1:]
+    return found
+
+
+def matching_paren(text: str, open_at: int) -> int:
+    depth = 0
+    for position in range(open_at, min(len(text), open_at + 400)):
+        if text[position] in "([":
+            depth += 1
+        elif text[position] in ")]":
+            depth -= 1
+            if depth == 0:
+                return position
+    return min(len(text), open_at + 400)
+
+
+WEBSITE_PHRASE_RE = re.compile(r"(?:web\s*site|visit|found at|available at|log on at|web:|website:|www\.)", re.I)
+
+
+def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name: str | None, lead: Lead,
+                   after_lead: Sequence[int], before_lead: Sequence[int]) -> str | None:
+    """The issuer's own site: its About section first, else where the release calls it its website."""
+    for section in sorted(abouts, key=lambda s: -about_match(s.name, name)):
+        sites = websites_in(section.text)
+        if sites:
+            return best_site(sites, name)
+    for index in [*after_lead, *before_lead]:
+        block = blocks[index]
+        text = " ".join(block.lines)
+        if WEBSITE_PHRASE_RE.search(text):
+            sites = websites_in(text) or [link.href for link in block.links if websites_in(link.href)]
+            if sites:
+                return best_site(sites, name)
+    return None
+
+
+def about_match(section_name: str, company: str | None) -> int:
+    if not company:
+        return 0
+    words = {w.casefold() for w in re.findall(r"\w{3,}", company)}
+    return len(words & {w.casefold() for w in re.findall(r"\w{3,}", section_name)})
+
+
+def best_site(sites: Sequence[str], name: str | None) -> str:
+    """The first site whose domain carries a word of the issuer's name, else the first."""
+    words = [w.casefold() for w in re.findall(r"[A-Za-z]{3,}", name or "")]
+    for site in sites:
+        if any(w in domain_of(site) for w in words):
+            return site
+    return sites[0]
+
+
+def with_warnings(result: ParsedRelease) -> ParsedRelease:
+    from dataclasses import replace
+
+    return replace(result, warnings=tuple(warnings_for(result)))
+
+
+def warnings_for(result: ParsedRelease) -> list[str]:
+    warnings = []
+    if not result.headline:
+        warnings.append("No headline found.")
+    if not result.dateline.location and not result.dateline.date:
+        warnings.append("No dateline found.")
+    elif not result.dateline.date:
+        warnings.append("No release date found.")
+    if not result.company.name:
+        warnings.append("The issuing company could not be identified.")
+    if not result.about:
+        warnings.append("No About section found.")
+    for number, call in enumerate(result.calls, start=1):
+        warnings.extend(call_warnings(call, number, len(result.calls)))
+    for contact in result.contacts:
+        warnings.extend(contact_warnings(contact))
+    if not result.contacts:
+        warnings.append("No contact found.")
+    return warnings
+
+
+def call_warnings(call: Call, number: int, total: int) -> list[str]:
+    label = f"Call {number}" if total > 1 else "The call"
+    found = []
+    if call.starts_at is None:
+        found.append(f"{label} has no start time.")
+    elif call.zone is None:
+        found.append(f"{label}'s time has no time zone.")
+    if call.dial_in and not call.passcode:
+        found.append(f"{label}: no passcode found.")
+    if not call.dial_in and not call.webcast_url:
+        found.append(f"{label} has neither a dial-in number nor a webcast link.")
+    return found
+
+
+def contact_warnings(contact: ContactInfo) -> list[str]:
+    who = contact.name or contact.organization or "A contact"
+    return [f"Contact {who} has no email address."] if not contact.emails else []

@@ -1,0 +1,370 @@
+"""Document blocks -> the parts of a release: page chrome, header (headline, subheadline,
+letterhead, header date), the dateline paragraph, the body, the About sections and the
+forward-looking statements. Positions are block indexes into `Document.blocks`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from .document import Block, Document
+from .fields import (
+    DatelineFound,
+    WIRE_TRAILER_DATE_RE,
+    find_date,
+    header_date,
+    parse_dateline,
+    wire_name,
+)
+
+# --- page chrome ---------------------------------------------------------------------------
+
+# Lines a newswire or repost page adds around a release; dropped wherever they stand.
+CHROME_LINE_RE = re.compile(
+    r"^(?:-{3,}|\*{3,}|_{3,}|view (?:the )?(?:original|source)(?: version| release| content)?\b.*|"
+    r"original/source press release|newsramp\.com tldr|reddit post|blockchain registration|"
+    r"(?:share|print|email|tweet)(?: this)?(?: article| release)?|click to tweet|back to (?:top|news)|"
+    r"\(?photo:?\s*https?://\S+\)?|logo:?\s*https?://\S+|multimedia files? available.*|"
+    r"to view (?:this|the original).*|.*\bon\s+(?:businesswire|prnewswire|globenewswire|accesswire|"
+    r"newsfilecorp|einpresswire)\.com[: ].*https?://\S+)$",
+    re.I,
+)
+# Where a newswire page's own furniture begins after the release: nothing after it is the release.
+PAGE_END_RE = re.compile(
+    r"^(?:release summary|\$?cashtags|site navigation|more from business wire|more news from\b.*|release versions|"
+    r"related links|social media profiles|hashtags|#\w+(?: #\w+)*|recent news|related news|most popular|"
+    r"trending|latest (?:news|releases)|news provided by\b.*|sign up|log in|advanced news search|"
+    r"original/source press release|about business wire|about pr newswire|subscribe to\b.*|follow us)$",
+    re.I,
+)
+
+
+def chrome_indexes(blocks: Sequence[Block]) -> set[int]:
+    chrome: set[int] = set()
+    for index, block in enumerate(blocks):
+        first = block.lines[0].strip() if block.lines else ""
+        if index > 3 and PAGE_END_RE.match(first.rstrip(":")):
+            chrome.update(range(index, len(blocks)))
+            break
+        if CHROME_LINE_RE.match(block.text.strip()):
+            chrome.add(index)
+    return chrome
+
+
+# --- the header -----------------------------------------------------------------------------
+
+# Letterhead words that are not the headline: "Exhibit 99.1", "News", "FOR IMMEDIATE RELEASE"
+HEADER_NOISE_RE = re.compile(
+    r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
+    r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
+    r"investor\s+news|earnings\s+release|news\s+from\b.*|page\s+\d+.*|\d+)\W*$",
+    re.I,
+)
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE_RE = re.compile(r"(?:\+?\d[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b|\+\d{1,3}(?:[\s.-]?\d{1,4}){3,5}")
+CONTACT_LABEL_RE = re.compile(
+    r"^(?:(?:investor|media|press|public|analyst|company|ir|pr|corporate)\w*(?:\s+\w+)?\s+)?(?:contacts?|enquiries|"
+    r"inquiries)\b",
+    re.I,
+)
+# $3.5 Million / 32% / EUR600m / $.47: a financial figure, the mark of a highlights bullet
+FIGURE_RE = re.compile(
+    r"[$€£¥]\s?\.?\d|\d(?:[.,]\d+)?\s?(?:%|percent\b|per\s?cent\b)|\b(?:EUR|USD|CAD|GBP|CHF|RMB|NT\$)\s?\d|"
+    r"\d(?:\.\d+)?\s?(?:million|billion|bn)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Header:
+    headline: str | None
+    subheadline: str | None
+    date: date | None  # printed with the header, not in the dateline
+    wire: str | None  # credited on its own line ("PR Newswire")
+    location: str | None  # of a header line "MIGDAL HAEMEK, Israel, Feb. 12, 2025"
+
+
+def is_header_noise(block: Block) -> bool:
+    text = block.text.strip()
+    return bool(HEADER_NOISE_RE.match(text)) or len(re.sub(r"\W", "", text)) < 2
+
+
+def is_contactish(block: Block) -> bool:
+    text = block.text
+    return bool(EMAIL_RE.search(text) or CONTACT_LABEL_RE.match(text.strip()) or (
+        PHONE_RE.search(text) and len(text) < 200))
+
+
+def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: str | None,
+                skip: set[int]) -> Header:
+    """Headline, subheadline, date, wire and location from the blocks before the dateline paragraph."""
+    headline: str | None = None
+    subheads: list[Block] = []
+    found_date = found_wire = location = None
+    for index in candidates:
+        block = blocks[index]
+        text = " ".join(block.lines)
+        dates = [d for line in block.lines if (d := header_date(re.sub(r"^.{0,40}?:\s*", "", line)) or header_date(line))]
+        if dates:
+            found_date = found_date or dates[0]
+            if len(block.lines) == len(dates) or block.tag == "table":
+                continue
+        if block.tag == "table" or index in skip or is_header_noise(block):
+            continue
+        dateline = parse_dateline(text)
+        if dateline is not None and not dateline.rest.strip(" -–—:"):
+            found_date = found_date or (dateline.date.as_date() if dateline.date else None)
+            found_wire = found_wire or dateline.wire
+            location = location or dateline.location
+            continue
+        wire = wire_name(text)
+        if wire and len(text) <= 40:
+            found_wire = found_wire or wire
+            continue
+        if headline is None and title and same_text(text, title):
+            headline = title
+            continue
+        if headline is None and title is None and is_headline_like(block):
+            headline = text
+            continue
+        if headline is None and title is None:
+            continue
+        if is_contactish(block) or text.endswith(":"):
+            continue
+        subheads.append(block)
+    if headline is None and title:
+        headline = title
+    return Header(headline, subheadline_of(subheads), found_date, found_wire, location)
+
+
+def same_text(a: str, b: str) -> bool:
+    return re.sub(r"\W+", "", a).casefold() == re.sub(r"\W+", "", b).casefold()
+
+
+def is_headline_like(block: Block) -> bool:
+    text = " ".join(block.lines)
+    words = text.split()
+    return (
+        4 <= len(words) <= 60
+        and not is_contactish(block)
+        and not text.endswith(":")
+        and not text.startswith(("(", "[", "*"))
+        and bool(re.search(r"[A-Za-z]{3}", text))
+    )
+
+
+def subheadline_of(blocks: Sequence[Block]) -> str | None:
+    """Subtitle lines joined by one space; a bulleted list of financial highlights is not one."""
+    if not blocks:
+        return None
+    bulleted = [b for b in blocks if b.tag == "li"]
+    if bulleted and sum(1 for b in bulleted if FIGURE_RE.search(b.text)) * 2 >= len(bulleted):
+        return None
+    parts = [" ".join(line.strip(" -–—") for line in b.lines if line.strip(" -–—")) for b in blocks]
+    text = " ".join(p for p in parts if p).strip()
+    return text or None
+
+
+# --- the dateline paragraph ---------------------------------------------------------------
+
+MIN_LEAD = 60  # characters of a lead paragraph, dateline included
+
+
+@dataclass(frozen=True)
+class Lead:
+    index: int | None
+    dateline: DatelineFound | None
+    text: str  # the lead sentence after the dateline (the whole paragraph when there is none)
+
+
+def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) -> Lead:
+    """The dateline paragraph (strongest), else the first paragraph that reads as prose."""
+    for index in order[:60]:
+        block = blocks[index]
+        if block.tag in {"table", "pre"} or index in skip:
+            continue
+        dateline = parse_dateline(" ".join(block.lines))
+        if dateline and len(dateline.rest) >= 20:
+            return Lead(index, dateline, dateline.rest)
+    for index in order[:80]:
+        block = blocks[index]
+        text = " ".join(block.lines)
+        if block.tag in {"p", "li"} and index not in skip and is_prose(text):
+            return Lead(index, None, strip_exhibit(text))
+    return Lead(None, None, "")
+
+
+def is_prose(text: str) -> bool:
+    return len(text) >= 120 and bool(re.search(r"[a-z]{3,}[^.]*[.!?]", text)) and len(text.split()) >= 15
+
+
+# "Exhibit 99.1 On February 21, 2003, Agilent ..." (an exhibit flattened to one line)
+EXHIBIT_PREFIX_RE = re.compile(r"^(?:exhibit\s*\d+(?:\.\d+)*\s+)", re.I)
+
+
+def strip_exhibit(text: str) -> str:
+    return EXHIBIT_PREFIX_RE.sub("", text)
+
+
+# On February 21, 2003, Agilent Technologies Inc. reported ...
+LEAD_DATE_RE = re.compile(r"^(?:on\s+)(?P<rest>.{6,30}?),\s", re.I)
+
+
+def lead_date(lead_text: str) -> date | None:
+    match = LEAD_DATE_RE.match(lead_text)
+    if not match:
+        return None
+    found = find_date(match["rest"], at_start=True)
+    return found.as_date() if found else None
+
+
+def trailer_year(blocks: Sequence[Block]) -> int | None:
+    for block in reversed(blocks[-12:]):
+        match = WIRE_TRAILER_DATE_RE.search(block.text)
+        if match and (found := find_date(match["date"])) and found.year:
+            return found.year
+    return None
+
+
+# --- body sections ---------------------------------------------------------------------------
+
+# About ImmunoGen, Inc. / ABOUT CAMTEK LTD. / About Multitude AG:
+ABOUT_RE = re.compile(r"^about\s+(?!(?:the\s+)?(?:call|conference|webcast|event|this)\b)(?P<name>\S.*?)\s*:?$",
+                      re.I)
+FLS_RE = re.compile(
+    r"^(?:(?:cautionary|special)\s+(?:note|statement)|forward[\s-]+looking|safe\s+harbou?r|disclaimer|"
+    r"\"?safe harbor\"?|important\s+(?:information|notice)|non-gaap|use of non-gaap|legal notice|"
+    r"this (?:press|news) release (?:contains|includes|may contain)\s+(?:\"|“)?forward)",
+    re.I,
+)
+CONTACT_HEAD_RE = re.compile(
+    r"^(?:(?:for\s+(?:further|more|additional)\s+information)[^.]{0,60}?contact\b|"
+    r"(?:(?:investor|media|press|public|analyst|company|ir|pr|corporate)\w*(?:\s+(?:relations|&|and|\w+))*\s+)?"
+    r"(?:contacts?|enquiries|inquiries)\b\s*:?)",
+    re.I,
+)
+SECTION_END_RE = re.compile(
+    r"^(?:source\b|###|# # #|-?30-|-0-|\(c\)|©|copyright\b|.*\b(?:are|is) (?:a )?(?:registered )?trademarks?\b|"
+    r"all rights reserved|notes? to editors?\b|for (?:more|further|additional) information,? (?:please )?"
+    r"(?:contact|call|e-?mail)\b)",
+    re.I,
+)
+
+
+def is_heading(block: Block) -> bool:
+    text = block.text.strip()
+    if block.tag.startswith("h"):
+        return True
+    if "\n" in text or len(text) > 100 or not text[:1].isupper():
+        return False
+    if re.search(r"[.!?;,]$", text) or "://" in text or "@" in text or re.match(r"^www\.", text):
+        return False
+    return len(text.split()) <= 12
+
+
+# ... Inc. / ... Ltd. / ... S.A.: a heading may end with the period of a company suffix
+SUFFIX_END_RE = re.compile(r"\b(?:Inc|Corp|Co|Ltd|Plc|N\.V|S\.A|L\.P|LLC|AG|SE|A\.G|Ltda|Pty|B\.V)\.$", re.I)
+
+
+def is_about_heading(block: Block) -> bool:
+    text = block.text.strip()
+    if not ABOUT_RE.match(text) or "\n" in text or len(text) > 100:
+        return False
+    return is_heading(block) or bool(SUFFIX_END_RE.search(text))
+
+
+def inline_about(text: str) -> tuple[str, str] | None:
+    """`About Eutelsat Group Eutelsat Group is ...` / `About BoraFounded in 2007` -> (name, text)."""
+    match = re.match(r"^about\s+", text, re.I)
+    if not match:
+        return None
+    words = text[match.end():].split(" ")
+    for size in range(1, min(7, len(words) // 2)):
+        if words[:size] == words[size:2 * size]:
+            return " ".join(words[:size]), " ".join(words[size:])
+    glued = re.match(r"^((?:[A-Z][\w&.'’-]*\s){0,5}[A-Z][a-z&.'’-]*[a-z])([A-Z][a-z]+\s+[a-z].*)$", text[match.end():],
+                     re.S)
+    if glued:
+        return glued.group(1), glued.group(2)
+    return None
+
+
+@dataclass(frozen=True)
+class AboutSection:
+    name: str
+    heading: int
+    paragraphs: tuple[int, ...]
+    text: str
+
+
+def about_sections(blocks: Sequence[Block], order: Sequence[int], *, stop: set[int]) -> list[AboutSection]:
+    """Every "About ..." section: its heading and the paragraphs up to the next section."""
+    sections: list[AboutSection] = []
+    position = 0
+    while position < len(order):
+        index = order[position]
+        block = blocks[index]
+        text = block.text.strip()
+        heading = ABOUT_RE.match(text) if is_about_heading(block) else None
+        inline = None if heading else inline_about(" ".join(block.lines))
+        if not heading and not inline:
+            position += 1
+            continue
+        name = heading["name"] if heading else inline[0]
+        texts = [] if heading else [inline[1]]
+        paragraphs: list[int] = [] if heading else [index]
+        position += 1
+        while position < len(order):
+            nxt = order[position]
+            candidate = blocks[nxt]
+            line = " ".join(candidate.lines)
+            if nxt in stop or ends_about(candidate):
+                break
+            texts.append(line)
+            paragraphs.append(nxt)
+            position += 1
+        if texts:
+            sections.append(AboutSection(name.strip(" :"), index, tuple(paragraphs), " ".join(texts)))
+    return sections
+
+
+def ends_about(block: Block) -> bool:
+    text = " ".join(block.lines)
+    return (
+        block.tag in {"table", "pre"}
+        or is_heading(block)
+        or bool(FLS_RE.match(text) or CONTACT_HEAD_RE.match(text) or SECTION_END_RE.match(text))
+        or is_about_heading(block)
+        or inline_about(text) is not None
+    )
+
+
+def fls_indexes(blocks: Sequence[Block], order: Sequence[int], *, stop: set[int]) -> set[int]:
+    """Forward-looking statements: from their heading or opening sentence to the next section."""
+    found: set[int] = set()
+    inside = False
+    for index in order:
+        block = blocks[index]
+        text = " ".join(block.lines)
+        if FLS_RE.match(text):
+            inside = True
+            found.add(index)
+            continue
+        if inside and (index in stop or (is_heading(block) and not FLS_RE.match(text)) or SECTION_END_RE.match(text)
+                       or block.tag in {"table", "pre"}):
+            inside = False
+        if inside:
+            found.add(index)
+    return found
+
+
+def end_marks(blocks: Sequence[Block], order: Sequence[int]) -> set[int]:
+    """SOURCE lines, ### and -30- marks, and wire trailer lines: not body text."""
+    return {i for i in order if re.match(r"^(?:source\s*:?\s|###|# # #|-30-|-0-|/contact:?$|/source:?)",
+                                         blocks[i].text.strip(), re.I)}
+
+
+def text_of(document: Document, indexes: Sequence[int]) -> str:
+    return " ".join(" ".join(document.blocks[i].lines) for i in indexes)
