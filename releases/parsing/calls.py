@@ -1,16 +1,497 @@
 """Body blocks of a release -> the conference calls and webcasts it announces.
 
-Minimal first version: the interface the pipeline wires against; extraction follows.
+`find_calls(blocks, release_date=..., website=...)` reads the body (lead paragraph
+onward, with the About sections, forward-looking statements and contact blocks already
+taken out) and returns one `Call` per event, by the parser contract's rules:
+
+1. The body is cut into units (a line of a details list, or a sentence of prose).
+2. Units that speak of a call (its words, numbers, passcodes, links, time) form clusters;
+   a cluster with no call word ("conference call", "webcast", ...) is not a call.
+3. Inside a cluster, each unit is read as live or replay: the words "replay",
+   "archived", "recording", ... switch to replay from where they stand, "live",
+   "participants", "dial-in", ... switch back. Numbers, passcodes and links go to
+   the part they stand in.
+4. Times in live units, with their zone and date, give the events; a cluster with
+   times on several dates holds several calls, each owning the details that follow it.
+5. Clusters without a time of their own complete the call before them.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, timedelta
 
+from . import zones
 from .document import Block
-from .result import Call
+from .patterns_calls import (
+    TIME_RE,
+    clock,
+    find_dates,
+    find_phones,
+    find_urls,
+    number,
+)
+from .result import Call, Replay
+
+# --- vocabulary ---------------------------------------------------------------------------
+
+# "conference call", "earnings call", "webcast", "webinar", "investor call", "dial-in"
+CALL_WORD_RE = re.compile(
+    r"\b(?:conference[\s-]call|(?:earnings|investor|analysts?|financial|results|quarterly|live|video|audio|"
+    r"shareholder|teleconference)\s+(?:call|event)|call|webcast|web\s?cast|webinar|teleconference|"
+    r"dial[\s-]?in|live\s+stream(?:ing)?|fireside\s+chat|investor\s+day|capital\s+markets\s+day|"
+    r"will\s+present|presentation)\b",
+    re.I,
+)
+CONTACT_LINE_RE = re.compile(r"\bcontact|@[\w-]+\.", re.I)
+DIAL_RE = re.compile(r"\b(?:dial|call(?:ing|ers?)?\b|toll|replay|listen|participa|access|conference)", re.I)
+# A call word that alone makes a cluster a call (a bare "presentation" does not).
+STRONG_CALL_RE = re.compile(
+    r"\b(?:conference[\s-]call|call|webcast|web\s?cast|webinar|teleconference|dial[\s-]?in|live\s+stream)\b",
+    re.I,
+)
+# "replay", "archived for playback", "a recording will be available", "remain available"
+REPLAY_RE = re.compile(
+    r"\b(?:replay|re-play|rebroadcast|playback|archive[ds]?|archiving|recording|recorded|encore|"
+    r"on[\s-]demand|remains?\s+(?:available|accessible|posted|on\b))",
+    re.I,
+)
+# "live", "participants", "to participate", "to join", "Dial-In Number", "to access the call"
+LIVE_RE = re.compile(
+    r"\b(?:live|participants?|participate|to\s+join|join\s+the|dial[\s-]?in\s+(?:number|phone|information|details)"
+    r"|to\s+access\s+the\s+(?:live\s+)?(?:call|conference|webcast)|to\s+listen)\b",
+    re.I,
+)
+# "Passcode: 7751636", "Conference ID: SANUWAVE", "entering pass code 101496",
+# "Participant Access Code: 309193", "Replay Access ID: 11157276", "(Conference ID 10011365)",
+# "Conference Name: Newmont Mining", "replay access code: 7896562#"
+PASSCODE_RE = re.compile(
+    r"\b(?P<label>pass\s?code|password|pin(?:\s+(?:code|number))?|conference\s+(?:id|i\.d\.|code|number|name)"
+    r"|access\s+(?:code|id|number)|entry\s+code|participant\s+code|meeting\s+(?:id|number|code)"
+    r"|event\s+(?:id|code|number|passcode)|webinar\s+id|confirmation\s+(?:code|number)"
+    r"|reservation\s+(?:code|number)|replay\s+(?:id|code|pin))\b"
+    r"\s*(?:number|#|no\.)?\s*(?:is|of|:|=|-|–|\|)?\s*"
+    r"(?:[\"“”'‘’](?P<quoted>[^\"“”]{1,60}?)[\"“”'’]|(?P<code>\d[\d ]{2,18}\d|[A-Z0-9][A-Za-z0-9-]{2,24})(?P<rest>[^.;,\n]*))?",
+    re.I,
+)
+# 'Quote "Eutelsat" to the operator', 'reference "Moody's Corporation"',
+# "Please ask for the Ensco conference call."
+SPOKEN_PASSCODE_RE = re.compile(
+    r"\b(?i:quote|reference|mention|give|provide)\s+(?i:the\s+(?:conference\s+)?(?:name|code)\s+)?"
+    r"[\"“](?P<quoted>[^\"“”]{2,60})[\"”]"
+    r"|\b(?i:ask\s+(?:the\s+operator\s+)?for\s+(?:the\s+)?)(?P<named>[\"“][^\"“”]{2,60}[\"”]|[A-Z][^.;:()\n]{1,60}"
+    r"\b(?:call|conference|webcast|meeting))\b",
+)
+# "through November 3, 2011", "until March 13, 2025", "to Feb. 28", "ending on ..."
+UNTIL_RE = re.compile(r"\b(?:through|thru|until|till|to|ending(?:\s+on)?|expires?(?:\s+on)?|up\s+to)\s+", re.I)
+# "for 30 days", "for seven days following", "for a period of 90 days"
+FOR_DAYS_RE = re.compile(r"\bfor\s+(?:a\s+period\s+of\s+)?(?:approximately\s+|about\s+)?(?P<n>\d{1,3}|[a-z-]+)\s+days\b", re.I)
+TODAY_RE = re.compile(r"\b(?P<word>today|tonight|this\s+(?:morning|afternoon|evening)|tomorrow)\b", re.I)
+# A date after these words is not the call's: "quarter ended September 30", "as of".
+NOT_CALL_DATE_RE = re.compile(r"\b(?:ended|ending|through|until|as\s+of|since|from|dated|year|period)\s*$", re.I)
+# "The interim report ... will be available on 13 November 2025 at 9:00 a.m. CET": a time
+# for documents, not for the call.
+DOCUMENT_TIME_RE = re.compile(
+    r"\b(?:report|results|statements?|materials?|documents?|documentation|accounts|slides|release)\b.*"
+    r"\b(?:available|published|posted|released|issued|announced|distributed)\b",
+    re.I,
+)
+# "the Investor Relations section of the Company's website", "on our investor page"
+WEBSITE_SECTION_RE = re.compile(
+    r"\b(?:section|page|portion|area|tab|site|website|web\s+site)\b[^.]{0,60}?\b(?:web\s?site|home\s?page)\b"
+    r"|\b(?:investors?|investor\s+relations|ir|events?)\s+(?:section|page|portion|area|tab|website|web\s+site)\b",
+    re.I,
+)
+# A link text that stands for its href: "click here", "here", "this link", "Register"
+LINK_WORDS_RE = re.compile(r"^(?:click\s+here|here|this\s+link|link|register|registration|webcast|listen|join)", re.I)
+# Hosts that serve webcasts or their registration pages.
+WEBCAST_HOST_RE = re.compile(
+    r"webcast|on24|zoom\.us|choruscall|viavid|webcaster|q4inc|q4cdn|media-server|streamlabs|vimeo|"
+    r"youtube|brighttalk|gotowebinar|teams\.microsoft|event|register|registration|earnings-call|"
+    r"livestream|incommon|netroadshow|openexchange|mzgroup|engage|investorsummit|summit",
+    re.I,
+)
+# "**Dial In:**", "_Investor Relations:_", and the escapes of "WN\\_9cx6" in markdown text
+MARKDOWN_ESCAPE_RE = re.compile(r"\\(?=[_*\-#.\[\]()])")
+MARKDOWN_RE = re.compile(r"\*\*|__|(?<![\w/])_(?=\S)|(?<=\S)_(?![\w/])")
+TABLE_PIPES_RE = re.compile(r"\s*\|\s*(?:\|\s*)*")
+# A sentence end: ". " before a capital. Not after "p.m.", "Inc.", "Feb.", "U.S." (see ABBREVIATION_RE).
+SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z(\"“])")
+ABBREVIATION_RE = re.compile(
+    r"(?:\b[ap]\.m|\b[A-Z]|\b(?:Inc|Ltd|Corp|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Mr|Ms|Dr|St|"
+    r"approx|vs|U\.S|e\.g|i\.e))$"
+)
+
+
+def sentences(text: str) -> list[str]:
+    pieces, start = [], 0
+    for match in SENTENCE_END_RE.finditer(text):
+        if ABBREVIATION_RE.search(text[max(0, match.start() - 8): match.start()]):
+            continue
+        pieces.append(text[start: match.end()])
+        start = match.end()
+    pieces.append(text[start:])
+    return pieces
+
+
+# --- units --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unit:
+    text: str
+    hrefs: tuple[tuple[int, str], ...] = ()  # (position in text, href) of "click here" links
+
+
+def clean(text: str) -> str:
+    text = MARKDOWN_RE.sub("", MARKDOWN_ESCAPE_RE.sub("", text))
+    text = TABLE_PIPES_RE.sub(" | ", text).strip(" |")
+    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
+
+
+def is_wrapped_prose(lines: list[str]) -> bool:
+    """Lines of a hard-wrapped paragraph (fixed-width text), rather than a list of items."""
+    if len(lines) < 2:
+        return False
+    long = sum(len(line) >= 55 for line in lines[:-1])
+    return long >= max(1, (len(lines) - 1) * 2 // 3)
+
+
+def block_units(block: Block) -> list[Unit]:
+    lines = [clean(line) for line in block.lines]
+    lines = [line for line in lines if line]
+    if is_wrapped_prose(lines):
+        lines = [" ".join(lines)]
+    units = []
+    for line in lines:
+        pieces = sentences(line) if len(line) > 80 else [line]
+        for piece in pieces:
+            piece = piece.strip()
+            if piece:
+                units.append(Unit(piece, link_positions(piece, block)))
+    return units
+
+
+def link_positions(text: str, block: Block) -> tuple[tuple[int, str], ...]:
+    found = []
+    for link in block.links:
+        label = link.text.strip()
+        if not label or not link.href.lower().startswith(("http://", "https://")):
+            continue
+        if LINK_WORDS_RE.match(label) or not find_urls(label):
+            position = text.find(label)
+            if position >= 0:
+                found.append((position, link.href))
+    return tuple(found)
+
+
+def is_related(unit: Unit) -> bool:
+    text = unit.text
+    return bool(
+        CALL_WORD_RE.search(text)
+        or REPLAY_RE.search(text)
+        or PASSCODE_RE.search(text)
+        or find_phones(text)
+        or (find_urls(text) and len(text) < 200)
+        or unit.hrefs
+        or re.match(r"^(?:date|time|when|where|link|webcast|replay|dial|toll|international|domestic)\b", text, re.I)
+    )
+
+
+def clusters(units: list[Unit]) -> list[list[Unit]]:
+    """Runs of related units; one short unrelated unit between two related ones is kept."""
+    runs: list[list[Unit]] = []
+    current: list[Unit] = []
+    gap: list[Unit] = []
+    for unit in units:
+        if is_related(unit):
+            if current and gap:
+                current.extend(gap)
+            current.append(unit)
+            gap = []
+        elif current and not gap and len(unit.text.split()) <= 14:
+            gap = [unit]
+        else:
+            if current:
+                runs.append(current)
+            current, gap = [], []
+    if current:
+        runs.append(current)
+    return [run for run in runs if any(STRONG_CALL_RE.search(u.text) for u in run)]
+
+
+# --- reading a cluster --------------------------------------------------------------------
+
+
+@dataclass
+class Part:
+    """What one stretch of a cluster says about a call."""
+
+    position: int  # index of its first unit within the cluster
+    starts_at: datetime | None = None
+    zone: str | None = None
+    day: date | None = None
+    dial_in: list[str] = field(default_factory=list)
+    passcode: str | None = None
+    urls: list[tuple[int, str]] = field(default_factory=list)  # (rank, url)
+    website_named: bool = False
+    replay: bool = False
+    replay_until: date | None = None
+    replay_days: int | None = None
+    replay_dial_in: list[str] = field(default_factory=list)
+    replay_passcode: str | None = None
+
+
+def segments(unit: Unit, live: bool) -> tuple[list[tuple[int, int, bool]], bool]:
+    """(start, end, is_live) stretches of a unit, and the mode it leaves for the next unit."""
+    switches = sorted(
+        [(m.start(), False) for m in REPLAY_RE.finditer(unit.text)]
+        + [(m.start(), True) for m in LIVE_RE.finditer(unit.text)]
+    )
+    # "the live webcast replay": a switch to replay wins over a live word right before it.
+    stretches, start, mode = [], 0, live
+    for position, to_live in switches:
+        if to_live and not mode and any(p > position and not lv for p, lv in switches if p - position < 25):
+            continue
+        if to_live != mode:
+            stretches.append((start, position, mode))
+            start, mode = position, to_live
+    stretches.append((start, len(unit.text), mode))
+    # A unit that mentions a replay and nothing live hands replay on; a unit that starts
+    # afresh with a live word hands live on.
+    return [s for s in stretches if s[1] > s[0]], mode
+
+
+def passcode_value(match: re.Match) -> str | None:
+    if match.group("quoted"):
+        return match.group("quoted").strip()
+    code = match.group("code")
+    if not code:
+        return None
+    label = match.group("label").lower()
+    if label.endswith("name") and match.group("rest"):
+        # "Conference Name: Newmont Mining"
+        words = (code + match.group("rest")).split()
+        code = " ".join(words[:5])
+    code = code.strip().rstrip("#")
+    if code.lower() in {"for", "and", "the", "will", "number", "followed", "please", "when", "is"}:
+        return None
+    if not any(ch.isdigit() for ch in code) and not code.isupper() and not label.endswith("name"):
+        return None
+    return code
+
+
+def passcodes_in(text: str) -> list[tuple[int, str]]:
+    found = []
+    for match in PASSCODE_RE.finditer(text):
+        value = passcode_value(match)
+        if value:
+            found.append((match.start(), value))
+    for match in SPOKEN_PASSCODE_RE.finditer(text):
+        value = (match.group("quoted") or match.group("named") or "").strip("\"“” ")
+        if value:
+            found.append((match.start(), value))
+    return sorted(found)
+
+
+def dangling_label_value(units: list[Unit], index: int) -> str | None:
+    """'Conference Name' on a line of its own, its value a line or two below (a flattened table)."""
+    for later in units[index + 1: index + 3]:
+        text = later.text.strip(" |")
+        if find_phones(text) or not text:
+            continue
+        if len(text.split()) <= 5 and not CALL_WORD_RE.search(text) and ":" not in text:
+            return text
+        return None
+    return None
+
+
+def event_times(unit: Unit, start: int, end: int) -> list[tuple[int, tuple[int, int], str | None, int]]:
+    """(position, (hour, minute), IANA zone, distance to a call word) for each time in a stretch."""
+    text = unit.text
+    calls = [m.start() for m in CALL_WORD_RE.finditer(text)]
+    found = []
+    for match in TIME_RE.finditer(text, start, end):
+        hm = clock(match)
+        if hm is None:
+            continue
+        zone_match = re.compile(r"\s*").match(text, match.end())
+        zone_match = zones.ZONE_RE.match(text, zone_match.end())
+        zone = zones.zone_name(zone_match.group(0)) if zone_match else None
+        if zone is None and not (match.group("ap1") or match.group("ap2") or match.group("noon")):
+            continue  # "13:00" alone could be anything; with a zone it is a time
+        distance = min((abs(match.start() - c) for c in calls), default=10_000)
+        found.append((match.start(), hm, zone, distance))
+    return found
+
+
+def day_for(units: list[Unit], index: int, position: int, release_date: date | None) -> date | None:
+    """The date a time at (unit, position) falls on: its own unit's, else the nearest before, else after."""
+    text = units[index].text
+    relative = [m for m in TODAY_RE.finditer(text)]
+    if relative and release_date:
+        nearest = min(relative, key=lambda m: abs(m.start() - position))
+        days = 1 if nearest.group("word").lower() == "tomorrow" else 0
+        own = own_dates(text, release_date)
+        if not own or abs(nearest.start() - position) <= min(abs(s - position) for s, _ in own):
+            return release_date + timedelta(days=days)
+    own = own_dates(text, release_date)
+    if own:
+        return min(own, key=lambda item: (abs(item[0] - position), item[0] < position))[1]
+    order = list(range(index - 1, -1, -1)) + list(range(index + 1, min(len(units), index + 3)))
+    for other in order:
+        dated = own_dates(units[other].text, release_date)
+        if dated:
+            return dated[-1][1] if other < index else dated[0][1]
+        if release_date and TODAY_RE.search(units[other].text):
+            word = TODAY_RE.search(units[other].text).group("word").lower()
+            return release_date + timedelta(days=1 if word == "tomorrow" else 0)
+    return None
+
+
+def own_dates(text: str, release_date: date | None) -> list[tuple[int, date]]:
+    return [
+        (start, value)
+        for start, _, value in find_dates(text, release_date)
+        if not NOT_CALL_DATE_RE.search(text[max(0, start - 20): start])
+    ]
+
+
+def url_rank(url: str) -> int:
+    """Lower is better: a webcast host or a page path beats a bare home page."""
+    bare = re.sub(r"^[a-z]+://", "", url.lower()).rstrip("/")
+    if WEBCAST_HOST_RE.search(bare):
+        return 0
+    return 1 if "/" in bare else 2
+
+
+def read_cluster(units: list[Unit], release_date: date | None) -> list[Part]:
+    parts = [Part(position=0)]
+    live = True
+    seen_days: dict[date, Part] = {}
+    for index, unit in enumerate(units):
+        text = unit.text
+        stretches, live = segments(unit, live)
+        # "for more information contact Jane Doe at 212-555-0100, jane@x.com": a contact, not a dial-in
+        contact_line = bool(CONTACT_LINE_RE.search(text)) and not DIAL_RE.search(text)
+        documents_only = bool(DOCUMENT_TIME_RE.search(text)) and not STRONG_CALL_RE.search(text)
+        # New events first, so that the details of this unit go to the call they follow.
+        if not documents_only:
+            times = [t for s, e, is_live in stretches if is_live for t in event_times(unit, s, e)]
+            if times:
+                position, (hour, minute), zone, _ = min(times, key=lambda t: (t[3], t[0]))
+                day = day_for(units, index, position, release_date)
+                part = parts[-1]
+                if day is not None and day not in seen_days and any(seen_days):
+                    part = Part(position=index)
+                    parts.append(part)
+                if day is not None and day not in seen_days:
+                    seen_days[day] = part
+                if part.day is None or (day is not None and day == part.day and part.zone is None):
+                    part.day = day
+                    if day is not None and zone is not None:
+                        part.starts_at, part.zone = zones.localize(day, hour, minute, zone), zone
+        part = parts[-1]
+        for start, end, is_live in stretches:
+            piece = text[start:end]
+            if not is_live:
+                part.replay = True
+            phones = [p for _, _, p in find_phones(piece)] if not contact_line else []
+            codes = [v for _, v in passcodes_in(piece)]
+            if not codes and PASSCODE_RE.fullmatch(piece.strip(" |:")):
+                value = dangling_label_value(units, index)
+                codes = [value] if value else []
+            if is_live:
+                part.dial_in.extend(p for p in phones if p not in part.dial_in)
+                part.passcode = part.passcode or (codes[0] if codes else None)
+                if not documents_only:
+                    part.urls.extend((url_rank(url), url) for _, url in find_urls(piece))
+                    part.urls.extend((url_rank(href), href) for p, href in unit.hrefs if start <= p < end)
+                if WEBSITE_SECTION_RE.search(piece) and STRONG_CALL_RE.search(text):
+                    part.website_named = True
+            else:
+                part.replay_dial_in.extend(p for p in phones if p not in part.replay_dial_in)
+                part.replay_passcode = part.replay_passcode or (codes[0] if codes else None)
+                part.replay_until = part.replay_until or until_date(piece, release_date)
+                if part.replay_days is None and (days := FOR_DAYS_RE.search(piece)):
+                    part.replay_days = number(days.group("n"))
+    return parts
+
+
+def until_date(text: str, release_date: date | None) -> date | None:
+    for match in UNTIL_RE.finditer(text):
+        window = text[match.end(): match.end() + 60]
+        dated = find_dates(window, release_date)
+        if dated and dated[0][0] <= 40:
+            return dated[0][2]
+    return None
+
+
+# --- from parts to calls ------------------------------------------------------------------
+
+
+def merge(into: Part, other: Part) -> None:
+    into.dial_in.extend(p for p in other.dial_in if p not in into.dial_in)
+    into.passcode = into.passcode or other.passcode
+    into.urls.extend(other.urls)
+    into.website_named = into.website_named or other.website_named
+    into.replay = into.replay or other.replay
+    into.replay_until = into.replay_until or other.replay_until
+    into.replay_days = into.replay_days or other.replay_days
+    into.replay_dial_in.extend(p for p in other.replay_dial_in if p not in into.replay_dial_in)
+    into.replay_passcode = into.replay_passcode or other.replay_passcode
+
+
+def to_call(part: Part, website: str | None) -> Call:
+    urls = sorted(part.urls, key=lambda item: item[0])  # stable: first printed among the best
+    webcast = urls[0][1] if urls else (website if part.website_named else None)
+    replay = None
+    if part.replay or part.replay_dial_in or part.replay_passcode:
+        until = part.replay_until
+        if until is None and part.replay_days and part.starts_at is not None:
+            until = part.starts_at.date() + timedelta(days=part.replay_days)
+        replay = Replay(until=until, dial_in=tuple(part.replay_dial_in), passcode=part.replay_passcode)
+    return Call(
+        starts_at=part.starts_at,
+        zone=part.zone,
+        dial_in=tuple(part.dial_in),
+        passcode=part.passcode,
+        webcast_url=webcast,
+        replay=replay,
+    )
+
+
+def is_call(part: Part) -> bool:
+    return bool(part.day or part.starts_at or part.dial_in or part.urls or part.passcode)
 
 
 def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: str | None) -> tuple[Call, ...]:
-    return ()
+    units = [unit for block in blocks for unit in block_units(block)]
+    timed: list[Part] = []
+    loose: list[tuple[int, Part]] = []  # parts without a day, with the number of timed parts before them
+    for cluster in clusters(units):
+        for part in read_cluster(cluster, release_date):
+            if part.day is not None:
+                same = next((t for t in timed if t.day == part.day), None)
+                if same is not None:
+                    if same.starts_at is None and part.starts_at is not None:
+                        same.starts_at, same.zone = part.starts_at, part.zone
+                    merge(same, part)
+                else:
+                    timed.append(part)
+            elif is_call(part) or part.replay:
+                loose.append((len(timed), part))
+    for before, part in loose:
+        if timed:
+            merge(timed[max(0, before - 1)], part)
+    if not timed:
+        parts = [part for _, part in loose]
+        if not parts or not any(is_call(p) for p in parts):
+            return ()
+        first = parts[0]
+        for part in parts[1:]:
+            merge(first, part)
+        timed = [first]
+    return tuple(to_call(part, website) for part in timed if is_call(part) or part.replay)

@@ -1,0 +1,187 @@
+"""Patterns shared by the call and contact extractors: phones, emails, URLs, dates, times.
+
+Text in, matches out: each helper returns values (or None) and never decides what a
+value means; calls.py and contacts.py decide that from where it stands.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+# --- phones -------------------------------------------------------------------------------
+
+# North American numbers, with separators between groups so that a bare 10-digit
+# conference ID is not taken for a phone: "1 (844) 808-7106", "(201)343-5202x121",
+# "303.837.5484", "+1-404-231-0011", "1--800--717--1738" (dashes doubled by a converter).
+NANP_PHONE_RE = re.compile(
+    r"(?<![\d+\w])(?:\+?1[\s.\-–]{0,3})?(?:\(\d{3}\)|\d{3})[\s.\-–]{0,3}\d{3}[\s.\-–]{1,3}\d{4}(?!\d)"
+    r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?"
+)
+# International numbers with their country code: "+33 (0)1 7037 7166", "+49 9205 18 1399",
+# "+46733583171", "+972 4 604 8308", "+44 (0)20 7496 0000".
+INTL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}[\s.\-]{0,2}(?:\(0\)[\s.\-]{0,2})?\d[\d\s.\-()]{5,18}\d(?!\d)")
+
+
+def find_phones(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, number as printed) of every phone number in text, in order."""
+    found: list[tuple[int, int, str]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern in (INTL_PHONE_RE, NANP_PHONE_RE):
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            printed = match.group(0).strip().rstrip(".-–(")
+            digits = re.sub(r"\D", "", printed)
+            if not 8 <= len(digits) <= 16:
+                continue
+            taken.append((start, end))
+            found.append((start, end, printed))
+    return sorted(found)
+
+
+# --- emails and URLs ----------------------------------------------------------------------
+
+# "ir@adobe.com", "investor.relations@novem.com", "nyc@clearthink.capital"
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+
+_TLDS = (
+    "com|net|org|info|biz|io|co|us|ca|uk|de|fr|ch|nl|se|no|dk|fi|it|es|be|at|ie|il|in|jp|cn|hk|sg|"
+    "au|nz|br|mx|tw|kr|lu|eu|gov|edu|capital|investor|investors|global|group|tech|ai"
+)
+# "https://event.on24.com/wcc/r/1952473/C5AC", "www.hr-reit.com/investor-relations/#events",
+# and a bare domain with a path, "apple.com/investor/earnings-call"
+URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"'\]\[{}|]+"
+    rf"|(?<![\w@./-])(?:[a-z0-9-]+\.)+(?:{_TLDS})(?:/[^\s<>\"'\]\[{{}}|]*)?(?![\w@-])",
+    re.I,
+)
+
+
+# "https://www.webcast-eqs.com/novem20251113Alternatively": the next sentence glued on by
+# a converter that dropped the line break; only a last segment with no other capitals.
+GLUED_WORD_RE = re.compile(r"(?<=/)(?P<keep>[^/A-Z]*[a-z0-9])[A-Z][a-z]{3,}$")
+
+
+def clean_url(url: str) -> str:
+    """A URL as printed, without markdown escapes and the sentence's closing punctuation."""
+    url = url.replace("\\_", "_").replace("\\-", "-")
+    url = url.rstrip(".,;:!?*_")
+    url = GLUED_WORD_RE.sub(lambda m: m.group("keep"), url)
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1].rstrip(".,;:!?")
+    return url
+
+
+def find_urls(text: str) -> list[tuple[int, str]]:
+    """(start, URL) of each web address in text; email domains are not addresses."""
+    return [(m.start(), clean_url(m.group(0))) for m in URL_RE.finditer(text) if "@" not in m.group(0)]
+
+
+# --- dates --------------------------------------------------------------------------------
+
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
+    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "Thursday, October 27, 2011", "Feb. 28", "November 12th, 2024", "13 November 2025",
+# "3 May 2012", "14th of November", "11/12/2024", "2025-02-13"
+DATE_RE = re.compile(
+    rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')}"
+    rf"(?:,?\s*(?P<year2>(?:19|20)\d\d)\b)?"
+    r"|\b(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b"
+    r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b",
+    re.I,
+)
+
+
+def resolve_year(month: int, day: int, year: int | None, near: date | None) -> date | None:
+    """A printed date; without a year, the first such date from about a month before `near` on."""
+    try:
+        if year is not None:
+            return date(year, month, day)
+        if near is None:
+            return None
+        found = date(near.year, month, day)
+    except ValueError:
+        return None
+    if found < near - timedelta(days=45):
+        found = found.replace(year=near.year + 1)
+    return found
+
+
+def find_dates(text: str, near: date | None) -> list[tuple[int, int, date]]:
+    """(start, end, date) of each date printed in text; a missing year is taken from `near`."""
+    found = []
+    for match in DATE_RE.finditer(text):
+        groups = match.groupdict()
+        if groups["month"] or groups["month2"]:
+            month = MONTHS[(groups["month"] or groups["month2"])[:3].lower()]
+            day = int(groups["day"] or groups["day2"])
+            year = groups["year"] or groups["year2"]
+            value = resolve_year(month, day, int(year) if year else None, near)
+        elif groups["m3"]:
+            year = int(groups["y3"])
+            value = resolve_year(int(groups["m3"]), int(groups["d3"]), year + 2000 if year < 100 else year, near)
+        else:
+            value = resolve_year(int(groups["m4"]), int(groups["d4"]), int(groups["y4"]), near)
+        if value is not None:
+            found.append((match.start(), match.end(), value))
+    return found
+
+
+# --- times --------------------------------------------------------------------------------
+
+_MERIDIEM = r"[ap]\.?\s?m\b\.?"
+# "4:30 p.m.", "4:30pm", "8:30 AM", "10.00 a.m.", "13:00", "7 a.m.", "from 14:00 to 15:00 p.m.",
+# "9:00 - 10:00 a.m.", "noon"
+TIME_RE = re.compile(
+    rf"(?<![\d$.,:/])(?P<h1>[01]?\d|2[0-3])(?:[:.](?P<m1>[0-5]\d))?(?!\d)\s*(?P<ap1>{_MERIDIEM})?"
+    rf"(?:\s*(?:-|–|—|to|until)\s*(?P<h2>[01]?\d|2[0-3])(?:[:.](?P<m2>[0-5]\d))?\s*(?P<ap2>{_MERIDIEM})?)?"
+    r"|\b(?P<noon>noon|midday)\b",
+    re.I,
+)
+
+
+def clock(match: re.Match) -> tuple[int, int] | None:
+    """(hour, minute) of a TIME_RE match on a 24-hour clock, or None when it is no time of day."""
+    if match.group("noon"):
+        return 12, 0
+    hour, minute = int(match.group("h1")), int(match.group("m1") or 0)
+    meridiem = (match.group("ap1") or match.group("ap2") or "").lower()[:1]
+    if not meridiem:
+        # A bare number is a time only as hh:mm (24-hour), "13:00 CET".
+        return (hour, minute) if match.group("m1") else None
+    if hour > 12:
+        return (hour, minute) if not match.group("ap1") else None
+    if not match.group("ap1") and match.group("h2"):
+        # "11:00 to 12:30 p.m." starts in the morning; "1:00 to 2:00 p.m." in the afternoon.
+        end = int(match.group("h2"))
+        if meridiem == "p" and end == 12 and hour < 12:
+            meridiem = "a"
+    if meridiem == "p" and hour < 12:
+        hour += 12
+    if meridiem == "a" and hour == 12:
+        hour = 0
+    return hour, minute
+
+
+# --- numbers in words ---------------------------------------------------------------------
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fourteen": 14, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
+}
+
+
+def number(word: str) -> int | None:
+    """'30' -> 30, 'seven' -> 7, else None."""
+    word = word.lower()
+    return int(word) if word.isdigit() else NUMBER_WORDS.get(word)

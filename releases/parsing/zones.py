@@ -1,0 +1,121 @@
+"""Printed time-zone words -> IANA zone names, and local times -> aware datetimes.
+
+A release prints the zone of its call as an abbreviation ("ET", "CEST"), a name
+("Eastern Time", "Central European Summer Time") or a city ("London time"). Each stands
+for the region's local time (parser contract), so "EST" in July still means New York's
+summer offset: the offset comes from zoneinfo for that date, never from the letters.
+
+`ZONE_RE` finds a zone printed after a time; `zone_name(text)` maps it to its IANA name;
+`localize(day, hour, minute, zone)` gives the aware datetime.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
+
+# Abbreviations, upper-case as printed. CST is US Central (US releases print it far
+# more often than China Standard Time); IST is India (Israel releases write "Israel time").
+ABBREVIATIONS = {
+    "ET": "America/New_York", "EST": "America/New_York", "EDT": "America/New_York",
+    "CT": "America/Chicago", "CST": "America/Chicago", "CDT": "America/Chicago",
+    "MT": "America/Denver", "MST": "America/Denver", "MDT": "America/Denver",
+    "PT": "America/Los_Angeles", "PST": "America/Los_Angeles", "PDT": "America/Los_Angeles",
+    "AKST": "America/Anchorage", "AKDT": "America/Anchorage", "HST": "Pacific/Honolulu",
+    "AT": "America/Halifax", "AST": "America/Halifax", "ADT": "America/Halifax",
+    "NT": "America/St_Johns", "NST": "America/St_Johns", "NDT": "America/St_Johns",
+    "GMT": "Europe/London", "BST": "Europe/London", "UTC": "UTC",
+    "WET": "Europe/Lisbon", "WEST": "Europe/Lisbon",
+    "CET": "Europe/Berlin", "CEST": "Europe/Berlin", "MEZ": "Europe/Berlin", "MESZ": "Europe/Berlin",
+    "EET": "Europe/Helsinki", "EEST": "Europe/Helsinki", "MSK": "Europe/Moscow",
+    "IST": "Asia/Kolkata", "HKT": "Asia/Hong_Kong", "SGT": "Asia/Singapore",
+    "JST": "Asia/Tokyo", "KST": "Asia/Seoul",
+    "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "AET": "Australia/Sydney",
+    "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide", "AWST": "Australia/Perth",
+    "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "NZT": "Pacific/Auckland",
+}
+
+# Spelled-out names and "<place> time", lower-case; the longest match is tried first.
+NAMES = {
+    "eastern": "America/New_York", "eastern standard": "America/New_York",
+    "eastern daylight": "America/New_York", "eastern us": "America/New_York",
+    "central": "America/Chicago", "central standard": "America/Chicago",
+    "central daylight": "America/Chicago",
+    "mountain": "America/Denver", "mountain standard": "America/Denver",
+    "mountain daylight": "America/Denver",
+    "pacific": "America/Los_Angeles", "pacific standard": "America/Los_Angeles",
+    "pacific daylight": "America/Los_Angeles",
+    "atlantic": "America/Halifax", "newfoundland": "America/St_Johns",
+    "greenwich mean": "Europe/London", "british summer": "Europe/London", "british": "Europe/London",
+    "uk": "Europe/London", "u.k.": "Europe/London", "london": "Europe/London",
+    "irish": "Europe/Dublin", "dublin": "Europe/Dublin",
+    "central european": "Europe/Berlin", "central european summer": "Europe/Berlin",
+    "central european standard": "Europe/Berlin",
+    "eastern european": "Europe/Helsinki", "eastern european summer": "Europe/Helsinki",
+    "western european": "Europe/Lisbon",
+    "frankfurt": "Europe/Berlin", "german": "Europe/Berlin", "berlin": "Europe/Berlin",
+    "munich": "Europe/Berlin", "paris": "Europe/Paris", "french": "Europe/Paris",
+    "amsterdam": "Europe/Amsterdam", "dutch": "Europe/Amsterdam", "brussels": "Europe/Brussels",
+    "zurich": "Europe/Zurich", "swiss": "Europe/Zurich", "madrid": "Europe/Madrid",
+    "milan": "Europe/Rome", "italian": "Europe/Rome", "vienna": "Europe/Vienna",
+    "stockholm": "Europe/Stockholm", "swedish": "Europe/Stockholm", "cet/cest": "Europe/Berlin",
+    "oslo": "Europe/Oslo", "norwegian": "Europe/Oslo", "copenhagen": "Europe/Copenhagen",
+    "danish": "Europe/Copenhagen", "helsinki": "Europe/Helsinki", "finnish": "Europe/Helsinki",
+    "lisbon": "Europe/Lisbon", "athens": "Europe/Athens", "warsaw": "Europe/Warsaw",
+    "moscow": "Europe/Moscow", "israel": "Asia/Jerusalem", "israeli": "Asia/Jerusalem",
+    "tel aviv": "Asia/Jerusalem", "jerusalem": "Asia/Jerusalem", "dubai": "Asia/Dubai",
+    "india": "Asia/Kolkata", "indian": "Asia/Kolkata", "india standard": "Asia/Kolkata",
+    "mumbai": "Asia/Kolkata", "singapore": "Asia/Singapore", "hong kong": "Asia/Hong_Kong",
+    "beijing": "Asia/Shanghai", "china": "Asia/Shanghai", "shanghai": "Asia/Shanghai",
+    "taipei": "Asia/Taipei", "taiwan": "Asia/Taipei", "tokyo": "Asia/Tokyo", "japan": "Asia/Tokyo",
+    "seoul": "Asia/Seoul", "korea": "Asia/Seoul", "sydney": "Australia/Sydney",
+    "melbourne": "Australia/Melbourne", "australian eastern": "Australia/Sydney",
+    "australian eastern daylight": "Australia/Sydney", "australian eastern standard": "Australia/Sydney",
+    "perth": "Australia/Perth", "auckland": "Pacific/Auckland", "new zealand": "Pacific/Auckland",
+    "new york": "America/New_York", "toronto": "America/Toronto", "montreal": "America/Toronto",
+    "chicago": "America/Chicago", "denver": "America/Denver", "vancouver": "America/Vancouver",
+    "los angeles": "America/Los_Angeles", "san francisco": "America/Los_Angeles",
+    "mexico city": "America/Mexico_City", "sao paulo": "America/Sao_Paulo",
+    "são paulo": "America/Sao_Paulo", "brasilia": "America/Sao_Paulo",
+    "buenos aires": "America/Argentina/Buenos_Aires", "johannesburg": "Africa/Johannesburg",
+    "south african": "Africa/Johannesburg",
+}
+
+_ABBR = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
+_NAMES = "|".join(re.escape(n) for n in sorted(NAMES, key=len, reverse=True))
+
+# A zone printed right after a time: "ET", "(ET)", "p.m. E.T.", "Eastern Time",
+# "Eastern Standard Time", "CET/CEST", "London time", "(16:00 Israel time)" is not
+# taken: only what directly follows the time counts.
+ZONE_RE = re.compile(
+    rf"""\(?\s*(?:
+        (?P<abbr>(?:{_ABBR})(?:/(?:{_ABBR}))?|E\.T\.|C\.T\.|P\.T\.|M\.T\.)(?!\w)
+      | (?P<name>(?:{_NAMES}))\s+(?:(?:summer|standard|daylight)\s+)?time\b
+      | (?P<bare>eastern|central|mountain|pacific)\b
+    )\s*\)?""",
+    re.X | re.I,
+)
+
+
+def zone_name(printed: str) -> str | None:
+    """'ET' -> 'America/New_York', 'Central European Summer Time' -> 'Europe/Berlin', else None."""
+    match = ZONE_RE.fullmatch(printed.strip())
+    if match is None:
+        return None
+    if match.group("abbr"):
+        abbr = match.group("abbr").replace(".", "").upper().split("/")[0]
+        # Lower-case "et" or "pt" is a word, not a zone: only capitals count.
+        if not match.group("abbr").replace(".", "").replace("/", "").isupper():
+            return None
+        return ABBREVIATIONS.get(abbr)
+    if match.group("bare"):
+        return NAMES[match.group("bare").lower()]
+    name = re.sub(r"\s+(?:(?:summer|standard|daylight)\s+)?time$", "", match.group(0).strip("() ").lower())
+    name = re.sub(r"\s+", " ", name)
+    return NAMES.get(name)
+
+
+def localize(day: date, hour: int, minute: int, zone: str) -> datetime:
+    """The aware datetime of a wall-clock time in an IANA zone, with the offset in force that day."""
+    return datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo(zone))
