@@ -164,9 +164,14 @@ ANGLE_URL_RE = re.compile(r"<(?P<href>(?:https?://|www\.)[^>\s]+)>")
 # # Heading / ## Contacts
 MD_HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.*)$")
 # * item / - item / • item / ● item
-BULLET_RE = re.compile(r"^(?:[*•●▪■◦·]|-(?!-)|\d{1,2}[.)](?=\s))\s+")
+BULLET_RE = re.compile(r"^(?:[*•●▪■◦·]|--?(?=\s)|\d{1,2}[.)](?=\s))\s+")
 # **bold** / __bold__
 MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# _Proven P2P and B2B Network_ / *italic* (not snake_case or a*b)
+MD_ITALIC_RE = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+# "...patient needs.   By investing ..." : paragraphs of a flattened page parted by runs of spaces
+FLAT_BREAK_RE = re.compile(r"(?<=[.!?:\"”)])[ \u00a0]{3,}(?=\S)")
+FLAT_LINE = 300  # only lines this long are flattened paragraphs
 PAGE_MARK_RE = re.compile(r"^\s*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
 WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
 
@@ -181,6 +186,7 @@ def text_document(text: str) -> Document:
         meta = [(key, value) for key, value in fields.items()]
         text = text[front.end():]
     text = PAGE_MARK_RE.sub("", text)
+    text = "\n".join(FLAT_BREAK_RE.sub("\n\n", line) if len(line) > FLAT_LINE else line for line in text.split("\n"))
     return Document(blocks=tuple(text_blocks(text)), title=title, kind="text", meta=tuple(meta))
 
 
@@ -261,6 +267,7 @@ def text_block(text: str, tag: str = "p") -> Block:
     links: list[Link] = []
     text = MD_IMAGE_RE.sub("", text)
     text = MD_EMPHASIS_RE.sub(r"\2", text)
+    text = MD_ITALIC_RE.sub(r"\2", text)
 
     def md_link(match: re.Match) -> str:
         label = match["text"].strip() or match["href"]

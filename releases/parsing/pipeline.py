@@ -61,7 +61,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     marks = end_marks(blocks, after_lead)
 
     name = company_name(lead.text) if lead.text else None
-    listings = issuer_listings(lead.text, name)
+    listings = issuer_listings(lead.text, name) or issuer_listings_elsewhere(blocks, after_lead, name)
     website = issuer_website(blocks, abouts, name, lead, after_lead, before_lead)
     release_date = dateline_date(lead, header, blocks, document)
     wire = (lead.dateline.wire if lead.dateline else None) or header.wire or page_wire(document)
@@ -146,6 +146,21 @@ def issuer_listings(lead_text: str, name: str | None) -> list:
     return found
 
 
+def issuer_listings_elsewhere(blocks: Sequence[Block], order: Sequence[int], name: str | None) -> list:
+    """Listings printed after the issuer's name further on ("Southern Company (NYSE: SO) is ...")."""
+    if not name:
+        return []
+    for index in order:
+        text = " ".join(blocks[index].lines)
+        position = text.find(name)
+        while position >= 0:
+            found = issuer_listings(text[position:position + 400], name)
+            if found:
+                return found
+            position = text.find(name, position + 1)
+    return []
+
+
 def matching_paren(text: str, open_at: int) -> int:
     depth = 0
     for position in range(open_at, min(len(text), open_at + 400)):
@@ -168,14 +183,24 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
         sites = websites_in(section.text)
         if sites:
             return best_site(sites, name)
+    sites = []
     for index in [*after_lead, *before_lead]:
         block = blocks[index]
         text = " ".join(block.lines)
         if WEBSITE_PHRASE_RE.search(text):
-            sites = websites_in(text) or [link.href for link in block.links if websites_in(link.href)]
-            if sites:
-                return best_site(sites, name)
-    return None
+            sites.extend(websites_in(text) or [link.href for link in block.links if websites_in(link.href)])
+    if not sites:
+        return None
+    # Outside an About section a link usually points into the site (a webcast page): its root is the site,
+    # and the root printed most often wins over a one-off (or misprinted) one.
+    words = name_words(name)
+    roots = [site_root(site) for site in sites]
+    matching = [root for root in roots if any(w in domain_of(root) for w in words)] or roots
+    return max(matching, key=lambda root: (matching.count(root), -matching.index(root)))
+
+
+def site_root(url: str) -> str:
+    return re.match(r"^(?:[a-z]+://)?[^/?#]+", url, re.I).group(0)
 
 
 def about_match(section_name: str, company: str | None) -> int:
@@ -187,11 +212,17 @@ def about_match(section_name: str, company: str | None) -> int:
 
 def best_site(sites: Sequence[str], name: str | None) -> str:
     """The first site whose domain carries a word of the issuer's name, else the first."""
-    words = [w.casefold() for w in re.findall(r"[A-Za-z]{3,}", name or "")]
-    for site in sites:
-        if any(w in domain_of(site) for w in words):
-            return site
-    return sites[0]
+    words = name_words(name)
+    matching = [site for site in sites if any(w in domain_of(site) for w in words)] or list(sites)
+    return min(matching, key=lambda site: site_root(site) != site)  # a bare domain first, else the first
+
+
+def name_words(name: str | None) -> list[str]:
+    return [w.casefold() for w in re.findall(r"[A-Za-z]{3,}", name or "") if w.casefold() not in COMMON_NAME_WORDS]
+
+
+COMMON_NAME_WORDS = {"inc", "corp", "corporation", "company", "the", "group", "ltd", "limited", "holdings", "and",
+                     "plc", "llc", "technologies", "international", "global"}
 
 
 def with_warnings(result: ParsedRelease) -> ParsedRelease:

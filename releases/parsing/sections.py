@@ -77,6 +77,10 @@ FIGURE_RE = re.compile(
 )
 
 
+# "For Immediate Release: " / "Date: " before a header date
+LABEL_RE = re.compile(r"^[A-Za-z ]{2,40}:\s*")
+
+
 @dataclass(frozen=True)
 class Header:
     headline: str | None
@@ -106,10 +110,11 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
     for index in candidates:
         block = blocks[index]
         text = " ".join(block.lines)
-        dates = [d for line in block.lines if (d := header_date(re.sub(r"^.{0,40}?:\s*", "", line)) or header_date(line))]
+        cells = [cell for line in block.lines for cell in line.split("\t") if cell.strip()]
+        dates = [d for cell in cells if (d := header_date(cell) or header_date(LABEL_RE.sub("", cell)))]
         if dates:
             found_date = found_date or dates[0]
-            if len(block.lines) == len(dates) or block.tag == "table":
+            if len(cells) == len(dates) or block.tag == "table":
                 continue
         if block.tag == "table" or index in skip or is_header_noise(block):
             continue
@@ -188,6 +193,10 @@ def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) 
         dateline = parse_dateline(" ".join(block.lines))
         if dateline and len(dateline.rest) >= 20:
             return Lead(index, dateline, dateline.rest)
+        if dateline and dateline.wire and dateline.date and not dateline.rest.strip(" -–—:"):
+            # "PARIS--(BUSINESS WIRE)--February 14, 2025--" standing alone: the lead follows it.
+            following = next((blocks[i] for i in order if i > index and is_prose(" ".join(blocks[i].lines))), None)
+            return Lead(index, dateline, " ".join(following.lines) if following else "")
     for index in order[:80]:
         block = blocks[index]
         text = " ".join(block.lines)
@@ -209,14 +218,13 @@ def strip_exhibit(text: str) -> str:
 
 
 # On February 21, 2003, Agilent Technologies Inc. reported ...
-LEAD_DATE_RE = re.compile(r"^(?:on\s+)(?P<rest>.{6,30}?),\s", re.I)
+LEAD_DATE_RE = re.compile(r"^on\s+", re.I)
 
 
 def lead_date(lead_text: str) -> date | None:
+    """The date a lead opens with ("On February 21, 2003, ..."), the release's date when it has no dateline."""
     match = LEAD_DATE_RE.match(lead_text)
-    if not match:
-        return None
-    found = find_date(match["rest"], at_start=True)
+    found = find_date(lead_text[match.end():], at_start=True) if match else None
     return found.as_date() if found else None
 
 
@@ -251,6 +259,10 @@ SECTION_END_RE = re.compile(
     r"(?:contact|call|e-?mail)\b)",
     re.I,
 )
+
+
+def is_fls_start(text: str) -> bool:
+    return bool(FLS_RE.match(text)) or (len(text) > 150 and bool(re.search(r"forward[\s-]looking", text[:150], re.I)))
 
 
 def is_heading(block: Block) -> bool:
@@ -335,7 +347,8 @@ def ends_about(block: Block) -> bool:
     return (
         block.tag in {"table", "pre"}
         or is_heading(block)
-        or bool(FLS_RE.match(text) or CONTACT_HEAD_RE.match(text) or SECTION_END_RE.match(text))
+        or is_fls_start(text)
+        or bool(CONTACT_HEAD_RE.match(text) or SECTION_END_RE.match(text))
         or is_about_heading(block)
         or inline_about(text) is not None
     )
@@ -348,7 +361,7 @@ def fls_indexes(blocks: Sequence[Block], order: Sequence[int], *, stop: set[int]
     for index in order:
         block = blocks[index]
         text = " ".join(block.lines)
-        if FLS_RE.match(text):
+        if is_fls_start(text):
             inside = True
             found.add(index)
             continue
