@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup demo test test-fast test-browser bench bench-parse score clean
+.PHONY: run setup demo test test-fast test-browser bench bench-smoke bench-parse score clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "irsite needs Python 3.11 or newer"'
@@ -33,6 +33,13 @@ test: $(VENV)/.installed .env
 
 test-fast: $(VENV)/.installed .env
 	$(PY) -m pytest -m "not browser" -x -q
+
+# Load figures (bench/README.md). BENCH_DATABASE_URL=postgres://... to run on PostgreSQL.
+bench: $(VENV)/.installed .env
+	$(PY) bench/load.py
+
+bench-smoke: $(VENV)/.installed .env
+	$(PY) bench/load.py --smoke
 
 score: $(VENV)/.installed .env
 	$(PY) ../shared/tools/score_parser.py ../shared/corpus/dev
