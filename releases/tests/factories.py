@@ -66,7 +66,7 @@ def dial_in(**fields) -> DialIn:
 
 def ir_staff_user(username: str = "staffer", **fields):
     """A staff member in the "IR staff" group, not a superuser: what a real IR person has."""
-    user = get_user_model().objects.create_user(username=username, password="pw-for-tests-only", is_staff=True, **fields)
+    user = get_user_model().objects.create_user(username=username, is_staff=True, **fields)
     user.groups.add(Group.objects.get(name="IR staff"))
     return user
 

@@ -1,0 +1,421 @@
+"""The IR staff's admin: companies with their listings, releases with their contacts and
+calls, calls with their dial-ins; publish / schedule / unpublish actions; and the upload
+flow (a file or pasted text -> the review page -> `release_create_from_upload`)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import nh3
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import models
+from django.db.models import Count
+from django.http import Http404, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import format_html
+
+from .forms import ReleaseReview, ScheduleForm, UploadForm, parse_upload
+from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
+from .parsing.category import guess_category
+from .parsing.errors import ParseError
+from .services import release_create_from_upload, release_publish, release_unpublish
+
+PENDING_DIR = "uploads/pending"
+PENDING_SALT = "releases.admin.pending-upload"
+PENDING_MAX_AGE = 24 * 60 * 60  # seconds a parsed upload waits for its review
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+# --- companies and listings ------------------------------------------------------------
+
+
+URL_FIELDS = {models.URLField: {"assume_scheme": "https"}}
+
+
+class ListingInline(admin.TabularInline):
+    model = Listing
+    extra = 1
+
+
+@admin.register(Company)
+class CompanyAdmin(admin.ModelAdmin):
+    list_display = ["name", "tickers", "website", "release_count", "updated_at"]
+    list_filter = ["listings__exchange"]
+    search_fields = ["name", "slug", "listings__ticker"]
+    date_hierarchy = "created_at"
+    prepopulated_fields = {"slug": ["name"]}
+    formfield_overrides = URL_FIELDS
+    inlines = [ListingInline]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("listings")
+            .annotate(release_total=Count("releases", distinct=True))
+        )
+
+    @admin.display(description="Listings")
+    def tickers(self, company):
+        return ", ".join(str(listing) for listing in company.listings.all())
+
+    @admin.display(description="Releases", ordering="release_total")
+    def release_count(self, company):
+        return company.release_total
+
+
+@admin.register(Listing)
+class ListingAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "company"]
+    list_filter = ["exchange"]
+    search_fields = ["ticker", "exchange", "company__name"]
+    list_select_related = ["company"]
+    autocomplete_fields = ["company"]
+
+
+# --- contacts --------------------------------------------------------------------------
+
+
+class ContactAdminForm(forms.ModelForm):
+    class Meta:
+        model = Contact
+        fields = "__all__"
+        widgets = {"phones": forms.Textarea(attrs={"rows": 3, "cols": 30})}
+
+    def clean_phones(self):
+        return "\n".join(line.strip() for line in self.cleaned_data["phones"].splitlines() if line.strip())
+
+
+@admin.register(Contact)
+class ContactAdmin(admin.ModelAdmin):
+    form = ContactAdminForm
+    list_display = ["__str__", "company", "role", "title", "email", "phone_summary"]
+    list_filter = ["role"]
+    search_fields = ["name", "email", "organization", "title", "company__name"]
+    list_select_related = ["company"]
+    autocomplete_fields = ["company"]
+
+    @admin.display(description="Phones")
+    def phone_summary(self, contact):
+        return ", ".join(contact.phone_list)
+
+
+# --- conference calls ------------------------------------------------------------------
+
+
+class DialInInline(admin.TabularInline):
+    model = DialIn
+    fields = ["kind", "label", "number", "e164"]
+    readonly_fields = ["e164"]
+    extra = 1
+
+
+class CallTimeFilter(admin.SimpleListFilter):
+    title = "when"
+    parameter_name = "when"
+
+    def lookups(self, request, model_admin):
+        return [("upcoming", "Upcoming"), ("past", "Past"), ("unscheduled", "No time yet")]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == "upcoming":
+            return queryset.filter(starts_at__gte=now)
+        if self.value() == "past":
+            return queryset.filter(starts_at__lt=now)
+        if self.value() == "unscheduled":
+            return queryset.filter(starts_at__isnull=True)
+        return queryset
+
+
+@admin.register(ConferenceCall)
+class ConferenceCallAdmin(admin.ModelAdmin):
+    list_display = ["title", "company", "local_time", "release"]
+    list_filter = [CallTimeFilter, "timezone"]
+    search_fields = ["title", "company__name", "release__headline"]
+    date_hierarchy = "starts_at"
+    list_select_related = ["company", "release"]
+    autocomplete_fields = ["company", "release"]
+    formfield_overrides = URL_FIELDS
+    inlines = [DialInInline]
+    fieldsets = [
+        (None, {"fields": ["company", "release", "title", "starts_at", "timezone", "webcast_url", "passcode"]}),
+        ("Replay", {"fields": ["replay_until", "replay_passcode"]}),
+    ]
+
+    @admin.display(description="Starts (local time)", ordering="starts_at")
+    def local_time(self, call):
+        local = call.local_starts_at
+        return f"{date_format(local, 'N j, Y, P')} ({call.timezone})" if local else "—"
+
+
+@admin.register(DialIn)
+class DialInAdmin(admin.ModelAdmin):
+    list_display = ["number", "label", "kind", "e164", "call"]
+    list_filter = ["kind"]
+    search_fields = ["number", "e164", "label", "call__title", "call__company__name"]
+    list_select_related = ["call"]
+    autocomplete_fields = ["call"]
+    readonly_fields = ["e164"]
+
+
+# --- press releases --------------------------------------------------------------------
+
+
+class ReleaseContactInline(admin.TabularInline):
+    model = PressRelease.contacts.through
+    autocomplete_fields = ["contact"]
+    extra = 1
+    verbose_name = "contact"
+    verbose_name_plural = "contacts"
+
+
+class ReleaseCallInline(admin.StackedInline):
+    model = ConferenceCall
+    fields = [("title", "company"), ("starts_at", "timezone"), ("webcast_url", "passcode")]
+    autocomplete_fields = ["company"]
+    formfield_overrides = URL_FIELDS
+    show_change_link = True  # dial-ins are edited on the call's own page
+    extra = 0
+
+
+class StatusFilter(admin.SimpleListFilter):
+    title = "status"
+    parameter_name = "status"
+
+    def lookups(self, request, model_admin):
+        return PressRelease.Status.choices
+
+    def queryset(self, request, queryset):
+        return {
+            PressRelease.Status.DRAFT: queryset.drafts,
+            PressRelease.Status.EMBARGOED: queryset.embargoed,
+            PressRelease.Status.PUBLISHED: queryset.published,
+        }.get(self.value(), queryset.all)()
+
+
+@admin.register(PressRelease)
+class PressReleaseAdmin(admin.ModelAdmin):
+    list_display = ["headline", "company", "status_label", "dateline_date", "category", "wire", "site_link"]
+    list_filter = [StatusFilter, "category", "wire"]
+    search_fields = ["headline", "company__name", "company__listings__ticker", "source_name"]
+    date_hierarchy = "dateline_date"
+    list_select_related = ["company"]
+    autocomplete_fields = ["company"]
+    prepopulated_fields = {"slug": ["headline"]}
+    readonly_fields = ["source_file", "source_name", "source_sha256", "uploaded_by", "created_at", "updated_at"]
+    inlines = [ReleaseContactInline, ReleaseCallInline]
+    actions = ["publish_now", "schedule", "unpublish"]
+    fieldsets = [
+        (None, {"fields": ["company", "headline", "subheadline", "slug", "category", "published_at"]}),
+        ("Dateline", {"fields": [("dateline_location", "dateline_date"), "wire"]}),
+        ("Text", {"fields": ["body", "about"]}),
+        (
+            "Source",
+            {
+                "fields": ["source_file", "source_name", "source_sha256", "uploaded_by", "created_at", "updated_at"],
+                "classes": ["collapse"],
+            },
+        ),
+    ]
+
+    @admin.display(description="Status", ordering="published_at")
+    def status_label(self, release):
+        status = release.status
+        if status == PressRelease.Status.EMBARGOED:
+            return f"Embargoed until {date_format(timezone.localtime(release.published_at), 'N j, Y, P')}"
+        if status == PressRelease.Status.PUBLISHED:
+            return f"Published {date_format(timezone.localtime(release.published_at), 'N j, Y')}"
+        return "Draft"
+
+    @admin.display(description="On the site")
+    def site_link(self, release):
+        return format_html('<a href="{}">View</a>', self.get_view_on_site_url(release))
+
+    # Publishing is its own permission: staff who may edit may not necessarily publish.
+    def has_publish_permission(self, request):
+        return request.user.has_perm("releases.publish_pressrelease")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_publish_permission(request):
+            fields.append("published_at")
+        return fields
+
+    @admin.action(description="Publish selected releases now", permissions=["publish"])
+    def publish_now(self, request, queryset):
+        for release in queryset:
+            release_publish(release=release)
+        self.message_user(request, f"Published {len(queryset)} release(s).", messages.SUCCESS)
+
+    @admin.action(description="Schedule selected releases…", permissions=["publish"])
+    def schedule(self, request, queryset):
+        form = ScheduleForm(request.POST if "apply" in request.POST else None)
+        if form.is_valid():
+            at = form.cleaned_data["publish_at"]
+            for release in queryset:
+                release_publish(release=release, at=at)
+            when = date_format(timezone.localtime(at), "N j, Y, P")
+            self.message_user(request, f"Scheduled {len(queryset)} release(s) for {when}.", messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Schedule releases",
+            "opts": self.opts,
+            "form": form,
+            "releases": queryset.select_related("company"),
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/releases/pressrelease/schedule.html", context)
+
+    @admin.action(description="Unpublish selected releases", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        for release in queryset:
+            release_unpublish(release=release)
+        self.message_user(request, f"Unpublished {len(queryset)} release(s); they are drafts again.", messages.SUCCESS)
+
+    # --- upload and review -------------------------------------------------------------
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("upload/", view(self.upload_view), name="releases_pressrelease_upload"),
+            path("upload/<str:token>/", view(self.review_view), name="releases_pressrelease_review"),
+            *super().get_urls(),
+        ]
+
+    def upload_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = UploadForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            raw, name = form.cleaned_data["raw"], form.cleaned_data["name"]
+            stored = PressRelease.objects.filter(source_sha256=hashlib.sha256(raw).hexdigest()).first()
+            if stored is not None:
+                return self.redirect_to_stored(request, stored)
+            token = pending_store(raw, name=name)
+            return HttpResponseRedirect(reverse("admin:releases_pressrelease_review", args=[token]))
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Upload release",
+            "opts": self.opts,
+            "form": form,
+            "max_bytes": settings.IRSITE_MAX_UPLOAD_BYTES,
+        }
+        return TemplateResponse(request, "admin/releases/pressrelease/upload.html", context)
+
+    def review_view(self, request, token):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        sha256, name = pending_lookup(token)
+        raw = pending_read(sha256)
+        stored = PressRelease.objects.filter(source_sha256=sha256).first()
+        if stored is not None:
+            pending_delete(sha256)
+            return self.redirect_to_stored(request, stored)
+        try:
+            parsed = parse_upload(raw, filename=name)
+        except ParseError as error:
+            self.message_user(request, str(error), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:releases_pressrelease_upload"))
+        category = guess_category(parsed.headline or "", parsed.body_html)
+        review = ReleaseReview(parsed, category=category, data=request.POST if request.method == "POST" else None)
+        errors = []
+        if request.method == "POST" and review.is_valid():
+            try:
+                outcome = release_create_from_upload(
+                    parsed=review.reviewed(),
+                    source=raw,
+                    source_name=name,
+                    uploaded_by=request.user,
+                    category=review.category,
+                )
+            except ValidationError as error:
+                errors = error.messages
+            else:
+                pending_delete(sha256)
+                if not outcome.created:
+                    return self.redirect_to_stored(request, outcome.release)
+                for note in outcome.notes:
+                    self.message_user(request, note, messages.WARNING)
+                self.message_user(
+                    request,
+                    format_html(
+                        "The release “{}” was saved as a draft. Check it, then publish or schedule it.",
+                        outcome.release.headline,
+                    ),
+                    messages.SUCCESS,
+                )
+                return HttpResponseRedirect(
+                    reverse("admin:releases_pressrelease_change", args=[outcome.release.pk])
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Review the uploaded release",
+            "opts": self.opts,
+            "source_name": name,
+            "review": review,
+            "warnings": parsed.warnings,
+            "service_errors": errors,
+            "body_preview": nh3.clean(parsed.body_html),
+        }
+        return TemplateResponse(request, "admin/releases/pressrelease/review.html", context)
+
+    def redirect_to_stored(self, request, release):
+        self.message_user(
+            request,
+            format_html("This file was uploaded before: here is the release already stored, “{}”.", release.headline),
+            messages.INFO,
+        )
+        return HttpResponseRedirect(reverse("admin:releases_pressrelease_change", args=[release.pk]))
+
+
+# --- pending uploads: the bytes wait on the server between upload and review -------------
+
+
+def pending_store(raw: bytes, *, name: str) -> str:
+    """Keep the upload under MEDIA_ROOT/uploads/pending/<sha256>; the token names it, signed."""
+    sha256 = hashlib.sha256(raw).hexdigest()
+    location = f"{PENDING_DIR}/{sha256}"
+    if not default_storage.exists(location):
+        default_storage.save(location, ContentFile(raw))
+    return signing.dumps({"sha256": sha256, "name": name}, salt=PENDING_SALT, compress=True)
+
+
+def pending_lookup(token: str) -> tuple[str, str]:
+    try:
+        data = signing.loads(token, salt=PENDING_SALT, max_age=PENDING_MAX_AGE)
+    except signing.BadSignature:
+        raise Http404("This upload has expired or its link is not valid; upload the file again.") from None
+    sha256 = data.get("sha256", "")
+    if not SHA256_RE.match(sha256):
+        raise Http404("Not a valid upload.")
+    return sha256, str(data.get("name") or "upload.txt")
+
+
+def pending_read(sha256: str) -> bytes:
+    location = f"{PENDING_DIR}/{sha256}"
+    if not default_storage.exists(location):
+        raise Http404("This upload is no longer waiting for review; upload the file again.")
+    with default_storage.open(location, "rb") as handle:
+        raw = handle.read()
+    if hashlib.sha256(raw).hexdigest() != sha256:
+        raise Http404("This upload is damaged; upload the file again.")
+    return raw
+
+
+def pending_delete(sha256: str) -> None:
+    default_storage.delete(f"{PENDING_DIR}/{sha256}")
+

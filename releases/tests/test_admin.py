@@ -1,0 +1,206 @@
+from datetime import timedelta
+
+import pytest
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from releases.models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+MODELS = [Company, Listing, PressRelease, Contact, ConferenceCall, DialIn]
+
+
+@pytest.fixture
+def one_of_each():
+    company = factories.company(name="ImmunoGen, Inc.")
+    factories.listing(company=company, ticker="IMGN")
+    release = factories.release(company=company)
+    person = factories.contact(company=company, phones="781-895-0600")
+    release.contacts.add(person)
+    call = factories.call(company=company, release=release)
+    factories.dial_in(call=call)
+    return release
+
+
+def url_name(model, view):
+    return f"admin:releases_{model._meta.model_name}_{view}"
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_ir_staff_sees_changelist_and_add_page(staff_client, ir_staff, one_of_each, model):
+    assert not ir_staff.is_superuser
+    changelist = staff_client.get(reverse(url_name(model, "changelist")))
+    assert changelist.status_code == 200
+    assert changelist.context["cl"].result_count == 1
+    assert staff_client.get(reverse(url_name(model, "add"))).status_code == 200
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_ir_staff_sees_change_page(staff_client, one_of_each, model):
+    obj = model.objects.get()
+    response = staff_client.get(reverse(url_name(model, "change"), args=[obj.pk]))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_changelist_search_and_filters_answer(staff_client, one_of_each, model):
+    response = staff_client.get(reverse(url_name(model, "changelist")), {"q": "immunogen"})
+    assert response.status_code == 200
+
+
+def test_release_change_page_shows_contacts_and_calls_inline(staff_client, one_of_each):
+    response = staff_client.get(reverse("admin:releases_pressrelease_change", args=[one_of_each.pk]))
+    content = response.content.decode()
+    contact = one_of_each.contacts.get()
+    assert f'value="{contact.pk}"' in content
+    assert "Quarterly results conference call" in content
+
+
+def test_call_change_page_shows_dial_ins_inline(staff_client, one_of_each):
+    call = ConferenceCall.objects.get()
+    response = staff_client.get(reverse("admin:releases_conferencecall_change", args=[call.pk]))
+    assert "913-312-0940" in response.content.decode()
+
+
+def test_status_column_says_draft_embargoed_and_published(staff_client):
+    company = factories.company()
+    factories.release(company=company, headline="A draft")
+    factories.release(company=company, headline="Embargoed one", published_at=timezone.now() + timedelta(days=3))
+    factories.release(company=company, headline="Out already", published_at=timezone.now() - timedelta(days=1))
+    content = staff_client.get(reverse("admin:releases_pressrelease_changelist")).content.decode()
+    assert ">Draft<" in content
+    assert "Embargoed until" in content
+    assert "Published " in content
+
+
+@pytest.mark.parametrize(
+    "status, headline",
+    [("draft", "A draft"), ("embargoed", "Embargoed one"), ("published", "Out already")],
+    ids=["draft", "embargoed", "published"],
+)
+def test_status_filter(staff_client, status, headline):
+    company = factories.company()
+    factories.release(company=company, headline="A draft")
+    factories.release(company=company, headline="Embargoed one", published_at=timezone.now() + timedelta(days=3))
+    factories.release(company=company, headline="Out already", published_at=timezone.now() - timedelta(days=1))
+    response = staff_client.get(reverse("admin:releases_pressrelease_changelist"), {"status": status})
+    assert [r.headline for r in response.context["cl"].result_list] == [headline]
+
+
+def test_contact_phones_are_edited_one_per_line(staff_client):
+    company = factories.company()
+    response = staff_client.post(
+        reverse("admin:releases_contact_add"),
+        {"company": company.pk, "role": "investors", "name": "Carol", "phones": "781-895-0600\r\n\r\n 781-895-0601 ", "email": ""},
+    )
+    assert response.status_code == 302
+    assert Contact.objects.get().phone_list == ["781-895-0600", "781-895-0601"]
+
+
+def test_dial_in_added_in_admin_gets_e164(staff_client):
+    call = factories.call()
+    response = staff_client.post(
+        reverse("admin:releases_dialin_add"), {"call": call.pk, "kind": "live", "label": "", "number": "+44 20 3059 8125"}
+    )
+    assert response.status_code == 302
+    assert DialIn.objects.get().e164 == "+442030598125"
+
+
+def run_action(client, action, releases, **extra):
+    data = {"action": action, ACTION_CHECKBOX_NAME: [r.pk for r in releases], **extra}
+    return client.post(reverse("admin:releases_pressrelease_changelist"), data)
+
+
+def test_publish_now_action(staff_client):
+    release = factories.release()
+    response = run_action(staff_client, "publish_now", [release])
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.status == PressRelease.Status.PUBLISHED
+
+
+def test_unpublish_action(staff_client):
+    release = factories.release(published_at=timezone.now() - timedelta(hours=1))
+    run_action(staff_client, "unpublish", [release])
+    release.refresh_from_db()
+    assert release.published_at is None
+
+
+def test_schedule_action_asks_for_the_time_then_embargoes(staff_client):
+    release = factories.release()
+    page = run_action(staff_client, "schedule", [release])
+    assert page.status_code == 200
+    assert "Publish at" in page.content.decode()
+    release.refresh_from_db()
+    assert release.published_at is None
+
+    at = (timezone.localtime() + timedelta(days=2)).replace(second=0, microsecond=0)
+    response = run_action(staff_client, "schedule", [release], apply="1", publish_at=at.strftime("%Y-%m-%dT%H:%M"))
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.published_at == at
+    assert release.status == PressRelease.Status.EMBARGOED
+
+
+def test_schedule_action_with_bad_time_shows_error(staff_client):
+    release = factories.release()
+    page = run_action(staff_client, "schedule", [release], apply="1", publish_at="not a time")
+    assert page.status_code == 200
+    assert "Enter a valid date/time" in page.content.decode()
+    release.refresh_from_db()
+    assert release.published_at is None
+
+
+def test_publish_actions_need_the_publish_permission(client, ir_staff):
+    ir_staff.groups.clear()
+    ir_staff.user_permissions.set(
+        Permission.objects.filter(codename__in=["view_pressrelease", "change_pressrelease"])
+    )
+    client.force_login(ir_staff)
+    release = factories.release()
+    page = client.get(reverse("admin:releases_pressrelease_changelist"))
+    action_form = page.context["action_form"]
+    actions = [choice[0] for choice in action_form.fields["action"].choices] if action_form else []
+    assert "publish_now" not in actions
+    run_action(client, "publish_now", [release])
+    release.refresh_from_db()
+    assert release.published_at is None
+    change = client.get(reverse("admin:releases_pressrelease_change", args=[release.pk]))
+    assert 'name="published_at"' not in change.content.decode()
+
+
+def test_changelist_links_to_the_release_on_the_site(staff_client, one_of_each):
+    content = staff_client.get(reverse("admin:releases_pressrelease_changelist")).content.decode()
+    content_type = ContentType.objects.get_for_model(PressRelease)
+    assert reverse("admin:view_on_site", args=[content_type.pk, one_of_each.pk]) in content
+
+
+def changelist_queries(client, model) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(reverse(url_name(model, "changelist"))).status_code == 200
+    return len(queries)
+
+
+def add_rows(n):
+    for i in range(n):
+        company = factories.company()
+        factories.listing(company=company)
+        release = factories.release(company=company, published_at=timezone.now() if i % 2 else None)
+        release.contacts.add(factories.contact(company=company))
+        factories.dial_in(call=factories.call(company=company, release=release))
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_changelist_queries_do_not_grow_with_rows(staff_client, model):
+    add_rows(2)
+    few = changelist_queries(staff_client, model)
+    add_rows(6)
+    assert changelist_queries(staff_client, model) == few
