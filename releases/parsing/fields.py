@@ -112,7 +112,6 @@ WIRES = (
     (re.compile(r"\bnewswire\s+today\b", re.I), "Newswire Today"),
     (re.compile(r"\bPRWeb\b", re.I), "PRWeb"),
     (re.compile(r"\bPR\.com\b", re.I), "PR.com"),
-    (re.compile(r"\bNewswire\b", re.I), "Newswire"),
 )
 
 
@@ -136,6 +135,8 @@ WIRE_MARKER_RE = re.compile(r"^(?:\(\s*(?P<p>[^()\n]{2,60}?)\s*\)|/\s*(?P<s>[^/\
 SEPARATOR_RE = re.compile(r"^[\s,:/–—-]+")
 WEEKDAY_RE = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
 TIME_RE = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
+# ACCESS Newswire / Media OutReach Newswire -: a wire's name between separators, unbracketed
+WIRE_NAME_RE = re.compile(r"^[A-Za-z ]{3,40}?(?=\s*[/(–—-])")
 DASHES_RE = re.compile(r"^\s*(?:--|—|–|-\s)")
 
 
@@ -147,21 +148,64 @@ class DatelineFound:
     rest: str  # the lead sentence after the dateline
 
 
+# Toronto, Ontario--(Newsfile Corp. - January 5, 2021): a title-case place, allowed before a wire marker only
+TITLE_LOCATION_RE = re.compile(
+    r"^(?P<location>[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}(?:,[ ]?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2})"
+    r"(?=\s*(?:--|—|–|-|,)?\s*[(/]\s*[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b)",
+    re.I,
+)
+# January 5, 2021 -- NEW YORK -- Acme Corp. ... (the date before the place)
+DATE_FIRST_RE = re.compile(r"^(?P<sep>\s*(?:--|—|–|-|/|\|)\s*)")
+
+
 def parse_dateline(text: str) -> DatelineFound | None:
     """`WALTHAM, Mass., Oct 20, 2011 (BUSINESS WIRE) -- ImmunoGen...` -> location, date, wire, rest."""
     text = text.strip()
+    return place_first(text) or date_first(text)
+
+
+def date_first(text: str) -> DatelineFound | None:
+    found = find_date(text, at_start=True)
+    if found is None or found.year is None:
+        return None
+    rest = text[found.end:]
+    rest = TIME_RE.sub("", rest.lstrip(" ,"), count=1) if TIME_RE.match(rest.lstrip(" ,")) else rest
+    separator = DATE_FIRST_RE.match(rest)
+    if not separator:
+        return None
+    rest = rest[separator.end():]
+    place = place_first(rest)
+    if place is not None and place.date is None:
+        return DatelineFound(location=place.location, date=found, wire=place.wire, rest=place.rest)
+    return DatelineFound(location=None, date=found, wire=None, rest=rest.strip())
+
+
+def place_first(text: str) -> DatelineFound | None:
     match = LOCATION_RE.match(text)
     if not match or len(match["location"]) < 2 or not re.search(r"[A-ZÀ-Þ]{2}", match["location"]):
-        return None
+        match = TITLE_LOCATION_RE.match(text)
+        if not match:
+            return None
     location = match["location"].rstrip(" ,-")
     rest = text[len(location):]
     found_date, wire, dashed = None, None, False
     for _ in range(8):
         before = rest
+        rest = rest.lstrip(" ,")
         if DASHES_RE.match(rest):
             dashed = True
+        marker = WIRE_MARKER_RE.match(rest)
+        inner = (marker["p"] or marker["s"] or "") if marker else ""
+        if wire is None and marker and (name := wire_name(inner)):
+            # (Marketwired - Jan. 5, 2016) / (Newsfile Corp. - January 5, 2021): the date rides inside
+            wire, rest = name, rest[marker.end():]
+            found_date = found_date or find_date(inner)
+            continue
+        if found_date is None and marker and (d := find_date(inner, at_start=True)) and not inner[d.end:].strip(" ,"):
+            found_date, rest = d, rest[marker.end():]
+            continue
         rest = SEPARATOR_RE.sub("", rest)
-        if (weekday := WEEKDAY_RE.match(rest)):
+        if weekday := WEEKDAY_RE.match(rest):
             rest = rest[weekday.end():]
             continue
         if found_date is None and (d := find_date(rest, at_start=True)):
@@ -170,13 +214,7 @@ def parse_dateline(text: str) -> DatelineFound | None:
         if found_date is not None and (t := TIME_RE.match(rest)):
             rest = rest[t.end():]
             continue
-        marker = WIRE_MARKER_RE.match(rest)
-        if wire is None and marker and (name := wire_name(marker["p"] or marker["s"] or "")):
-            wire, rest = name, rest[marker.end():]
-            continue
-        if wire is None and (name_match := re.match(r"^[A-Za-z ]{3,40}?(?=\s*[/(–—-])", rest)) and (
-            name := wire_name(name_match.group(0))
-        ) and name != "Newswire":
+        if wire is None and (name_match := WIRE_NAME_RE.match(rest)) and (name := wire_name(name_match.group(0))):
             wire, rest = name, rest[name_match.end():]
             continue
         if rest == before:
@@ -184,7 +222,7 @@ def parse_dateline(text: str) -> DatelineFound | None:
     # A location alone counts when a dash parts it from the lead: "ATLANTA - Southern Company today".
     if found_date is None and wire is None and not dashed:
         return None
-    if location.isupper() is False and not re.match(r"^[A-ZÀ-Þ .'’&-]{2,}(?:,|$)", location):
+    if not re.match(r"^[A-ZÀ-Þ .'’&-]{2,}(?:,|$)", location) and wire is None:
         return None
     return DatelineFound(location=location, date=found_date, wire=wire, rest=rest.strip())
 
@@ -285,7 +323,8 @@ EXCHANGE_WORD_RE = re.compile(
 
 
 def is_exchange(name: str) -> bool:
-    return bool(EXCHANGE_WORD_RE.match(name))
+    return bool(EXCHANGE_WORD_RE.match(name)) or bool(
+        re.search(r"\b(?:EXCHANGE|NASDAQ|NYSE|OTC\w*|EURONEXT|BOURSE|BÖRSE|BORSA|BOLSA|MARKETS?)\b", name))
 
 
 # --- websites ------------------------------------------------------------------------------

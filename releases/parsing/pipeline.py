@@ -64,7 +64,8 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     listings = issuer_listings(lead.text, name) or issuer_listings_elsewhere(blocks, after_lead, name)
     website = issuer_website(blocks, abouts, name, lead, after_lead, before_lead)
     release_date = dateline_date(lead, header, blocks, document)
-    wire = (lead.dateline.wire if lead.dateline else None) or header.wire or page_wire(document)
+    wire = (lead.dateline.wire if lead.dateline else None) or header.wire or page_wire(document) or credited_wire(
+        [blocks[i] for i in sorted(chrome)])
 
     removed = contact_blocks | about_blocks | marks
     body = [blocks[i] for i in after_lead if i not in removed]
@@ -114,6 +115,20 @@ def page_wire(document: Document) -> str | None:
 
     for key, value in document.meta:
         if key.lower() in {"og:site_name", "author"} and (name := wire_name(value)):
+            return name
+    return None
+
+
+# View source version on businesswire.com: https://... / View original content: https://www.prnewswire.com/...
+CREDIT_RE = re.compile(r"^view (?:the )?(?:source|original)\b.*?(?:https?://)?(?:www\.)?(?P<site>[\w.-]+\.(?:com|ca))", re.I)
+
+
+def credited_wire(chrome: Sequence[Block]) -> str | None:
+    from .fields import wire_name
+
+    for block in chrome:
+        match = CREDIT_RE.match(block.text.strip())
+        if match and (name := wire_name(match["site"])):
             return name
     return None
 
@@ -214,7 +229,7 @@ def best_site(sites: Sequence[str], name: str | None) -> str:
     """The first site whose domain carries a word of the issuer's name, else the first."""
     words = name_words(name)
     matching = [site for site in sites if any(w in domain_of(site) for w in words)] or list(sites)
-    return min(matching, key=lambda site: site_root(site) != site)  # a bare domain first, else the first
+    return matching[0]
 
 
 def name_words(name: str | None) -> list[str]:

@@ -35,7 +35,7 @@ CHROME_LINE_RE = re.compile(
 PAGE_END_RE = re.compile(
     r"^(?:release summary|\$?cashtags|site navigation|more from business wire|more news from\b.*|release versions|"
     r"related links|social media profiles|hashtags|#\w+(?: #\w+)*|recent news|related news|most popular|"
-    r"trending|latest (?:news|releases)|news provided by\b.*|sign up|log in|advanced news search|"
+    r"trending|latest (?:news|releases)|sign up|log in|advanced news search|"
     r"original/source press release|about business wire|about pr newswire|subscribe to\b.*|follow us)$",
     re.I,
 )
@@ -59,7 +59,7 @@ def chrome_indexes(blocks: Sequence[Block]) -> set[int]:
 HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
-    r"investor\s+news|earnings\s+release|news\s+from\b.*|page\s+\d+.*|\d+)\W*$",
+    r"investor\s+news|earnings\s+release|news\s+from\b.*|news\s+provided\s+by\b.*|page\s+\d+.*|\d+)\W*$",
     re.I,
 )
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -136,7 +136,7 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
             continue
         if headline is None and title is None:
             continue
-        if is_contactish(block) or text.endswith(":"):
+        if is_contactish(block) or text.endswith(":") or len(text.split()) < 3:
             continue
         subheads.append(block)
     if headline is None and title:
@@ -292,6 +292,10 @@ def inline_about(text: str) -> tuple[str, str] | None:
     match = re.match(r"^about\s+", text, re.I)
     if not match:
         return None
+    # "About Acme: Acme is ..." / "About Acme Corp.\nAcme is ..." (heading and text in one block)
+    labelled = re.match(r"^about\s+([^:\n]{2,80}?)\s*(?::\s+|\n)(\S.*)$", text, re.I | re.S)
+    if labelled:
+        return labelled.group(1), labelled.group(2).replace("\n", " ")
     words = text[match.end():].split(" ")
     for size in range(1, min(7, len(words) // 2)):
         if words[:size] == words[size:2 * size]:
@@ -320,7 +324,7 @@ def about_sections(blocks: Sequence[Block], order: Sequence[int], *, stop: set[i
         block = blocks[index]
         text = block.text.strip()
         heading = ABOUT_RE.match(text) if is_about_heading(block) else None
-        inline = None if heading else inline_about(" ".join(block.lines))
+        inline = None if heading else inline_about("\n".join(block.lines))
         if not heading and not inline:
             position += 1
             continue
@@ -350,7 +354,7 @@ def ends_about(block: Block) -> bool:
         or is_fls_start(text)
         or bool(CONTACT_HEAD_RE.match(text) or SECTION_END_RE.match(text))
         or is_about_heading(block)
-        or inline_about(text) is not None
+        or inline_about("\n".join(block.lines)) is not None
     )
 
 

@@ -1,0 +1,160 @@
+"""Stage tables for fields.py: datelines, wires, dates, issuer names, listings, websites."""
+
+from datetime import date
+
+import pytest
+
+from releases.parsing.fields import company_name, header_date, listings_in, parse_dateline, websites_in
+
+DATELINES = [
+    # id, text, location, date, wire, rest starts with
+    ("business-wire-text", "WALTHAM, Mass., Oct 20, 2011 (BUSINESS WIRE) -- ImmunoGen, Inc. (Nasdaq: IMGN), a",
+     "WALTHAM, Mass.", date(2011, 10, 20), "Business Wire", "ImmunoGen"),
+    ("business-wire-page", "DENVER--(BUSINESS WIRE)--Newmont Mining Corporation (NYSE: NEM) today announced",
+     "DENVER", None, "Business Wire", "Newmont"),
+    ("business-wire-spaced", "SEATTLE--( BUSINESS WIRE )--Today, Amazon Web Services, Inc. (AWS), an Amazon.com",
+     "SEATTLE", None, "Business Wire", "Today"),
+    ("business-wire-en-dash", "SAN JOSE, Calif.–(BUSINESS WIRE)–BILL (NYSE: BILL), a leading financial platform",
+     "SAN JOSE, Calif.", None, "Business Wire", "BILL"),
+    ("business-wire-date-after", "PARIS--(BUSINESS WIRE)--February 14, 2025--Regulatory News:",
+     "PARIS", date(2025, 2, 14), "Business Wire", "Regulatory"),
+    ("pr-newswire", "ATLANTA, July 24, 2012 /PRNewswire/ -- Aaron's, Inc. (NYSE: AAN), the nation's leader",
+     "ATLANTA", date(2012, 7, 24), "PR Newswire", "Aaron's"),
+    ("pr-newswire-firstcall", "NEW YORK, March 3 /PRNewswire-FirstCall/ -- Acme Corp. (NYSE: ACM) today said",
+     "NEW YORK", None, "PR Newswire", "Acme"),
+    ("cnw", "TORONTO, Feb. 12, 2025 /CNW/ - H&R Real Estate Investment Trust (\"H&R\") is pleased",
+     "TORONTO", date(2025, 2, 12), "CNW", "H&R"),
+    ("globenewswire", "TEL AVIV, Israel, Jan. 05, 2021 (GLOBE NEWSWIRE) -- Acme Ltd. (Nasdaq: ACME) today",
+     "TEL AVIV, Israel", date(2021, 1, 5), "GlobeNewswire", "Acme"),
+    ("newmediawire-date-after", "JERICHO, N.Y. - (NewMediaWire) - November 07, 2024 - Paltalk, Inc. (Nasdaq: PALT)",
+     "JERICHO, N.Y.", date(2024, 11, 7), "NewMediaWire", "Paltalk"),
+    ("newmediawire-date-before", "LUXEMBOURG - November 6, 2025 (NEWMEDIAWIRE) - Novem Group S.A. invites investors",
+     "LUXEMBOURG", date(2025, 11, 6), "NewMediaWire", "Novem"),
+    ("access-newswire", "STONY BROOK, NY / ACCESS Newswire / February 12, 2025 / Applied DNA Sciences, Inc.",
+     "STONY BROOK, NY", date(2025, 2, 12), "ACCESS Newswire", "Applied"),
+    ("accesswire", "VANCOUVER, BC / ACCESSWIRE / June 1, 2020 / Acme Mining Corp. (TSXV: AMC) is pleased",
+     "VANCOUVER, BC", date(2020, 6, 1), "ACCESSWIRE", "Acme"),
+    ("marketwired-date-inside", "TORONTO, ONTARIO--(Marketwired - Jan. 5, 2016) - Acme Gold Corp. (TSX:AGC) today",
+     "TORONTO, ONTARIO", date(2016, 1, 5), "Marketwired", "Acme"),
+    ("newsfile-title-case", "Toronto, Ontario--(Newsfile Corp. - January 5, 2021) - Acme Resources Inc. (CSE: ACR)",
+     "Toronto, Ontario", date(2021, 1, 5), "Newsfile", "Acme"),
+    ("ein-presswire", "AUSTIN, TEXAS, UNITED STATES, March 2, 2023 /EINPresswire.com/ -- Acme Health today",
+     "AUSTIN, TEXAS, UNITED STATES", date(2023, 3, 2), "EIN Presswire", "Acme"),
+    ("media-outreach", "TAIPEI, TAIWAN - Media OutReach Newswire - 2 July 2026 - Bora Pharmaceuticals Co., Ltd.",
+     "TAIPEI, TAIWAN", date(2026, 7, 2), "Media OutReach Newswire", "Bora"),
+    ("sec-exhibit-dashes", "SAN JOSE, Calif. – March 15, 2023 – Adobe (Nasdaq:ADBE) today reported financial",
+     "SAN JOSE, Calif.", date(2023, 3, 15), None, "Adobe"),
+    ("sec-exhibit-no-date", "CUPERTINO, CALIFORNIA — Apple® today announced financial results for its quarter",
+     "CUPERTINO, CALIFORNIA", None, None, "Apple"),
+    ("place-and-dash-only", "ATLANTA - Southern Company today reported fourth quarter earnings of $204.5 million",
+     "ATLANTA", None, None, "Southern"),
+    ("date-first", "January 5, 2021 -- NEW YORK -- Acme Corp. (NYSE: ACM) today announced a dividend",
+     "NEW YORK", date(2021, 1, 5), None, "Acme"),
+]
+
+
+@pytest.mark.parametrize("text, location, when, wire, rest", [row[1:] for row in DATELINES],
+                         ids=[row[0] for row in DATELINES])
+def test_dateline(text, location, when, wire, rest):
+    found = parse_dateline(text)
+    assert found is not None
+    assert found.location == location
+    assert (found.date.as_date() if found.date else None) == when
+    assert found.wire == wire
+    assert found.rest.startswith(rest)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BILL (NYSE: BILL), a leading financial operations platform, today announced",
+        "THE BUCKLE, INC. REPORTS THIRD QUARTER NET INCOME",
+        "CAMTEK ANNOUNCES RECORD RESULTS FOR THE FOURTH QUARTER & FULL YEAR OF 2024",
+        "Investor Relations Contact: Glen Kundert",
+        "The Company will host a conference call at 4:30 p.m. ET.",
+    ],
+    ids=["issuer-with-listing", "caps-headline", "caps-headline-year", "contact-line", "sentence"],
+)
+def test_not_a_dateline(text):
+    assert parse_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("March 04, 2019 08:00 AM Eastern Standard Time", date(2019, 3, 4)),
+        ("Jan. 25, 2005", date(2005, 1, 25)),
+        ("02 May 2012", date(2012, 5, 2)),
+        ("For Immediate Release: November 22, 2024", date(2024, 11, 22)),
+        ("Jan 05, 2021, 08:00 ET", date(2021, 1, 5)),
+        ("Sept. 9, 2025", date(2025, 9, 9)),
+        ("Company raises targets for 2023", None),
+        ("March 2025 was a record month for bookings", None),
+    ],
+    ids=["bw-timestamp", "abbreviated", "day-first", "labelled", "prn-timestamp", "sept", "not-a-date", "prose"],
+)
+def test_header_date(line, expected):
+    assert header_date(line) == expected
+
+
+@pytest.mark.parametrize(
+    "lead, expected",
+    [
+        ("ImmunoGen, Inc. (Nasdaq: IMGN), a biotechnology company", "ImmunoGen, Inc."),
+        ("Bora Pharmaceuticals Co., Ltd. (\"Bora\"; TWSE: 6472) today announced", "Bora Pharmaceuticals Co., Ltd."),
+        ("Today, Amazon Web Services, Inc. (AWS), an Amazon.com, Inc. company", "Amazon Web Services, Inc."),
+        ("The Board of Directors of Eutelsat Communications ( - Euronext Paris: ETL)", "Eutelsat Communications"),
+        ("Southern Company today reported fourth quarter earnings", "Southern Company"),
+        ("Camtek Ltd. , today announced its financial results", "Camtek Ltd."),
+        ("Multitude AG, a listed European FinTech company", "Multitude AG"),
+        ("H&R Real Estate Investment Trust (\"H&R\" or \"the REIT\") is pleased", "H&R Real Estate Investment Trust"),
+        ("Apple® today announced financial results", "Apple"),
+        ("On February 21, 2003, Agilent Technologies Inc. reported orders", "Agilent Technologies Inc."),
+        ("The Buckle, Inc. (NYSE: BKE) announced today", "The Buckle, Inc."),
+        ("iRobot Corp. (NASDAQ: IRBT) today announced", "iRobot Corp."),
+    ],
+    ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
+         "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand"],
+)
+def test_company_name(lead, expected):
+    assert company_name(lead) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nasdaq: IMGN", [("NASDAQ", "IMGN")]),
+        ("TSX: “HBP”, OTC: “HBPCF”, FRANKFURT: “HBP0”", [("TSX", "HBP"), ("OTC", "HBPCF"), ("FRANKFURT", "HBP0")]),
+        ("\"Bora\"; TWSE: 6472; OTCQX: BORAY", [("TWSE", "6472"), ("OTCQX", "BORAY")]),
+        (" - Euronext Paris / London Stock Exchange: ETL",
+         [("EURONEXT PARIS", "ETL"), ("LONDON STOCK EXCHANGE", "ETL")]),
+        ("NYSE American: ACU", [("NYSE AMERICAN", "ACU")]),
+        ("NYSE MKT: XPL", [("NYSE AMERICAN", "XPL")]),
+        ("TSX-V: ABC", [("TSXV", "ABC")]),
+        ("TSX Venture Exchange: ABC", [("TSXV", "ABC")]),
+        ("Nasdaq Global Select Market: ACME", [("NASDAQ", "ACME")]),
+        ("TSX: HR.UN", [("TSX", "HR.UN")]),
+        ("WKN: A40VJN, ISIN: CH1398992755", []),
+        ("the \"Company\"", []),
+    ],
+    ids=["nasdaq", "quoted-tickers", "semicolons", "shared-ticker", "nyse-american", "nyse-mkt", "tsx-v",
+         "tsx-venture", "nasdaq-market", "unit-ticker", "isin-wkn", "no-listing"],
+)
+def test_listings(text, expected):
+    assert [(x.exchange, x.ticker) for x in listings_in(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("For additional information, please visit: https://www.paltalk.com.", ["https://www.paltalk.com"]),
+        ("please visit us at nephros.com.", ["nephros.com"]),
+        ("visit aws.amazon.com and follow @AWSCloud", ["aws.amazon.com"]),
+        ("email ir@acme.com or visit www.acme.com/investors", ["www.acme.com/investors"]),
+        ("Follow us on https://twitter.com/acme and www.linkedin.com/company/acme", []),
+        ("filings at www.sec.gov and www.sedarplus.ca", []),
+    ],
+    ids=["https", "bare-domain", "subdomain", "path-not-email", "social-only", "regulators"],
+)
+def test_websites(text, expected):
+    assert websites_in(text) == expected
