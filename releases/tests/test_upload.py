@@ -1,0 +1,277 @@
+"""The admin upload flow end to end: upload -> review page -> save -> rows exist."""
+
+import re
+import shutil
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from releases import parsing
+from releases.models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
+from releases.parsing.errors import ParseError
+
+from . import factories
+
+pytestmark = pytest.mark.django_db
+
+UPLOAD_URL = reverse("admin:releases_pressrelease_upload")
+MODELS = (Company, Listing, PressRelease, Contact, ConferenceCall, DialIn)
+
+
+def counts():
+    return [model.objects.count() for model in MODELS]
+
+
+def management(prefix, total, initial):
+    return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": str(initial)}
+
+
+def review_post_data(page) -> dict:
+    """What a browser would post back from the review page as shown, every field as filled in."""
+    data = {}
+    for form in [page.context["review"].release]:
+        data.update({name: form[name].value() or "" for name in form.fields})
+    for formset in page.context["review"].formsets:
+        data.update(
+            {
+                formset.management_form.add_prefix(name): formset.management_form[name].value()
+                for name in ("TOTAL_FORMS", "INITIAL_FORMS")
+            }
+        )
+        for form in formset.forms:
+            for name, field in form.fields.items():
+                value = form[name].value()
+                if name in ("DELETE", "has_replay"):
+                    if value:
+                        data[form.add_prefix(name)] = "on"
+                    continue
+                if hasattr(value, "strftime"):
+                    value = value.strftime("%Y-%m-%dT%H:%M" if hasattr(value, "hour") else "%Y-%m-%d")
+                data[form.add_prefix(name)] = "" if value is None else value
+    return data
+
+
+@pytest.fixture
+def release_000(corpus_dev):
+    return (corpus_dev / "000.txt").read_bytes()
+
+
+def upload(client, content: bytes, name="000.txt"):
+    return client.post(UPLOAD_URL, {"file": SimpleUploadedFile(name, content), "text": ""})
+
+
+def test_changelist_has_upload_button(staff_client):
+    content = staff_client.get(reverse("admin:releases_pressrelease_changelist")).content.decode()
+    assert f'href="{UPLOAD_URL}"' in content
+    assert "Upload release" in content
+
+
+def test_upload_page_shows_form(staff_client):
+    response = staff_client.get(UPLOAD_URL)
+    assert response.status_code == 200
+    assert 'type="file"' in response.content.decode()
+
+
+def test_upload_review_save_creates_release_with_everything(staff_client, ir_staff, release_000, media_root):
+    response = upload(staff_client, release_000)
+    assert response.status_code == 302
+    assert counts() == [0] * len(MODELS)
+    assert len(list((media_root / "uploads" / "pending").iterdir())) == 1
+
+    page = staff_client.get(response["Location"])
+    content = page.content.decode()
+    assert page.status_code == 200
+    assert "ImmunoGen, Inc. Announces Conference Call" in content
+    assert 'value="WALTHAM, Mass."' in content
+    assert 'value="IMGN"' in content
+    assert "913-312-0940" in content
+    assert 'value="7751636"' in content
+    assert 'value="2011-10-27T16:30"' in content
+    assert 'value="America/New_York"' in content
+
+    data = review_post_data(page)
+    data["contacts-0-name"] = "Carol Hausner"
+    data["contacts-0-role"] = "investors"
+    data["contacts-0-email"] = "info@immunogen.com"
+    data["contacts-0-phones"] = "781-895-0600"
+    saved = staff_client.post(response["Location"], data)
+
+    release = PressRelease.objects.get()
+    assert saved.status_code == 302
+    assert saved["Location"] == reverse("admin:releases_pressrelease_change", args=[release.pk])
+    assert release.status == PressRelease.Status.DRAFT
+    assert release.uploaded_by == ir_staff
+    assert release.source_name == "000.txt"
+    assert release.source_file.read() == release_000
+    assert release.company.listings.get().ticker == "IMGN"
+    assert "Carol Hausner" in release.contacts.values_list("name", flat=True)
+    call = release.calls.get()
+    assert call.passcode == "7751636"
+    assert call.timezone == "America/New_York"
+    assert call.local_starts_at.strftime("%Y-%m-%d %H:%M") == "2011-10-27 16:30"
+    assert list(call.dial_ins.values_list("number", "e164")) == [("913-312-0940", "+19133120940")]
+    assert call.replay_until.isoformat() == "2011-11-03"
+    assert not list((media_root / "uploads" / "pending").iterdir())
+    followed = staff_client.get(saved["Location"])
+    assert "was saved as a draft" in followed.content.decode()
+
+
+def test_corrections_on_review_page_are_what_is_stored(staff_client, release_000):
+    review_url = upload(staff_client, release_000)["Location"]
+    data = review_post_data(staff_client.get(review_url))
+    data.update(
+        {
+            "headline": "Corrected headline",
+            "category": "earnings",
+            "calls-0-passcode": "999",
+            "calls-0-timezone": "America/Chicago",
+            "calls-0-dial_in": "913-312-0940\n+44 20 3059 8125",
+            "listings-1-exchange": "tsx",
+            "listings-1-ticker": "IMG",
+            "contacts-1-name": "Barbara Yates",
+            "contacts-1-role": "media",
+            "contacts-1-phones": "781-258-6153",
+        }
+    )
+    data["contacts-0-DELETE"] = "on"
+    data["contacts-TOTAL_FORMS"] = "2"
+    assert staff_client.post(review_url, data).status_code == 302
+
+    release = PressRelease.objects.get()
+    assert release.headline == "Corrected headline"
+    assert release.category == "earnings"
+    assert sorted(release.company.listings.values_list("exchange", "ticker")) == [("NASDAQ", "IMGN"), ("TSX", "IMG")]
+    assert list(release.contacts.values_list("name", flat=True)) == ["Barbara Yates"]
+    call = release.calls.get()
+    assert call.passcode == "999"
+    assert call.timezone == "America/Chicago"
+    assert call.local_starts_at.hour == 16
+    assert list(call.dial_ins.values_list("e164", flat=True)) == ["+19133120940", "+442030598125"]
+
+
+def test_review_page_flags_what_was_not_found(staff_client, monkeypatch):
+    parsed = factories.parsed_release(
+        calls=(factories.parsed_call(passcode=None, zone=None),),
+        contacts=(factories.parsed_contact(emails=()),),
+        warnings=("Two dates found in the dateline.",),
+    )
+    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": parsed)
+    review = staff_client.get(upload(staff_client, b"any text")["Location"])
+    content = review.content.decode()
+    assert "No passcode found." in content
+    assert "Call time has no time zone" in content
+    assert "Contact without email." in content
+    assert "Two dates found in the dateline." in content
+
+
+def test_unreachable_contact_is_an_error_on_the_review_page(staff_client, monkeypatch):
+    parsed = factories.parsed_release(contacts=(factories.parsed_contact(phones=(), emails=()),))
+    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": parsed)
+    review_url = upload(staff_client, b"any text")["Location"]
+    response = staff_client.post(review_url, review_post_data(staff_client.get(review_url)))
+    assert response.status_code == 200
+    assert "A contact needs a phone number or an email" in response.content.decode()
+    assert counts() == [0] * len(MODELS)
+
+
+def test_service_error_is_shown_and_nothing_saved(staff_client, monkeypatch):
+    parsed = factories.parsed_release(company=factories.CompanyInfo(), listings=())
+    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": parsed)
+    review_url = upload(staff_client, b"any text")["Location"]
+    data = review_post_data(staff_client.get(review_url))
+    response = staff_client.post(review_url, data)
+    assert response.status_code == 200
+    assert "This field is required" in response.content.decode()
+    assert counts() == [0] * len(MODELS)
+
+
+def test_same_file_again_leads_to_stored_release(staff_client, release_000):
+    review_url = upload(staff_client, release_000)["Location"]
+    staff_client.post(review_url, review_post_data(staff_client.get(review_url)))
+    release = PressRelease.objects.get()
+    before = counts()
+
+    again = upload(staff_client, release_000, name="renamed.txt")
+
+    assert again["Location"] == reverse("admin:releases_pressrelease_change", args=[release.pk])
+    assert counts() == before
+    assert "uploaded before" in staff_client.get(again["Location"]).content.decode()
+
+
+def test_pasted_text_is_parsed_like_a_file(staff_client, release_000):
+    response = staff_client.post(UPLOAD_URL, {"text": release_000.decode("utf-8")})
+    assert response.status_code == 302
+    page = staff_client.get(response["Location"])
+    assert "pasted-release.txt" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    "content, name, message",
+    [
+        (b"", "empty.txt", "The submitted file is empty."),
+        (b"x", "release.pdf", "is not a file the parser reads"),
+        (b"\x00\x01\x02\x03PK\x00\x00" * 200, "binary.txt", ""),
+    ],
+    ids=["empty", "wrong-extension", "binary"],
+)
+def test_unusable_upload_shows_error_and_saves_nothing(staff_client, media_root, content, name, message):
+    response = upload(staff_client, content, name=name)
+    assert response.status_code == 200
+    assert 'class="errornote"' in response.content.decode()
+    assert message in response.content.decode()
+    assert counts() == [0] * len(MODELS)
+    assert not (media_root / "uploads").exists()
+
+
+def test_parse_error_is_shown_on_the_form(staff_client, monkeypatch):
+    def refuse(raw, filename=""):
+        raise ParseError("This does not look like a press release: it has no headline.")
+
+    monkeypatch.setattr(parsing, "parse_press_release", refuse)
+    response = upload(staff_client, b"hello")
+    assert response.status_code == 200
+    assert "This does not look like a press release" in response.content.decode()
+    assert counts() == [0] * len(MODELS)
+
+
+def test_parser_crash_is_a_message_not_a_traceback(staff_client, monkeypatch):
+    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": 1 / 0)
+    response = upload(staff_client, b"hello")
+    assert response.status_code == 200
+    assert "could not read this release" in response.content.decode()
+
+
+def test_oversized_file_is_refused_before_parsing(staff_client, settings, monkeypatch):
+    settings.IRSITE_MAX_UPLOAD_BYTES = 1000
+    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": pytest.fail("parsed"))
+    response = upload(staff_client, b"a" * 1001)
+    assert response.status_code == 200
+    assert "the largest release accepted is 1000" in response.content.decode()
+    assert counts() == [0] * len(MODELS)
+
+
+def test_tampered_review_link_is_refused(staff_client, release_000):
+    review_url = upload(staff_client, release_000)["Location"]
+    token = review_url.rstrip("/").rsplit("/", 1)[1]
+    forged = review_url.replace(token, re.sub(r".$", lambda m: "A" if m.group() != "A" else "B", token))
+    assert staff_client.get(forged).status_code == 404
+
+
+def test_review_after_pending_file_is_gone_asks_to_upload_again(staff_client, release_000, media_root):
+    review_url = upload(staff_client, release_000)["Location"]
+    shutil.rmtree(media_root / "uploads" / "pending")
+    response = staff_client.get(review_url)
+    assert response.status_code == 404
+
+
+def test_upload_needs_add_permission(client, ir_staff):
+    ir_staff.groups.clear()
+    client.force_login(ir_staff)
+    assert client.get(UPLOAD_URL).status_code == 403
+
+
+def test_upload_needs_login(client):
+    response = client.get(UPLOAD_URL)
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
