@@ -132,22 +132,34 @@ def docx_document(raw: bytes) -> Document:
         import docx  # python-docx
 
         word = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError, Exception) as exc:  # python-docx raises several kinds
+    except Exception as exc:  # python-docx raises zipfile, KeyError, ValueError and lxml errors alike
         raise ParseError("This file is not a readable Word (.docx) document.") from exc
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     blocks = []
-    for paragraph in word.paragraphs:
-        text = collapse(paragraph.text)
-        if not text:
-            continue
-        style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
-        tag = "h1" if style == "title" else f"h{style[-1]}" if style.startswith("heading") and style[-1:].isdigit() \
-            else "li" if "list" in style else "p"
-        blocks.append(text_block(text, tag))
-    for table in word.tables:
-        rows = ["\t".join(collapse(cell.text) for cell in row.cells) for row in table.rows]
-        if any(r.strip() for r in rows):
-            blocks.append(Block(text="\n".join(rows), tag="table", html=table_html(rows)))
+    for child in word.element.body.iterchildren():
+        kind = child.tag.rsplit("}", 1)[-1]
+        if kind == "p":
+            paragraph = Paragraph(child, word)
+            text = collapse(paragraph.text)
+            if text:
+                blocks.append(text_block(text, docx_tag(paragraph)))
+        elif kind == "tbl":
+            rows = ["\t".join(collapse(cell.text) for cell in row.cells) for row in Table(child, word).rows]
+            if any(r.strip() for r in rows):
+                blocks.append(Block(text="\n".join(rows), tag="table", html=table_html(rows)))
     return Document(blocks=tuple(blocks), kind="docx")
+
+
+def docx_tag(paragraph) -> str:
+    """Word's Title and Heading N styles as h1..h6, list styles as li, the rest as p."""
+    style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
+    if style == "title":
+        return "h1"
+    if style.startswith("heading") and style[-1:].isdigit():
+        return f"h{min(int(style[-1]), 6)}"
+    return "li" if "list" in style else "p"
 
 
 # --- plain and markdown-style text --------------------------------------------------------

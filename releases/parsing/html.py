@@ -91,6 +91,8 @@ def page_title(root) -> str | None:
 
 def strip_chrome(root) -> None:
     for element in list(root.iter(*DROP_TAGS)):
+        if element.tag == "header" and element.xpath(".//h1"):
+            continue  # an article's own header holds its headline
         drop(element)
     for element in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         drop(element)

@@ -104,7 +104,9 @@ def is_contactish(block: Block) -> bool:
 def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: str | None,
                 skip: set[int]) -> Header:
     """Headline, subheadline, date, wire and location from the blocks before the dateline paragraph."""
-    headline: str | None = None
+    usable = [i for i in candidates if i not in skip and blocks[i].tag != "table" and not is_header_noise(blocks[i])]
+    headline_at = headline_index(blocks, usable, title)
+    headline = " ".join(blocks[headline_at].lines) if headline_at is not None else title
     subheads: list[Block] = []
     found_date = found_wire = location = None
     for index in candidates:
@@ -112,11 +114,8 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
         text = " ".join(block.lines)
         cells = [cell for line in block.lines for cell in line.split("\t") if cell.strip()]
         dates = [d for cell in cells if (d := header_date(cell) or header_date(LABEL_RE.sub("", cell)))]
-        if dates:
-            found_date = found_date or dates[0]
-            if len(cells) == len(dates) or block.tag == "table":
-                continue
-        if block.tag == "table" or index in skip or is_header_noise(block):
+        found_date = found_date or (dates[0] if dates else None)
+        if index not in usable or index == headline_at or (dates and len(cells) == len(dates)):
             continue
         dateline = parse_dateline(text)
         if dateline is not None and not dateline.rest.strip(" -–—:"):
@@ -128,20 +127,31 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
         if wire and len(text) <= 40:
             found_wire = found_wire or wire
             continue
-        if headline is None and title and same_text(text, title):
-            headline = title
-            continue
-        if headline is None and title is None and is_headline_like(block):
-            headline = text
-            continue
-        if headline is None and title is None:
+        if headline_at is not None and index < headline_at or (title and same_text(text, title)):
             continue
         if is_contactish(block) or text.endswith(":") or len(text.split()) < 3:
             continue
         subheads.append(block)
-    if headline is None and title:
-        headline = title
     return Header(headline, subheadline_of(subheads), found_date, found_wire, location)
+
+
+def headline_index(blocks: Sequence[Block], usable: Sequence[int], title: str | None) -> int | None:
+    """The block that is the headline: an h1, else the one repeating the title, else the first title-like one."""
+    h1 = [i for i in usable if blocks[i].tag == "h1"]
+    if h1:
+        return h1[0]
+    if title:
+        return next((i for i in usable if same_text(" ".join(blocks[i].lines), title)), None)
+    for index in usable:
+        text = " ".join(blocks[index].lines)
+        if header_date(text) or wire_name(text) and len(text) <= 40:
+            continue
+        dateline = parse_dateline(text)
+        if dateline is not None and not dateline.rest.strip(" -–—:"):
+            continue
+        if is_headline_like(blocks[index]):
+            return index
+    return None
 
 
 def same_text(a: str, b: str) -> bool:
@@ -152,7 +162,7 @@ def is_headline_like(block: Block) -> bool:
     text = " ".join(block.lines)
     words = text.split()
     return (
-        4 <= len(words) <= 60
+        3 <= len(words) <= 60
         and not is_contactish(block)
         and not text.endswith(":")
         and not text.startswith(("(", "[", "*"))

@@ -1,0 +1,140 @@
+"""to_document: bytes of every accepted kind -> blocks; unusable bytes -> ParseError."""
+
+import io
+
+import pytest
+
+from releases.parsing import ParseError
+from releases.parsing.document import to_document
+
+RELEASE = "Acme Corp. Announces Results\n\nNEW YORK, Jan. 5, 2021 /PRNewswire/ -- Acme Corp. (NYSE: ACM) today said.\n"
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (RELEASE.replace("said", "said “hello” — again").encode("utf-8"), "“hello” — again"),
+        (b"\xef\xbb\xbf" + RELEASE.encode("utf-8"), "Acme Corp. Announces Results"),
+        (RELEASE.replace("said", "said “hello” — again").encode("cp1252"), "“hello” — again"),
+        (RELEASE.replace("Corp.", "Café").encode("latin-1"), "Café"),
+        (RELEASE.encode("utf-16"), "Acme Corp. Announces Results"),
+    ],
+    ids=["utf-8", "utf-8-bom", "windows-1252-smart-quotes", "latin-1", "utf-16-bom"],
+)
+def test_encodings_are_detected_and_smart_quotes_kept(raw, expected):
+    document = to_document(raw)
+    assert expected in "\n".join(b.text for b in document.blocks)
+    assert not document.blocks[0].text.startswith("\ufeff")
+
+
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        (b"", "empty"),
+        (b"   \n\t  \n", "empty"),
+        (bytes(range(256)) * 4, "binary"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00\x10" * 50, "binary"),
+        (b"PK\x03\x04not really a word file", "Word"),
+    ],
+    ids=["empty", "whitespace", "binary", "png", "broken-docx"],
+)
+def test_unusable_bytes_raise_a_readable_error(raw, message):
+    with pytest.raises(ParseError, match=message):
+        to_document(raw)
+
+
+def test_markdown_text_keeps_links_and_headings():
+    raw = (
+        "# Acme Announces a Call\n\n"
+        "NEW YORK -- [Acme Corp.](http://www.acme.com) will host a call. See <http://ir.acme.com>.\n\n"
+        "![logo](/img/logo.png)\n\n"
+        "* first item\n* second item\n"
+    )
+    blocks = to_document(raw).blocks
+    assert (blocks[0].tag, blocks[0].text) == ("h1", "Acme Announces a Call")
+    assert blocks[1].text == "NEW YORK -- Acme Corp. will host a call. See http://ir.acme.com."
+    assert [link.href for link in blocks[1].links] == ["http://www.acme.com", "http://ir.acme.com"]
+    assert [(b.tag, b.text) for b in blocks[2:]] == [("li", "first item"), ("li", "second item")]
+
+
+def test_hard_wrapped_paragraphs_are_joined_and_short_lines_kept():
+    raw = (
+        "PURCHASE, N.Y.--(BUSINESS WIRE)--Mastercard (NYSE: MA) today announced it has\n"
+        "entered into an agreement to acquire Transfast.\n\n"
+        "Investor Contact\nJessica Largent, 303.837.5484\njessica.largent@newmont.com\n"
+    )
+    blocks = to_document(raw).blocks
+    assert blocks[0].text.endswith("announced it has entered into an agreement to acquire Transfast.")
+    assert blocks[1].lines == ["Investor Contact", "Jessica Largent, 303.837.5484", "jessica.largent@newmont.com"]
+
+
+def test_one_paragraph_per_line_when_blank_lines_are_rare():
+    raw = "\n".join(f"Paragraph number {n} of a release exported one line per paragraph." for n in range(12))
+    assert len(to_document(raw).blocks) == 12
+
+
+def test_front_matter_gives_the_title():
+    raw = '---\ntitle: "Acme Reports Record Results"\ndate: "2025-02-12 20:10:00"\n---\n\nSubtitle line here\n'
+    document = to_document(raw)
+    assert document.title == "Acme Reports Record Results"
+    assert [b.text for b in document.blocks] == ["Subtitle line here"]
+
+
+def test_edgar_wrapper_yields_the_exhibit():
+    raw = (
+        "<DOCUMENT>\n<TYPE>8-K\n<TEXT>\n<html><body><p>The cover form</p></body></html>\n</TEXT>\n</DOCUMENT>\n"
+        "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<TEXT>\n<html><body><p>Exhibit 99.1</p>"
+        "<p>Acme Reports Results</p><p>NEW YORK -- Acme Corp. today reported.</p></body></html>\n</TEXT>\n</DOCUMENT>"
+    ).encode()
+    texts = [b.text for b in to_document(raw, filename="0001.txt").blocks]
+    assert texts == ["Exhibit 99.1", "Acme Reports Results", "NEW YORK -- Acme Corp. today reported."]
+
+
+NEWSWIRE_PAGE = """<!DOCTYPE html><html><head><title>Acme Wins | Business Wire</title>
+<meta property="og:site_name" content="Business Wire"><script>var x = 1;</script><style>p {color: red}</style></head>
+<body><nav class="site-nav"><a href="/">Home</a><a href="/news">News</a></nav>
+<div class="cookie-banner">We use cookies. Accept</div>
+<article><header class="article-header"><h1>Acme Wins a Large Contract</h1></header>
+<div class="bw-release-story">
+<p>NEW YORK--(BUSINESS WIRE)--Acme Corp. (NYSE: ACM) today announced that it has won a contract worth a great deal
+of money over many years, the largest in the history of the company, and it expects more to come soon.</p>
+<ul><li>First point</li><li>Second point</li></ul>
+<table><tr><td>Revenue</td><td>$10</td></tr><tr><td>Profit</td><td>$2</td></tr></table>
+<div><p>Contacts<br>Jane Doe<br>jane@acme.com</p></div>
+</div></article>
+<footer class="site-footer">Copyright Business Wire. <a href="/privacy">Privacy</a></footer>
+<aside class="related-news"><p>Other news that is not this release at all.</p></aside>
+</body></html>"""
+
+
+def test_newswire_page_keeps_the_release_and_drops_the_chrome():
+    document = to_document(NEWSWIRE_PAGE.encode(), filename="page.html")
+    texts = [b.text for b in document.blocks]
+    assert document.kind == "html"
+    assert document.title == "Acme Wins"
+    assert texts[0] == "Acme Wins a Large Contract"
+    assert texts[1].startswith("NEW YORK--(BUSINESS WIRE)--Acme Corp.")
+    assert [b.text for b in document.blocks if b.tag == "li"] == ["First point", "Second point"]
+    assert any(b.tag == "table" and b.text == "Revenue\t$10\nProfit\t$2" for b in document.blocks)
+    assert ["Contacts", "Jane Doe", "jane@acme.com"] in [b.lines for b in document.blocks]
+    joined = "\n".join(texts)
+    for chrome in ("var x", "color: red", "Home", "cookies", "Privacy", "Other news"):
+        assert chrome not in joined
+
+
+def test_docx_paragraphs_and_tables_are_read():
+    docx = pytest.importorskip("docx")
+    word = docx.Document()
+    word.add_heading("Acme Announces Results", level=0)
+    word.add_paragraph("NEW YORK, Jan. 5, 2021 /PRNewswire/ -- Acme Corp. (NYSE: ACM) today announced results.")
+    table = word.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "Revenue", "$10"
+    buffer = io.BytesIO()
+    word.save(buffer)
+    document = to_document(buffer.getvalue(), filename="draft.docx")
+    assert document.kind == "docx"
+    assert [(b.tag, b.text) for b in document.blocks] == [
+        ("h1", "Acme Announces Results"),
+        ("p", "NEW YORK, Jan. 5, 2021 /PRNewswire/ -- Acme Corp. (NYSE: ACM) today announced results."),
+        ("table", "Revenue\t$10"),
+    ]

@@ -1,0 +1,117 @@
+"""Stage tables for sections.py: header (headline, subheadline, date), About sections, chrome."""
+
+from datetime import date
+
+import pytest
+
+from releases.parsing.document import to_document
+from releases.parsing.sections import about_sections, chrome_indexes, find_lead, inline_about, read_header
+
+
+def header_of(text: str):
+    document = to_document(text)
+    order = list(range(len(document.blocks)))
+    lead = find_lead(document.blocks, order, skip=set())
+    before = [i for i in order if lead.index is not None and i < lead.index]
+    return read_header(document.blocks, before, title=document.title, skip=set())
+
+
+LEAD = "NEW YORK, Jan. 5, 2021 /PRNewswire/ -- Acme Corp. (NYSE: ACM) today announced results for the year."
+
+HEADERS = [
+    # id, text, headline, subheadline, header date
+    ("plain", f"Acme Reports Record Results\n\n{LEAD}", "Acme Reports Record Results", None, None),
+    ("markdown-h1-and-deck", f"# Acme Reports Record Results\n\nRevenue up on strong demand in all regions\n\n{LEAD}",
+     "Acme Reports Record Results", "Revenue up on strong demand in all regions", None),
+    ("bw-page-with-timestamp",
+     "![Business Wire](/logo.png)\n\n# Acme Buys Beta\n\n_Deal Accelerates Growth in Europe_\n\n"
+     "March 08, 2019 10:26 AM Eastern Standard Time\n\n"
+     "PURCHASE, N.Y.--(BUSINESS WIRE)--Acme (NYSE: ACM) today announced it has agreed to buy Beta.",
+     "Acme Buys Beta", "Deal Accelerates Growth in Europe", date(2019, 3, 8)),
+    ("prn-repost-credit-and-place-line",
+     "ACME REPORTS RESULTS\n\nPR Newswire\n\nMIGDAL HAEMEK, Israel, Feb. 12, 2025\n\n"
+     "Q4 revenues of $117 million\n\n"
+     "MIGDAL HAEMEK, Israel, Feb. 12, 2025 /PRNewswire/ — Acme Ltd. , today announced its financial results.",
+     "ACME REPORTS RESULTS", "Q4 revenues of $117 million", date(2025, 2, 12)),
+    ("figure-bullets-are-not-a-deck",
+     "Acme Reports Record Second Quarter Results\n-- Revenues Up 12% to $539.5 Million\n"
+     "-- Same Store Revenues Increase 6.1%\n-- EPS $.47; Up 15%\n" + LEAD + "\n" +
+     "\n".join(f"Body line {n} of a release exported one line per paragraph." for n in range(8)),
+     "Acme Reports Record Second Quarter Results", None, None),
+    ("exhibit-letterhead",
+     "Exhibit 99.1\n\nNews\n\nMedia Contact: Marc Rice\n404-506-5333\nmedia@acme.com\n\nJan. 25, 2005\n\n"
+     "Economic strength drives\nAcme earnings above expectations\n\n"
+     "ATLANTA - Acme Company today reported fourth quarter earnings of $204.5 million, or 27 cents a share.",
+     "Economic strength drives Acme earnings above expectations", None, date(2005, 1, 25)),
+    ("front-matter-title",
+     '---\ntitle: "Acme to Report Results on Thursday"\n---\n\nInvestor Call Scheduled for 4:30 P.M ET\n\n'
+     "STONY BROOK, NY / ACCESS Newswire / February 12, 2025 / Acme Sciences, Inc. today announced results.",
+     "Acme to Report Results on Thursday", "Investor Call Scheduled for 4:30 P.M ET", None),
+]
+
+
+@pytest.mark.parametrize("text, headline, subheadline, when", [row[1:] for row in HEADERS],
+                         ids=[row[0] for row in HEADERS])
+def test_header(text, headline, subheadline, when):
+    header = header_of(text)
+    assert header.headline == headline
+    assert header.subheadline == subheadline
+    assert header.date == when
+
+
+ABOUTS = [
+    # id, text after the lead, expected (name, text) pairs
+    ("heading-then-paragraphs",
+     "About Acme, Inc.\n\nAcme makes anvils.\n\nIt sells them worldwide. Visit www.acme.com.\n\n"
+     "Forward-Looking Statements\n\nThis release contains forward-looking statements.",
+     [("Acme, Inc.", "Acme makes anvils. It sells them worldwide. Visit www.acme.com.")]),
+    ("caps-heading-stops-at-fls-sentence",
+     "ABOUT ACME LTD.\n\nAcme makes anvils.\n\nThis press release contains statements that may constitute "
+     "\"forward-looking statements\" within the meaning of the Private Securities Litigation Reform Act of 1995.",
+     [("ACME LTD.", "Acme makes anvils.")]),
+    ("two-companies-stop-at-contacts",
+     "About Acme\n\nAcme makes anvils.\n\nAbout Beta\n\nBeta makes rockets.\n\nMedia Contact:\nJane Doe",
+     [("Acme", "Acme makes anvils."), ("Beta", "Beta makes rockets.")]),
+    ("inline-repeated-name",
+     "About Eutelsat Group Eutelsat Group is a global leader in satellite communications.\n\n###",
+     [("Eutelsat Group", "Eutelsat Group is a global leader in satellite communications.")]),
+    ("inline-colon", "About Acme: Acme makes anvils for coyotes.\n\nSOURCE Acme",
+     [("Acme", "Acme makes anvils for coyotes.")]),
+    ("stops-at-trademark-legend",
+     "About Acme\n\nAcme makes anvils.\n\nAcme and the Acme logo are registered trademarks of Acme Corp.",
+     [("Acme", "Acme makes anvils.")]),
+    ("about-the-call-is-not-about", "About the Conference Call\n\nThe call starts at 5 p.m.", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [row[1:] for row in ABOUTS], ids=[row[0] for row in ABOUTS])
+def test_about_sections(text, expected):
+    document = to_document(text)
+    sections = about_sections(document.blocks, list(range(len(document.blocks))), stop=set())
+    assert [(s.name, s.text) for s in sections] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("About BoraFounded in 2007, Bora is a leading company.", ("Bora", "Founded in 2007, Bora is a leading company.")),
+        ("About ImmunoGen, Inc. develops anticancer products.", None),
+        ("About 40% of revenue came from services.", None),
+    ],
+    ids=["glued", "camel-case-name-is-not-glue", "not-a-heading"],
+)
+def test_inline_about(text, expected):
+    assert inline_about(text) == expected
+
+
+def test_newswire_repost_chrome_is_found():
+    text = (
+        "Acme news\n\nA paragraph of the release that goes on for a while.\n\nAnother paragraph.\n\nMore text.\n\n"
+        "---\n\n[Original/Source Press Release](https://www.newmediawire.com/news/x)\n\n"
+        "[Newsramp.com TLDR](https://newsramp.com/x)\n\n## Release Summary\n\nSomething\n\n## Site Navigation\n\nHome"
+    )
+    document = to_document(text)
+    chrome = chrome_indexes(document.blocks)
+    kept = [b.text for i, b in enumerate(document.blocks) if i not in chrome]
+    assert kept == ["Acme news", "A paragraph of the release that goes on for a while.", "Another paragraph.",
+                    "More text."]
