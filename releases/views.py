@@ -1,5 +1,363 @@
-from django.shortcuts import render
+"""The public site: home, releases archive and release, events and event, companies, robots.txt.
+
+Every public read goes through PublicMixin, which takes releases from
+PressRelease.objects.published() and calls from ConferenceCall.objects.public(), so a
+draft or embargoed release, and a call announced only in one, cannot reach a page.
+Staff may preview an unpublished release at its own URL, marked and never cached.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Prefetch, Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.formats import date_format
+from django.views.generic import DetailView, ListView, TemplateView, View
+
+from .calendars import calendar_bytes
+from .phones import to_e164
+from .models import Company, ConferenceCall, Contact, DialIn, PressRelease, published_q
+from .search import ReleaseFilterForm
+
+HOME_RELEASES = 8
+COMPANY_RELEASES = 10
+COMPANY_PAST_CALLS = 10
 
 
-def home(request):
-    return render(request, "releases/home.html")
+def release_time_label(moment) -> str:
+    """Publication time to the minute with its zone, in the site's zone: "March 4, 2025, 4:05 p.m. EST"."""
+    local = timezone.localtime(moment)
+    return f"{date_format(local, 'N j, Y, P')} {local.tzname()}"
+
+
+def call_time_label(call: ConferenceCall) -> str:
+    """A call's start as its release printed it, in the call's own zone."""
+    local = call.local_starts_at
+    return f"{date_format(local, 'l, N j, Y, P')} {local.tzname()}" if local else ""
+
+
+def present_releases(releases):
+    """Attach each release's URL and date labels once, in Python, so list templates
+    stay cheap (a `{% url %}` and `|date` per row dominated render time)."""
+    releases = list(releases)
+    for release in releases:
+        release.url = release.get_absolute_url()
+        local = timezone.localtime(release.published_at)
+        release.date_label = date_format(local, "N j, Y")
+        release.iso = local.isoformat()
+    return releases
+
+
+def present_calls(calls, *, dial_ins: bool = False):
+    """Attach URLs and labels; with `dial_ins` (prefetched), the live and replay numbers."""
+    calls = list(calls)
+    for call in calls:
+        call.url = call.get_absolute_url()
+        call.ics_url = reverse("releases:event-ics", kwargs={"pk": call.pk})
+        call.time_label = call_time_label(call)
+        call.iso = call.starts_at.isoformat() if call.starts_at else ""
+        if dial_ins:
+            numbers = call.dial_ins.all()
+            call.live_dial_ins = [d for d in numbers if d.kind == DialIn.Kind.LIVE]
+            call.replay_dial_ins = [d for d in numbers if d.kind == DialIn.Kind.REPLAY]
+            call.has_replay = bool(call.replay_until or call.replay_passcode or call.replay_dial_ins)
+    return calls
+
+
+def present_contacts(contacts):
+    """Attach each printed phone number with its tel: link (empty when it cannot be dialled)."""
+    contacts = list(contacts)
+    for contact in contacts:
+        contact.phone_links = [(phone, to_e164(phone) or "") for phone in contact.phone_list]
+    return contacts
+
+
+def json_ld(data: dict) -> str:
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+
+
+class PublicMixin:
+    """The only way views reach releases and calls."""
+
+    def published_releases(self):
+        return PressRelease.objects.published().select_related("company")
+
+    def public_calls(self):
+        return ConferenceCall.objects.public().select_related("company")
+
+    def upcoming_calls(self):
+        return ConferenceCall.objects.upcoming().select_related("company")
+
+    def past_calls(self):
+        return ConferenceCall.objects.past().select_related("company")
+
+    def public_contacts(self, company: Company):
+        """A company's contacts printed in a published release, or entered by hand."""
+        return (
+            Contact.objects.filter(company=company)
+            .filter(Q(releases__isnull=True) | published_q("releases__"))
+            .distinct()
+        )
+
+    def visible_company(self, slug: str) -> Company:
+        """The company at `slug`, once it has a published release or a public call; a
+        company created by a draft upload stays unseen, so its name cannot leak an embargo."""
+        company = get_object_or_404(Company.objects.prefetch_related("listings"), slug=slug)
+        has_public = (
+            self.published_releases().filter(company=company).exists()
+            or self.public_calls().filter(company=company).exists()
+        )
+        if not has_public:
+            raise Http404("No such company.")
+        return company
+
+    def dial_ins_prefetch(self):
+        return Prefetch("dial_ins", queryset=DialIn.objects.order_by("kind", "pk"))
+
+
+class HomeView(PublicMixin, TemplateView):
+    template_name = "releases/home.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        next_call = self.upcoming_calls().prefetch_related(self.dial_ins_prefetch()).first()
+        context.update(
+            latest_releases=present_releases(self.published_releases()[:HOME_RELEASES]),
+            next_call=present_calls([next_call], dial_ins=True)[0] if next_call else None,
+            companies=Company.objects.filter(pk__in=self.published_releases().values("company_id"))
+            .prefetch_related("listings")
+            .order_by("name"),
+        )
+        return context
+
+
+class ReleaseListView(PublicMixin, ListView):
+    paginate_by = 20
+    context_object_name = "releases"
+
+    def get_queryset(self):
+        published = self.published_releases()
+        self.form = ReleaseFilterForm(self.request.GET or None, published=published)
+        if self.form.is_bound:
+            self.form.is_valid()
+        return self.form.filter(published).only(
+            "pk", "headline", "subheadline", "slug", "published_at", "category", "company__name", "company__slug"
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["releases"] = present_releases(context["page_obj"].object_list)
+        # Page links keep the filters; the page number is added by the template.
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(form=self.form, filter_query=query.urlencode())
+        return context
+
+
+class ReleaseDetailView(PublicMixin, DetailView):
+    context_object_name = "release"
+
+    def get_queryset(self):
+        # Staff see drafts and embargoed releases (marked, never cached); everyone else
+        # sees only what is published, and gets 404 for the rest.
+        releases = PressRelease.objects.all() if self.request.user.is_staff else PressRelease.objects.published()
+        return releases.select_related("company").prefetch_related(
+            "company__listings",
+            "contacts",
+            Prefetch("calls", queryset=ConferenceCall.objects.order_by("starts_at", "pk").prefetch_related(
+                self.dial_ins_prefetch()
+            )),
+        )
+
+    def get_object(self, queryset=None):
+        queryset = self.get_queryset() if queryset is None else queryset
+        try:
+            return queryset.get(company__slug=self.kwargs["company"], slug=self.kwargs["slug"])
+        except PressRelease.DoesNotExist:
+            raise Http404("No published release at this address.") from None
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if request.user.is_staff or not self.object.is_published:
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        release = self.object
+        calls = present_calls(release.calls.all(), dial_ins=True)
+        context.update(
+            calls=calls,
+            contacts=present_contacts(release.contacts.all()),
+            published_label=release_time_label(release.published_at) if release.published_at else "",
+            **self.neighbours(release),
+            json_ld=json_ld(self.news_article(release)),
+        )
+        return context
+
+    def neighbours(self, release: PressRelease) -> dict:
+        if not release.is_published:
+            return {"previous_release": None, "next_release": None}
+        published = self.published_releases().only("headline", "slug", "company__slug")
+        earlier = Q(published_at__lt=release.published_at) | Q(published_at=release.published_at, pk__lt=release.pk)
+        later = Q(published_at__gt=release.published_at) | Q(published_at=release.published_at, pk__gt=release.pk)
+        return {
+            "previous_release": published.filter(earlier).order_by("-published_at", "-pk").first(),
+            "next_release": published.filter(later).order_by("published_at", "pk").first(),
+        }
+
+    def news_article(self, release: PressRelease) -> dict:
+        company = release.company
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": release.headline[:110],
+            "url": self.request.build_absolute_uri(release.get_absolute_url()),
+            "mainEntityOfPage": self.request.build_absolute_uri(release.get_absolute_url()),
+            "publisher": {"@type": "Organization", "name": company.name, **({"url": company.website} if company.website else {})},
+            "author": {"@type": "Organization", "name": company.name},
+        }
+        if release.subheadline:
+            data["alternativeHeadline"] = release.subheadline
+        if release.published_at:
+            data["datePublished"] = release.published_at.isoformat()
+        data["dateModified"] = release.updated_at.isoformat()
+        if release.dateline_location:
+            data["dateline"] = release.dateline_location
+        return data
+
+
+class EventListView(PublicMixin, ListView):
+    """Upcoming calls in full, then past calls, newest first, paginated."""
+
+    template_name = "releases/conferencecall_list.html"
+    paginate_by = 20
+    context_object_name = "past_calls"
+
+    def get_queryset(self):
+        return self.past_calls()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["past_calls"] = present_calls(context["page_obj"].object_list)
+        context["upcoming_calls"] = present_calls(
+            self.upcoming_calls().prefetch_related(self.dial_ins_prefetch()), dial_ins=True
+        )
+        return context
+
+
+class EventDetailView(PublicMixin, DetailView):
+    context_object_name = "call"
+
+    def get_queryset(self):
+        return self.public_calls().select_related("release").prefetch_related(
+            self.dial_ins_prefetch(), "company__listings"
+        )
+
+    def get_object(self, queryset=None):
+        call = super().get_object(queryset)
+        return present_calls([call], dial_ins=True)[0]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        call = self.object
+        context["json_ld"] = json_ld(self.event(call))
+        context["now"] = timezone.now()
+        return context
+
+    def event(self, call: ConferenceCall) -> dict:
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Event",
+            "name": call.title,
+            "eventAttendanceMode": "https://schema.org/OnlineEventAttendanceMode",
+            "eventStatus": "https://schema.org/EventScheduled",
+            "organizer": {"@type": "Organization", "name": call.company.name},
+            "url": self.request.build_absolute_uri(call.get_absolute_url()),
+        }
+        if call.starts_at:
+            data["startDate"] = call.local_starts_at.isoformat()
+        if call.webcast_url:
+            data["location"] = {"@type": "VirtualLocation", "url": call.webcast_url}
+        if call.company.website:
+            data["organizer"]["url"] = call.company.website
+        return data
+
+
+class CompanyListView(PublicMixin, ListView):
+    context_object_name = "companies"
+
+    def get_queryset(self):
+        return (
+            Company.objects.filter(pk__in=self.published_releases().values("company_id"))
+            .prefetch_related("listings")
+            .order_by("name")
+        )
+
+
+class CompanyDetailView(PublicMixin, DetailView):
+    context_object_name = "company"
+
+    def get_object(self, queryset=None):
+        return self.visible_company(self.kwargs["slug"])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        company = self.object
+        context.update(
+            releases=present_releases(self.published_releases().filter(company=company)[:COMPANY_RELEASES]),
+            upcoming_calls=present_calls(
+                self.upcoming_calls().filter(company=company).prefetch_related(self.dial_ins_prefetch()), dial_ins=True
+            ),
+            past_calls=present_calls(self.past_calls().filter(company=company)[:COMPANY_PAST_CALLS]),
+            contacts=present_contacts(self.public_contacts(company)),
+            archive_url=f"{reverse('releases:release-list')}?company={company.slug}",
+        )
+        return context
+
+
+class CalendarMixin(PublicMixin):
+    """iCalendar responses. A subscribed feed shows inline; a single call downloads."""
+
+    filename = ""
+
+    def calendar_response(self, calls, *, name: str) -> HttpResponse:
+        calls = calls.select_related("company").prefetch_related(self.dial_ins_prefetch())
+        body = calendar_bytes(
+            calls, name=name, absolute_url=lambda call: self.request.build_absolute_uri(call.get_absolute_url())
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        if self.filename:
+            response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        return response
+
+
+class EventCalendarView(CalendarMixin, View):
+    def get(self, request, pk):
+        call = get_object_or_404(self.public_calls().filter(starts_at__isnull=False), pk=pk)
+        self.filename = f"{call.company.slug}-call-{call.pk}.ics"
+        return self.calendar_response(self.public_calls().filter(pk=call.pk), name=str(call))
+
+
+class CalendarFeedView(CalendarMixin, View):
+    def get(self, request):
+        return self.calendar_response(self.public_calls(), name="Investor events")
+
+
+class CompanyCalendarFeedView(CalendarMixin, View):
+    def get(self, request, slug):
+        company = self.visible_company(slug)
+        return self.calendar_response(
+            self.public_calls().filter(company=company), name=f"{company.name}: investor events"
+        )
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+    content_type = "text/plain; charset=utf-8"

@@ -1,0 +1,104 @@
+"""iCalendar (RFC 5545) for conference calls: one call's "Add to calendar" file, and
+subscribable feeds of many.
+
+In: public ConferenceCall rows (with `company` and `dial_ins` loaded) and absolute URLs.
+Out: the bytes of a VCALENDAR whose events start in the call's own zone (DTSTART;TZID,
+with the matching VTIMEZONE), carry the dial-ins, passcode and webcast in DESCRIPTION,
+and as RFC 7986 CONFERENCE properties that calendar apps turn into "Join" buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
+from icalendar import Calendar, Conference, Event
+
+from .models import ConferenceCall, DialIn
+
+PRODID = "-//irsite//Investor relations events//EN"
+# Releases give a start, never an end; an earnings call runs about an hour.
+CALL_LENGTH = timedelta(hours=1)
+
+
+def call_uid(call: ConferenceCall) -> str:
+    return f"conference-call-{call.pk}@irsite"
+
+
+def dial_in_uri(dial_in: DialIn, passcode: str) -> str:
+    # Commas are dialling pauses (RFC 7986's own example), so a phone can enter the code.
+    return f"{dial_in.tel_url},,,{passcode}" if passcode else dial_in.tel_url
+
+
+def describe(call: ConferenceCall, page_url: str) -> str:
+    lines = [f"{call.company.name}: {call.title}", ""]
+    live = [d for d in call.dial_ins.all() if d.kind == DialIn.Kind.LIVE]
+    replay = [d for d in call.dial_ins.all() if d.kind == DialIn.Kind.REPLAY]
+    for dial_in in live:
+        lines.append(f"Dial-in ({dial_in.label or 'live'}): {dial_in.number}")
+    if call.passcode:
+        lines.append(f"Passcode: {call.passcode}")
+    if call.webcast_url:
+        lines.append(f"Webcast: {call.webcast_url}")
+    if replay or call.replay_until:
+        lines.append("")
+        if call.replay_until:
+            lines.append(f"Replay available until {call.replay_until:%B} {call.replay_until.day}, {call.replay_until.year}")
+        for dial_in in replay:
+            lines.append(f"Replay ({dial_in.label or 'dial-in'}): {dial_in.number}")
+        if call.replay_passcode:
+            lines.append(f"Replay passcode: {call.replay_passcode}")
+    lines += ["", f"Details: {page_url}"]
+    return "\n".join(lines)
+
+
+def conferences(call: ConferenceCall) -> list[Conference]:
+    found = []
+    if call.webcast_url:
+        found.append(Conference(call.webcast_url, feature=["AUDIO", "VIDEO"], label="Webcast"))
+    for dial_in in call.dial_ins.all():
+        if dial_in.kind == DialIn.Kind.LIVE and dial_in.tel_url:
+            label = f"Dial-in ({dial_in.label})" if dial_in.label else "Dial-in"
+            found.append(Conference(dial_in_uri(dial_in, call.passcode), feature="PHONE", label=label))
+    return found
+
+
+def call_event(call: ConferenceCall, page_url: str, stamp: datetime) -> Event:
+    start = call.local_starts_at
+    event = Event.new(
+        uid=call_uid(call),
+        stamp=stamp,
+        start=start,
+        end=start + CALL_LENGTH,
+        summary=f"{call.company.name}: {call.title}",
+        description=describe(call, page_url),
+        url=page_url,
+        location=call.webcast_url or None,
+        last_modified=call.updated_at,
+        conferences=conferences(call) or None,
+    )
+    return event
+
+
+def calendar_bytes(
+    calls: Iterable[ConferenceCall], *, name: str, absolute_url: Callable[[ConferenceCall], str]
+) -> bytes:
+    """A VCALENDAR of the calls that have a start time, with one VTIMEZONE per zone used."""
+    calendar = Calendar.new(prodid=PRODID, name=name)
+    calendar.add("METHOD", "PUBLISH")
+    calendar.add("X-WR-CALNAME", name)
+    calendar.add("REFRESH-INTERVAL", timedelta(hours=6), parameters={"VALUE": "DURATION"})
+    calendar.add("X-PUBLISHED-TTL", "PT6H")
+    stamp = timezone.now()
+    starts = []
+    for call in calls:
+        if call.starts_at:
+            calendar.add_component(call_event(call, absolute_url(call), stamp))
+            starts.append(call.local_starts_at.date())
+    if starts:
+        # Transitions only for the years the events span, not icalendar's default 1970-2038.
+        calendar.add_missing_timezones(
+            first_date=date(min(starts).year, 1, 1), last_date=date(max(starts).year + 1, 1, 1)
+        )
+    return calendar.to_ical()

@@ -1,0 +1,74 @@
+"""The releases archive's filters and full-text search.
+
+In: a queryset of published releases and the archive's query string. Out: the same
+queryset narrowed by year, company, category and search words. PostgreSQL ranks matches
+with its full-text search; other databases fall back to a case-insensitive match of every
+word in the headline or the body.
+"""
+
+from django import forms
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Q, QuerySet
+
+from .models import Company, PressRelease
+
+SEARCH_CONFIG = "english"
+MAX_QUERY_LENGTH = 200
+
+
+def search_releases(releases: QuerySet, text: str) -> QuerySet:
+    words = text.split()
+    if not words:
+        return releases
+    if connection.vendor == "postgresql":
+        vector = SearchVector("headline", weight="A", config=SEARCH_CONFIG) + SearchVector(
+            "subheadline", "body", weight="B", config=SEARCH_CONFIG
+        )
+        query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        return (
+            releases.annotate(rank=SearchRank(vector, query))
+            .filter(rank__gt=0)
+            .order_by("-rank", "-published_at", "-pk")
+        )
+    for word in words:
+        releases = releases.filter(
+            Q(headline__icontains=word) | Q(subheadline__icontains=word) | Q(body__icontains=word)
+        )
+    return releases
+
+
+class ReleaseFilterForm(forms.Form):
+    """The archive's GET form. Choices come from published releases only, so the
+    year and company lists cannot reveal an embargoed release."""
+
+    q = forms.CharField(label="Search", required=False, max_length=MAX_QUERY_LENGTH, strip=True)
+    year = forms.TypedChoiceField(label="Year", required=False, coerce=int, empty_value=None)
+    company = forms.ModelChoiceField(
+        label="Company", required=False, queryset=Company.objects.none(), to_field_name="slug", empty_label="All"
+    )
+    category = forms.ChoiceField(label="Category", required=False)
+
+    def __init__(self, *args, published: QuerySet, **kwargs):
+        super().__init__(*args, **kwargs)
+        years = published.datetimes("published_at", "year", order="DESC")
+        self.fields["year"].choices = [("", "All")] + [(d.year, str(d.year)) for d in years]
+        self.fields["company"].queryset = Company.objects.filter(
+            pk__in=published.values("company_id")
+        ).order_by("name")
+        self.fields["category"].choices = [("", "All"), *PressRelease.Category.choices]
+
+    def filter(self, releases: QuerySet) -> QuerySet:
+        """The releases matching the valid fields; an invalid field filters nothing."""
+        data = self.cleaned_data if self.is_bound else {}
+        if data.get("year"):
+            releases = releases.filter(published_at__year=data["year"])
+        if data.get("company"):
+            releases = releases.filter(company=data["company"])
+        if data.get("category"):
+            releases = releases.filter(category=data["category"])
+        return search_releases(releases, data.get("q") or "")
+
+    @property
+    def is_filtered(self) -> bool:
+        return self.is_bound and any(self.cleaned_data.get(name) for name in self.fields)
