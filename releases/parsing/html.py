@@ -18,9 +18,9 @@ from .errors import ParseError
 
 DROP_TAGS = (
     "script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "button", "select",
-    "input", "textarea", "iframe", "object", "embed", "svg", "canvas", "video", "audio", "map", "head", "title",
-    "meta", "link",
+    "textarea", "iframe", "object", "svg", "canvas", "video", "audio", "map", "head", "title",
 )
+VOID_TAGS = ("embed", "input", "param", "source", "track", "meta", "link", "img", "wbr", "keygen")
 BLOCK_LEVEL = {
     "p", "div", "section", "article", "main", "blockquote", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3",
     "h4", "h5", "h6", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "center", "address", "figure",
@@ -90,6 +90,8 @@ def page_title(root) -> str | None:
 
 
 def strip_chrome(root) -> None:
+    for element in list(root.iter(*VOID_TAGS)):
+        element.drop_tag()  # libxml2 nests what follows a bare <embed> inside it: keep that content
     for element in list(root.iter(*DROP_TAGS)):
         if element.tag == "header" and element.xpath(".//h1"):
             continue  # an article's own header holds its headline
