@@ -41,6 +41,10 @@ bench: $(VENV)/.installed .env
 bench-smoke: $(VENV)/.installed .env
 	$(PY) bench/load.py --smoke
 
+# Parser speed over ../shared/corpus/dev: releases/s, median and p95 ms per release.
+bench-parse: $(VENV)/.installed
+	$(PY) bench/parse_bench.py
+
 score: $(VENV)/.installed .env
 	$(PY) ../shared/tools/score_parser.py ../shared/corpus/dev
 
