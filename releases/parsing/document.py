@@ -250,6 +250,7 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
             current.clear()
         tag = "p"
 
+    previous = ""  # the last source line: a long one was wrapped, so the next line continues it
     for raw_line in chunk:
         line = raw_line.strip()
         if line.startswith(">"):
@@ -264,10 +265,11 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
             tag, line = "li", line[bullet.end():]
         if not line:
             continue
-        if current and len(current[-1]) >= WRAP_WIDTH and not current[-1].endswith(":"):
+        if current and len(previous) >= WRAP_WIDTH and not previous.endswith(":"):
             current[-1] = current[-1] + " " + line
         else:
             current.append(line)
+        previous = line
         if tag.startswith("h") and len(line) < WRAP_WIDTH:
             flush()
     flush()

@@ -19,6 +19,7 @@ from .fields import company_name, domain_of, listings_in, websites_in
 from .result import Call, CompanyInfo, ContactInfo, Dateline, Listing, ParsedRelease
 from .sanitize import body_html
 from .sections import (
+    CONTACT_HEAD_RE,
     AboutSection,
     Header,
     Lead,
@@ -67,7 +68,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     wire = (lead.dateline.wire if lead.dateline else None) or header.wire or page_wire(document) or credited_wire(
         [blocks[i] for i in sorted(chrome)])
 
-    removed = contact_blocks | about_blocks | marks
+    removed = contact_blocks | about_blocks | marks | contact_headings(blocks, after_lead, contact_blocks)
     body = [blocks[i] for i in after_lead if i not in removed]
     call_blocks = [blocks[i] for i in after_lead if i not in removed and i not in fls]
     calls = find_calls(call_blocks, release_date=release_date, website=website)
@@ -86,6 +87,15 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
         body_html=body_html(body),
     )
     return with_warnings(result)
+
+
+def contact_headings(blocks: Sequence[Block], order: Sequence[int], contact_blocks: set[int]) -> set[int]:
+    """A "Contacts" heading directly above a contact block goes with it."""
+    return {
+        index for index, following in zip(order, order[1:])
+        if following in contact_blocks and index not in contact_blocks and CONTACT_HEAD_RE.match(blocks[index].text)
+        and len(blocks[index].text) < 60
+    }
 
 
 def is_release(document: Document, content: Sequence[int]) -> bool:
