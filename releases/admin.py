@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from datetime import timedelta
 
 import nh3
 
@@ -28,9 +29,8 @@ from django.utils.html import format_html
 
 from .forms import ReleaseReview, ScheduleForm, UploadForm, parse_upload
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
-from .parsing.category import guess_category
 from .parsing.errors import ParseError
-from .services import release_create_from_upload, release_publish, release_unpublish
+from .services import release_category, release_create_from_upload, release_publish, release_unpublish
 
 PENDING_DIR = "uploads/pending"
 PENDING_SALT = "releases.admin.pending-upload"
@@ -330,7 +330,7 @@ class PressReleaseAdmin(admin.ModelAdmin):
         except ParseError as error:
             self.message_user(request, str(error), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:releases_pressrelease_upload"))
-        category = guess_category(parsed.headline or "", parsed.body_html)
+        category = release_category(parsed=parsed)
         review = ReleaseReview(parsed, category=category, data=request.POST if request.method == "POST" else None)
         errors = []
         if request.method == "POST" and review.is_valid():
@@ -386,7 +386,11 @@ class PressReleaseAdmin(admin.ModelAdmin):
 
 
 def pending_store(raw: bytes, *, name: str) -> str:
-    """Keep the upload under MEDIA_ROOT/uploads/pending/<sha256>; the token names it, signed."""
+    """Keep the upload under MEDIA_ROOT/uploads/pending/<sha256>; the token names it, signed.
+
+    Uploads never reviewed are removed once their link has expired.
+    """
+    pending_purge()
     sha256 = hashlib.sha256(raw).hexdigest()
     location = f"{PENDING_DIR}/{sha256}"
     if not default_storage.exists(location):
@@ -418,4 +422,13 @@ def pending_read(sha256: str) -> bytes:
 
 def pending_delete(sha256: str) -> None:
     default_storage.delete(f"{PENDING_DIR}/{sha256}")
+
+
+def pending_purge() -> None:
+    if not default_storage.exists(PENDING_DIR):
+        return
+    expired = timezone.now() - timedelta(seconds=PENDING_MAX_AGE)
+    for name in default_storage.listdir(PENDING_DIR)[1]:
+        if SHA256_RE.match(name) and default_storage.get_modified_time(f"{PENDING_DIR}/{name}") < expired:
+            pending_delete(name)
 

@@ -72,7 +72,7 @@ def release_create_from_upload(
         wire=parsed.wire or "",
         body=body,
         about=parsed.about or "",
-        category=category or guess_category(parsed.headline, nh3.clean(body, tags=set())),
+        category=category or release_category(parsed=parsed),
         published_at=publish_at,
         source_name=source_name[:255],
         source_sha256=sha256,
@@ -99,6 +99,11 @@ def release_create_from_upload(
         release.source_file.delete(save=False)
         raise
     return UploadOutcome(release=release, created=True, notes=tuple(notes))
+
+
+def release_category(*, parsed: ParsedRelease) -> str:
+    """The category guessed from the headline and the body's text (tags stripped)."""
+    return guess_category(parsed.headline or "", nh3.clean(parsed.body_html or "", tags=set()))
 
 
 def company_for_release(*, parsed: ParsedRelease) -> Company:

@@ -4,6 +4,7 @@ import re
 import shutil
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -275,3 +276,25 @@ def test_upload_needs_login(client):
     response = client.get(UPLOAD_URL)
     assert response.status_code == 302
     assert "/login/" in response["Location"]
+
+
+def test_unreviewed_uploads_are_purged_after_their_link_expires(staff_client, release_000, media_root):
+    import os
+    import time
+
+    upload(staff_client, release_000)
+    (stale,) = (media_root / "uploads" / "pending").iterdir()
+    old = time.time() - 2 * 24 * 3600
+    os.utime(stale, (old, old))
+
+    upload(staff_client, b"ImmunoGen Announces Something Else\n\nWALTHAM, Mass., Oct 21, 2011 -- ImmunoGen, Inc. said.")
+
+    assert stale.name not in [p.name for p in (media_root / "uploads" / "pending").iterdir()]
+
+
+def test_admin_links_to_the_release_on_the_public_site(staff_client):
+    release = factories.release()
+    content_type = ContentType.objects.get_for_model(PressRelease)
+    response = staff_client.get(reverse("admin:view_on_site", args=[content_type.pk, release.pk]))
+    assert response.status_code == 302
+    assert response["Location"].endswith(release.get_absolute_url())
