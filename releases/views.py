@@ -61,7 +61,7 @@ def present_calls(calls, *, dial_ins: bool = False):
         call.url = call.get_absolute_url()
         call.ics_url = reverse("releases:event-ics", kwargs={"pk": call.pk})
         call.time_label = call_time_label(call)
-        call.iso = call.starts_at.isoformat() if call.starts_at else ""
+        call.iso = call.local_starts_at.isoformat() if call.starts_at else ""
         if dial_ins:
             numbers = call.dial_ins.all()
             call.live_dial_ins = [d for d in numbers if d.kind == DialIn.Kind.LIVE]

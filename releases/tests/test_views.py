@@ -1,0 +1,313 @@
+"""The public pages: what they show, what they never show, staff preview, query counts."""
+
+from datetime import timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from releases.models import PressRelease
+
+from . import site_factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world():
+    return f.world()
+
+
+def page(client, url, status=200):
+    response = client.get(url)
+    assert response.status_code == status, url
+    return response.content.decode()
+
+
+def assert_no_leak(html, world):
+    for secret in (world.embargoed.headline, world.draft.headline, world.hidden_call.title):
+        assert secret not in html
+
+
+# The pages every visitor can reach, and what must be on each.
+PUBLIC_PAGES = [
+    ("home", lambda w: reverse("releases:home")),
+    ("archive", lambda w: reverse("releases:release-list")),
+    ("search", lambda w: reverse("releases:release-list") + "?q=Northwind"),
+    ("release", lambda w: w.published.get_absolute_url()),
+    ("events", lambda w: reverse("releases:event-list")),
+    ("event", lambda w: w.public_call.get_absolute_url()),
+    ("companies", lambda w: reverse("releases:company-list")),
+    ("company", lambda w: w.company.get_absolute_url()),
+]
+
+
+@pytest.mark.parametrize("url", [u for _, u in PUBLIC_PAGES], ids=[n for n, _ in PUBLIC_PAGES])
+def test_public_page_never_shows_draft_embargoed_or_their_calls(client, world, url):
+    assert_no_leak(page(client, url(world)), world)
+
+
+def test_home_shows_latest_releases_next_call_companies_and_advertises_feeds(client, world):
+    html = page(client, reverse("releases:home"))
+    assert world.published.headline in html
+    assert world.public_call.title in html
+    assert reverse("releases:event-ics", kwargs={"pk": world.public_call.pk}) in html
+    assert world.company.name in html
+    assert f'<link rel="alternate" type="application/rss+xml" title="Press releases (RSS)" href="{reverse("releases:feed-rss")}">' in html
+    assert 'type="application/atom+xml"' in html
+
+
+def test_archive_lists_newest_first_and_paginates(client):
+    owner = f.company()
+    now = timezone.now()
+    for n in range(25):
+        f.release(company=owner, headline=f"Release number {n:02d}", published_at=now - timedelta(days=n))
+    first = page(client, reverse("releases:release-list"))
+    assert first.index("Release number 00") < first.index("Release number 01")
+    assert "Release number 24" not in first
+    assert "Page 1 of 2" in first
+    second = page(client, reverse("releases:release-list") + "?page=2")
+    assert "Release number 24" in second and "Release number 00" not in second
+
+
+def test_archive_filters_by_year_company_and_category(client):
+    acme, other = f.company(name="Acme Corp", slug="acme"), f.company(name="Other Corp", slug="other")
+    this_year = timezone.now().year
+    f.release(company=acme, headline="Acme dividend", category=PressRelease.Category.DIVIDEND)
+    f.release(company=acme, headline="Acme earnings", category=PressRelease.Category.EARNINGS)
+    f.release(company=other, headline="Other earnings", category=PressRelease.Category.EARNINGS)
+    f.release(company=acme, headline="Acme old news", published_at=timezone.now().replace(year=this_year - 3))
+    url = reverse("releases:release-list")
+
+    html = page(client, f"{url}?company=acme&category=earnings")
+    assert "Acme earnings" in html
+    assert "Acme dividend" not in html and "Other earnings" not in html
+
+    html = page(client, f"{url}?year={this_year - 3}")
+    assert "Acme old news" in html and "Acme earnings" not in html
+    assert "1 release matches your filters" in html
+
+
+def test_archive_explains_a_bad_filter_and_still_lists(client):
+    f.release(headline="Still listed")
+    html = page(client, reverse("releases:release-list") + "?year=banana&company=nope")
+    assert "Select a valid choice" in html
+    assert "Still listed" in html
+
+
+def test_search_matches_headline_and_body_words(client):
+    f.release(headline="Northwind opens a plant in Ohio", body="<p>Capacity doubles.</p>")
+    f.release(headline="Unrelated news", body="<p>The Ohio plant supplies Northwind.</p>")
+    f.release(headline="Something else", body="<p>Nothing here.</p>")
+    html = page(client, reverse("releases:release-list") + "?q=ohio+northwind")
+    assert "Northwind opens a plant in Ohio" in html and "Unrelated news" in html
+    assert "Something else" not in html
+
+
+def test_search_does_not_find_embargoed_or_draft_releases(client, world):
+    html = page(client, reverse("releases:release-list") + "?q=Contoso")
+    assert "0 releases" in html
+    html = page(client, reverse("releases:release-list") + "?q=Dividend")
+    assert world.draft.headline not in html
+
+
+def test_year_and_company_choices_come_only_from_published_releases(client):
+    hidden_owner = f.company(name="Stealth Target Inc.", slug="stealth")
+    f.embargoed(company=hidden_owner, published_at=None) if False else f.draft(company=hidden_owner)
+    f.release(headline="Visible")
+    html = page(client, reverse("releases:release-list"))
+    assert "Stealth Target" not in html
+
+
+def test_release_page_shows_its_parts(client, world):
+    release = world.published
+    release.subheadline = "Revenue up 12%"
+    release.dateline_location = "WALTHAM, Mass."
+    release.wire = "Business Wire"
+    release.about = "Northwind makes instruments."
+    release.published_at = timezone.now().replace(second=0, microsecond=0) - timedelta(hours=1)
+    release.save()
+    html = page(client, release.get_absolute_url())
+    local = timezone.localtime(release.published_at)
+    assert release.headline in html and "Revenue up 12%" in html and "WALTHAM, Mass." in html
+    assert f"{local.strftime('%Y')}" in html and local.tzname() in html
+    assert "About Northwind Holdings, Inc." in html and "Northwind makes instruments." in html
+    assert "Avery Quinn" in html and 'href="tel:+17818950600"' in html
+    # The call box: start as announced, tel: links, passcode, webcast, replay, calendar.
+    call = world.public_call
+    assert f'datetime="{call.starts_at.astimezone(call.zone).isoformat()}"' in html
+    assert call.local_starts_at.tzname() in html
+    assert 'href="tel:+18005550199"' in html and "7751636" in html
+    assert 'href="https://events.example.com/northwind"' in html
+    assert "719-457-0820" in html
+    assert reverse("releases:event-ics", kwargs={"pk": call.pk}) in html
+    assert '"@type": "NewsArticle"' in html
+
+
+def test_release_body_html_is_rendered_as_html(client):
+    release = f.release(body="<p>Revenue was <strong>$12 million</strong>.</p>")
+    assert "<strong>$12 million</strong>" in page(client, release.get_absolute_url())
+
+
+def test_headline_cannot_close_the_json_ld_script(client):
+    release = f.release(headline="Evil </script><script>alert(1)</script>")
+    html = page(client, release.get_absolute_url())
+    ld = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "\\u003C/script\\u003E" in ld
+    assert "<script>alert(1)" not in html
+
+
+def test_release_links_previous_and_next_published_releases_only(client):
+    owner = f.company()
+    now = timezone.now()
+    older = f.release(company=owner, headline="Older one", published_at=now - timedelta(days=3))
+    middle = f.release(company=owner, headline="Middle one", published_at=now - timedelta(days=2))
+    newer = f.release(company=owner, headline="Newer one", published_at=now - timedelta(days=1))
+    f.embargoed(company=owner, headline="Future one")
+    html = page(client, middle.get_absolute_url())
+    assert older.get_absolute_url() in html and newer.get_absolute_url() in html
+    assert "Future one" not in page(client, newer.get_absolute_url())
+
+
+@pytest.mark.parametrize("kind", ["draft", "embargoed"])
+def test_unpublished_release_is_404_for_the_public(client, world, kind):
+    release = getattr(world, kind)
+    page(client, release.get_absolute_url(), status=404)
+
+
+def test_call_announced_in_embargoed_release_is_404(client, world):
+    page(client, world.hidden_call.get_absolute_url(), status=404)
+    page(client, reverse("releases:event-ics", kwargs={"pk": world.hidden_call.pk}), status=404)
+
+
+def test_staff_preview_of_draft_is_marked_and_never_cached(staff_client, world):
+    response = staff_client.get(world.draft.get_absolute_url())
+    assert response.status_code == 200
+    assert "Draft — not public" in response.content.decode()
+    assert "no-cache" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
+    assert '<meta name="robots" content="noindex, nofollow">' in response.content.decode()
+
+
+def test_staff_preview_of_embargoed_release_names_the_time(staff_client, world):
+    response = staff_client.get(world.embargoed.get_absolute_url())
+    html = response.content.decode()
+    assert "Embargoed until" in html
+    assert timezone.localtime(world.embargoed.published_at).tzname() in html
+    assert "private" in response["Cache-Control"] or "no-store" in response["Cache-Control"]
+
+
+def test_non_staff_user_gets_404_for_a_draft(client, django_user_model, world):
+    client.force_login(django_user_model.objects.create_user("investor", password="x"))
+    page(client, world.draft.get_absolute_url(), status=404)
+
+
+def test_embargo_lifts_by_itself_at_its_time(client, world):
+    url = world.embargoed.get_absolute_url()
+    page(client, url, status=404)
+    PressRelease.objects.filter(pk=world.embargoed.pk).update(published_at=timezone.now() - timedelta(seconds=1))
+    assert world.embargoed.headline in page(client, url)
+    assert world.embargoed.headline in page(client, reverse("releases:home"))
+    assert world.hidden_call.title in page(client, reverse("releases:event-list"))
+
+
+def test_events_page_lists_upcoming_and_past_calls(client, world):
+    past = f.call(company=world.company, title="Fourth quarter call of last year", starts_at=timezone.now() - timedelta(days=300))
+    html = page(client, reverse("releases:event-list"))
+    assert world.public_call.title in html and past.title in html
+    assert html.index(world.public_call.title) < html.index(past.title)
+    assert reverse("releases:calendar-feed") in html
+
+
+def test_event_page_has_event_json_ld_with_virtual_location(client, world):
+    html = page(client, world.public_call.get_absolute_url())
+    assert '"@type": "Event"' in html and '"@type": "VirtualLocation"' in html
+    assert world.published.get_absolute_url() in html
+
+
+def test_company_page_shows_profile_listings_contacts_releases_and_events(client, world):
+    html = page(client, world.company.get_absolute_url())
+    for text in ("Northwind makes instruments", "NASDAQ: NWND", "Avery Quinn", world.published.headline,
+                 world.public_call.title):
+        assert text in html
+
+
+def test_company_page_hides_contacts_only_named_in_an_unpublished_release(client, world):
+    f.contact(world.company, name="Secret Banker").releases.add(world.embargoed)
+    assert "Secret Banker" not in page(client, world.company.get_absolute_url())
+
+
+def test_company_with_only_unpublished_releases_is_404(client):
+    hidden = f.company(slug="stealth")
+    f.embargoed(company=hidden)
+    page(client, reverse("releases:company-detail", kwargs={"slug": "stealth"}), status=404)
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_unknown_page_is_the_styled_404(client):
+    html = page(client, "/no-such-page/", status=404)
+    assert "Page not found" in html and "/static/css/site.css" in html
+
+
+def test_500_page_renders_without_context_or_database():
+    from django.template.loader import get_template
+
+    html = get_template("500.html").render()
+    assert "Something went wrong" in html
+
+
+def test_pages_have_no_inline_scripts_or_styles(client, world):
+    for _, url in PUBLIC_PAGES:
+        html = page(client, url(world))
+        assert " style=" not in html
+        assert "<script>" not in html
+        for chunk in html.split("<script")[1:]:
+            assert chunk.lstrip().startswith(("src=", 'type="application/ld+json"')), chunk[:80]
+
+
+def build_releases(count):
+    owner = f.company()
+    f.listing(owner)
+    now = timezone.now()
+    for n in range(count):
+        release = f.release(company=owner, published_at=now - timedelta(hours=n + 1))
+        f.contact(owner).releases.add(release)
+        call = f.call(release=release, starts_at=now + timedelta(days=n + 1) if n % 2 else now - timedelta(days=n + 1))
+        f.dial_in(call, f"800-555-{n:04d}")
+    return owner
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+QUERY_PAGES = {
+    "home": lambda owner, r: reverse("releases:home"),
+    "archive": lambda owner, r: reverse("releases:release-list"),
+    "search": lambda owner, r: reverse("releases:release-list") + "?q=Northwind&category=earnings",
+    "release": lambda owner, r: r.get_absolute_url(),
+    "events": lambda owner, r: reverse("releases:event-list"),
+    "event": lambda owner, r: r.calls.first().get_absolute_url(),
+    "companies": lambda owner, r: reverse("releases:company-list"),
+    "company": lambda owner, r: owner.get_absolute_url(),
+}
+
+
+@pytest.mark.parametrize("name", QUERY_PAGES)
+def test_page_makes_the_same_number_of_queries_for_3_and_30_releases(client, name):
+    owner = build_releases(3)
+    release = owner.releases.order_by("-published_at")[1]
+    few = count_queries(client, QUERY_PAGES[name](owner, release))
+    more = build_releases(27)
+    release = more.releases.order_by("-published_at")[1]
+    many = count_queries(client, QUERY_PAGES[name](more, release))
+    assert few == many
