@@ -127,7 +127,7 @@ def wire_name(text: str) -> str | None:
 
 # WALTHAM, Mass. / TEL AVIV, Israel / SAN JOSE, Calif. / TORONTO, ONTARIO / ST. JOHN'S, N.L.
 LOCATION_RE = re.compile(
-    r"^(?P<location>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*\.?)(?:[ ](?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*|de|du|la|d'|of))*"
+    r"^(?P<location>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*\.?)(?:[ ](?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*|de|du|la|d'|of|and|&))*"
     r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d)(?:[A-ZÀ-Þ][\w.'’&-]*)(?:[ ](?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ][\w.'’&-]*){0,2}){0,2})"
 )
 # (BUSINESS WIRE) / ( BUSINESS WIRE ) / /PRNewswire/ / /CNW/ / / ACCESS Newswire / / (NEWMEDIAWIRE)

@@ -66,7 +66,9 @@ def html_document(text: str) -> Document:
     content = article_root(root)
     headline = None
     if content is not root:
-        headline = next((h for xp in HEADLINE_XPATHS for h in root.xpath(xp) if h not in content.iter()), None)
+        outside = [h for xp in HEADLINE_XPATHS for h in root.xpath(xp) if h not in set(content.iter())]
+        # a site's logo may sit in an <h1> too: the headline is the wordiest one
+        headline = max(outside, key=lambda h: len(collapse(h.text_content()).split()), default=None)
     walker = Walker()
     if headline is not None:
         walker.walk(headline)

@@ -59,7 +59,8 @@ def chrome_indexes(blocks: Sequence[Block]) -> set[int]:
 HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
-    r"investor\s+news|earnings\s+release|news\s+from\b.*|news\s+provided\s+by\b.*|page\s+\d+.*|\d+)\W*$",
+    r"investor\s+news|earnings\s+release|news\s+from\b.*|news\s+provided\s+by\b.*|page\s+\d+.*|\d+|"
+    r"source:.*|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read)\W*$",
     re.I,
 )
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -77,6 +78,7 @@ FIGURE_RE = re.compile(
 )
 
 
+PROVIDED_BY_RE = re.compile(r"^news\s+provided\s+by\W*$", re.I)
 # "For Immediate Release: " / "Date: " before a header date
 LABEL_RE = re.compile(r"^[A-Za-z ]{2,40}:\s*")
 
@@ -109,9 +111,11 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
     headline = " ".join(blocks[headline_at].lines) if headline_at is not None else title
     subheads: list[Block] = []
     found_date = found_wire = location = None
-    for index in candidates:
+    for position, index in enumerate(candidates):
         block = blocks[index]
         text = " ".join(block.lines)
+        if position and PROVIDED_BY_RE.match(blocks[candidates[position - 1]].text.strip()):
+            continue  # "News provided by" / "Acme Corp." on a PR Newswire page: the issuer's name, not a deck
         cells = [cell for line in block.lines for cell in line.split("\t") if cell.strip()]
         dates = [d for cell in cells if (d := header_date(cell) or header_date(LABEL_RE.sub("", cell)))]
         found_date = found_date or (dates[0] if dates else None)
@@ -137,7 +141,7 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
 
 def headline_index(blocks: Sequence[Block], usable: Sequence[int], title: str | None) -> int | None:
     """The block that is the headline: an h1, else the one repeating the title, else the first title-like one."""
-    h1 = [i for i in usable if blocks[i].tag == "h1"]
+    h1 = [i for i in usable if blocks[i].tag == "h1" and not (wire_name(blocks[i].text) and len(blocks[i].text) <= 40)]
     if h1:
         return h1[0]
     if title:

@@ -158,3 +158,8 @@ def test_listings(text, expected):
 )
 def test_websites(text, expected):
     assert websites_in(text) == expected
+
+
+def test_two_cities_make_one_location():
+    found = parse_dateline("LOS ANGELES and NEW YORK, March 2, 2023 /PRNewswire/ -- Acme Corp. today said")
+    assert (found.location, found.wire) == ("LOS ANGELES and NEW YORK", "PR Newswire")

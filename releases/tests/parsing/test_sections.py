@@ -115,3 +115,15 @@ def test_newswire_repost_chrome_is_found():
     kept = [b.text for i, b in enumerate(document.blocks) if i not in chrome]
     assert kept == ["Acme news", "A paragraph of the release that goes on for a while.", "Another paragraph.",
                     "More text."]
+
+
+def test_pr_newswire_page_furniture_is_not_a_subheadline():
+    text = (
+        "# Acme Reports Record Results\n\nNews provided by\n\nAcme Pharmaceuticals Holdings Inc.\n\n"
+        "Jan 05, 2021, 08:00 ET\n\nShare this article\n\n"
+        "NEW YORK, Jan. 5, 2021 /PRNewswire/ -- Acme Pharmaceuticals Holdings Inc. (NYSE: ACM) today announced."
+    )
+    header = header_of(text)
+    assert header.headline == "Acme Reports Record Results"
+    assert header.subheadline is None
+    assert header.date == date(2021, 1, 5)
