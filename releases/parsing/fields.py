@@ -155,6 +155,7 @@ TITLE_LOCATION_RE = re.compile(
     re.I,
 )
 # January 5, 2021 -- NEW YORK -- Acme Corp. ... (the date before the place)
+DATE_FIRST_MIN_LEAD = 100
 DATE_FIRST_RE = re.compile(r"^(?P<sep>\s*(?:--|—|–|-|/|\|)\s*)")
 
 
@@ -177,6 +178,8 @@ def date_first(text: str) -> DatelineFound | None:
     place = place_first(rest)
     if place is not None and place.date is None:
         return DatelineFound(location=place.location, date=found, wire=place.wire, rest=place.rest)
+    if len(rest.strip()) < DATE_FIRST_MIN_LEAD:  # "November 08, 2023 16:05 ET | Source: Acme" is a header line
+        return None
     return DatelineFound(location=None, date=found, wire=None, rest=rest.strip())
 
 
@@ -337,14 +340,26 @@ URL_RE = re.compile(
     r"(?::\d+)?(?:/[^\s<>\"'’”)\]]*)?)(?![\w@])",
     re.I,
 )
-NOT_ISSUER_SITE_RE = re.compile(
-    r"(?:twitter|x\.com|linkedin|facebook|youtube|instagram|tiktok|sec\.gov|sedar|businesswire|prnewswire|"
-    r"globenewswire|accesswire|accessnewswire|newsfile|newmediawire|einpresswire|marketwired|newswire\.ca|"
-    r"media-outreach|newsramp|cision|reddit|google|apple\.co/|bit\.ly|edgar|nasdaq\.com|nyse\.com|tsx\.com|"
-    r"otcmarkets|fda\.gov|clinicaltrials|webcaster|choruscall|webcasts?\.|zoom\.us|q4inc|q4cdn|gcs-web|"
-    r"investorcalendar|event\.|edge\.media|streamlinks|viavid|notified|mzgroup|lifescience|wsj|bloomberg)",
-    re.I,
-)
+# Sites that are never the issuer's own: social networks, regulators, wires, webcast and IR hosts.
+NOT_ISSUER_HOSTS = {
+    "twitter.com", "x.com", "linkedin.com", "facebook.com", "youtube.com", "youtu.be", "instagram.com", "tiktok.com",
+    "sec.gov", "sedar.com", "sedarplus.ca", "sedarplus.com", "businesswire.com", "prnewswire.com",
+    "globenewswire.com", "accesswire.com", "accessnewswire.com", "newsfilecorp.com", "newmediawire.com",
+    "einpresswire.com", "marketwired.com", "newswire.ca", "media-outreach.com", "newsramp.com", "cision.com",
+    "reddit.com", "google.com", "bit.ly", "nasdaq.com", "nyse.com", "tsx.com", "otcmarkets.com", "fda.gov",
+    "clinicaltrials.gov", "zoom.us", "q4inc.com", "q4cdn.com", "gcs-web.com", "investorcalendar.com",
+    "streamlinks.com", "viavid.com", "notified.com", "mzgroup.us", "wsj.com", "bloomberg.com", "on24.com",
+    "choruscall.com", "webcaster4.com", "webcasts.com", "media-server.com", "netroadshow.com", "vimeo.com",
+}
+# webcast.example.com / events.q4inc.com: a host whose name says it serves webcasts or events
+NOT_ISSUER_HOST_RE = re.compile(r"(?:^|\.)(?:webcasts?|event|events|edge|streams?|register)\d*\.|webcast", re.I)
+
+
+def is_issuer_site(url: str) -> bool:
+    host = domain_of(url)
+    if NOT_ISSUER_HOST_RE.search(host):
+        return False
+    return not any(host == blocked or host.endswith("." + blocked) for blocked in NOT_ISSUER_HOSTS)
 
 
 def websites_in(text: str) -> list[str]:
@@ -355,7 +370,7 @@ def websites_in(text: str) -> list[str]:
         start = match.start()
         if start and text[start - 1] == "@":
             continue
-        if NOT_ISSUER_SITE_RE.search(url):
+        if not is_issuer_site(url):
             continue
         found.append(url)
     return found

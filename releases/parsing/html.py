@@ -66,6 +66,7 @@ def html_document(text: str) -> Document:
     content = article_root(root)
     headline = None
     if content is not root:
+        content = with_its_header(root, content)
         outside = [h for xp in HEADLINE_XPATHS for h in root.xpath(xp) if h not in set(content.iter())]
         # a site's logo may sit in an <h1> too: the headline is the wordiest one
         headline = max(outside, key=lambda h: len(collapse(h.text_content()).split()), default=None)
@@ -134,6 +135,20 @@ def article_root(root):
             return max(found, key=lambda e: len(e.text_content())) if xpath in {"//article", "//main"} else found[0]
     body = root.find("body")
     return body if body is not None else root
+
+
+def with_its_header(root, content):
+    """The article's container when it also holds the headline (and the deck and date under it)."""
+    outside = [h for h in root.iter("h1") if h not in set(content.iter())]
+    if not outside:
+        return content
+    ancestors = set(outside[0].iterancestors())
+    common = next((a for a in content.iterancestors() if a in ancestors), None)
+    if common is None or common.tag in {"body", "html"}:
+        return content
+    if len(common.text_content()) > len(content.text_content()) + 3000:
+        return content
+    return common
 
 
 class Walker:

@@ -163,3 +163,20 @@ def test_websites(text, expected):
 def test_two_cities_make_one_location():
     found = parse_dateline("LOS ANGELES and NEW YORK, March 2, 2023 /PRNewswire/ -- Acme Corp. today said")
     assert (found.location, found.wire) == ("LOS ANGELES and NEW YORK", "PR Newswire")
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [("www.acmetx.com", True), ("x.com/acme", False), ("https://edge.media-server.com/mmc/p/abc", False),
+     ("https://investors.acme.com/events", True), ("https://acme.webcasts.com/starthere.jsp", False),
+     ("www.sec.gov", False)],
+    ids=["ends-like-x-com", "x-com", "webcast-host", "ir-subdomain", "webcast-subdomain", "regulator"],
+)
+def test_issuer_site(url, expected):
+    from releases.parsing.fields import is_issuer_site
+
+    assert is_issuer_site(url) is expected
+
+
+def test_a_dated_source_line_is_not_a_dateline():
+    assert parse_dateline("November 08, 2023 16:05 ET | Source: Acme Therapeutics, Inc.") is None
