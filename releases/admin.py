@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zoneinfo
 from datetime import timedelta
 
 import nh3
@@ -155,6 +156,22 @@ class ConferenceCallAdmin(admin.ModelAdmin):
         ("Replay", {"fields": ["replay_until", "replay_passcode"]}),
     ]
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """Show and read the start time in the call's own zone (the posted one when it is valid)."""
+        zone = request.POST.get("timezone") if request.method == "POST" else None
+        if not zone and object_id:
+            call = self.get_object(request, object_id)
+            zone = call.timezone if call else None
+        try:
+            zone_info = zoneinfo.ZoneInfo(zone or settings.TIME_ZONE)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            zone_info = zoneinfo.ZoneInfo(settings.TIME_ZONE)  # the form reports the bad zone
+        with timezone.override(zone_info):
+            response = super().changeform_view(request, object_id, form_url, extra_context)
+            if hasattr(response, "render"):
+                response.render()  # inside the zone: a TemplateResponse renders lazily otherwise
+        return response
+
     @admin.display(description="Starts (local time)", ordering="starts_at")
     def local_time(self, call):
         local = call.local_starts_at
@@ -172,6 +189,16 @@ class DialInAdmin(admin.ModelAdmin):
 
 
 # --- press releases --------------------------------------------------------------------
+
+
+class PressReleaseAdminForm(forms.ModelForm):
+    class Meta:
+        model = PressRelease
+        fields = "__all__"
+
+    def clean_body(self):
+        # The body is rendered as HTML on the public site: whoever typed it, it is sanitized here.
+        return nh3.clean(self.cleaned_data["body"])
 
 
 class ReleaseContactInline(admin.TabularInline):
@@ -208,7 +235,8 @@ class StatusFilter(admin.SimpleListFilter):
 
 @admin.register(PressRelease)
 class PressReleaseAdmin(admin.ModelAdmin):
-    list_display = ["headline", "company", "status_label", "dateline_date", "category", "wire", "site_link"]
+    form = PressReleaseAdminForm
+    list_display = ["headline", "company", "status_label", "dateline_date", "category", "site_link"]
     list_filter = [StatusFilter, "category", "wire"]
     search_fields = ["headline", "company__name", "company__listings__ticker", "source_name"]
     date_hierarchy = "dateline_date"

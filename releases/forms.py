@@ -169,7 +169,8 @@ class ListingReviewForm(FlaggedForm):
 
 
 class ContactReviewForm(FlaggedForm):
-    role = forms.ChoiceField(choices=Contact.Role.choices)
+    # The blank choice keeps the "add a contact" row unchanged (and so ignored) when left alone.
+    role = forms.ChoiceField(choices=[("", "---------"), *Contact.Role.choices])
     name = forms.CharField(required=False, max_length=200)
     title = forms.CharField(required=False, max_length=300)
     organization = forms.CharField(required=False, max_length=300)

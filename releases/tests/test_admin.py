@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
@@ -204,3 +204,46 @@ def test_changelist_queries_do_not_grow_with_rows(staff_client, model):
     few = changelist_queries(staff_client, model)
     add_rows(6)
     assert changelist_queries(staff_client, model) == few
+
+
+def test_call_time_is_entered_and_shown_in_the_calls_own_zone(staff_client):
+    company = factories.company()
+    response = staff_client.post(
+        reverse("admin:releases_conferencecall_add"),
+        {
+            "company": company.pk,
+            "title": "Capital markets day",
+            "starts_at_0": "2030-03-04",
+            "starts_at_1": "09:00",
+            "timezone": "Europe/London",
+            "dial_ins-TOTAL_FORMS": "0",
+            "dial_ins-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302
+    call = ConferenceCall.objects.get()
+    assert call.starts_at == datetime(2030, 3, 4, 9, 0, tzinfo=UTC)
+    change = staff_client.get(reverse("admin:releases_conferencecall_change", args=[call.pk])).content.decode()
+    assert 'value="09:00:00"' in change
+
+
+def test_release_body_edited_in_admin_is_sanitized(staff_client):
+    release = factories.release()
+    response = staff_client.post(
+        reverse("admin:releases_pressrelease_change", args=[release.pk]),
+        {
+            "company": release.company.pk,
+            "headline": release.headline,
+            "slug": release.slug,
+            "category": "other",
+            "body": '<p onclick="steal()">Hello<script>alert(1)</script> <a href="javascript:x()">x</a></p>',
+            "PressRelease_contacts-TOTAL_FORMS": "0",
+            "PressRelease_contacts-INITIAL_FORMS": "0",
+            "calls-TOTAL_FORMS": "0",
+            "calls-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    release.refresh_from_db()
+    assert "script" not in release.body and "onclick" not in release.body and "javascript" not in release.body
+    assert "Hello" in release.body

@@ -4,6 +4,7 @@ import re
 import shutil
 
 import pytest
+from django import forms
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -47,6 +48,8 @@ def review_post_data(page) -> dict:
                     if value:
                         data[form.add_prefix(name)] = "on"
                     continue
+                if value is None and isinstance(field, forms.ChoiceField):
+                    value = field.choices[0][0]  # a browser posts a select's first option
                 if hasattr(value, "strftime"):
                     value = value.strftime("%Y-%m-%dT%H:%M" if hasattr(value, "hour") else "%Y-%m-%d")
                 data[form.add_prefix(name)] = "" if value is None else value
