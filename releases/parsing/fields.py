@@ -137,6 +137,11 @@ WEEKDAY_RE = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I
 TIME_RE = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
 # ACCESS Newswire / Media OutReach Newswire -: a wire's name between separators, unbracketed
 WIRE_NAME_RE = re.compile(r"^[A-Za-z ]{3,40}?(?=\s*[/(–—-])")
+NOT_A_PLACE_RE = re.compile(
+    r"^(?:FOR IMMEDIATE RELEASE|IMMEDIATE RELEASE|NEWS RELEASE|PRESS RELEASE|MEDIA RELEASE|NEWS|UPDATE|CORRECTION|"
+    r"CORRECTING AND REPLACING|EMBARGOED.*|EXHIBIT.*|CONTACTS?|MEDIA CONTACTS?|INVESTOR CONTACTS?|SOURCE)$",
+    re.I,
+)
 DASHES_RE = re.compile(r"^\s*(?:--|—|–|-\s)")
 
 
@@ -222,8 +227,11 @@ def place_first(text: str) -> DatelineFound | None:
             continue
         if rest == before:
             break
-    # A location alone counts when a dash parts it from the lead: "ATLANTA - Southern Company today".
-    if found_date is None and wire is None and not dashed:
+    # A location alone counts when a dash parts it from the lead: "ATLANTA - Southern Company today",
+    # not a capitalised headline with a dash in it, nor "FOR IMMEDIATE RELEASE - ...".
+    if found_date is None and wire is None and (
+        not dashed or len(location) > 40 or not re.search(r"[a-z]", rest[:40]) or NOT_A_PLACE_RE.match(location)
+    ):
         return None
     if not re.match(r"^[A-ZÀ-Þ .'’&-]{2,}(?:,|$)", location) and wire is None:
         return None

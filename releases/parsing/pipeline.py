@@ -149,9 +149,14 @@ APPOSITIVE_RE = re.compile(r"^\s*,?\s*(?:an?|the)\s+[^()]{1,80}?\b(?:company|sub
 
 
 def issuer_listings(lead_text: str, name: str | None) -> list:
-    """EXCHANGE: TICKER pairs printed in the parentheses that follow the issuer's name."""
-    if not lead_text or not name:
+    """EXCHANGE: TICKER pairs printed in the parentheses that follow the issuer's name
+    (without a name, those of the lead's first parentheses that hold any)."""
+    if not lead_text:
         return []
+    if not name:
+        first = next((found for m in re.finditer(r"[(\[]([^()\[\]]{2,200})[)\]]", lead_text[:400])
+                      if (found := listings_in(m.group(1)))), [])
+        return list(first)
     start = lead_text.find(name)
     if start < 0:
         return []

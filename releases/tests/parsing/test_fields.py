@@ -180,3 +180,13 @@ def test_issuer_site(url, expected):
 
 def test_a_dated_source_line_is_not_a_dateline():
     assert parse_dateline("November 08, 2023 16:05 ET | Source: Acme Therapeutics, Inc.") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ACME REPORTS RECORD RESULTS -- REVENUE UP 10% ON STRONG DEMAND",
+     "FOR IMMEDIATE RELEASE - Acme Corp. today announced its results for the quarter"],
+    ids=["caps-headline-with-dash", "release-label"],
+)
+def test_dashed_lines_that_are_not_datelines(text):
+    assert parse_dateline(text) is None
