@@ -26,7 +26,8 @@ CHROME_LINE_RE = re.compile(
     r"^(?:-{3,}|\*{3,}|_{3,}|view (?:the )?(?:original|source)(?: version| release| content)?\b.*|"
     r"original/source press release|newsramp\.com tldr|reddit post|blockchain registration|"
     r"(?:share|print|email|tweet)(?: this)?(?: article| release)?|click to tweet|back to (?:top|news)|"
-    r"\(?photo:?\s*https?://\S+\)?|logo:?\s*https?://\S+|multimedia files? available.*|"
+    r"\(?photo:?\s*https?://\S+\)?|logo:?\s*https?://\S+|multimedia files? available.*|email us here|"
+    r"(?:facebook|linkedin|twitter|x|instagram|youtube|tiktok)(?:\n(?:facebook|linkedin|twitter|x|instagram|youtube|tiktok))*|"
     r"to view (?:this|the original).*|.*\bon\s+(?:businesswire|prnewswire|globenewswire|accesswire|"
     r"newsfilecorp|einpresswire)\.com[: ].*https?://\S+)$",
     re.I,
@@ -36,7 +37,8 @@ PAGE_END_RE = re.compile(
     r"^(?:release summary|\$?cashtags|site navigation|more from business wire|more news from\b.*|release versions|"
     r"related links|social media profiles|hashtags|#\w+(?: #\w+)*|recent news|related news|most popular|"
     r"trending|latest (?:news|releases)|sign up|log in|advanced news search|"
-    r"original/source press release|about business wire|about pr newswire|subscribe to\b.*|follow us)$",
+    r"original/source press release|about business wire|about pr newswire|subscribe to\b.*|follow us|"
+    r"visit us on social media:?|legal disclaimer:?(?:\s+ein presswire\b.*)?|ein presswire provides\b.*|attachments?)$",
     re.I,
 )
 

@@ -127,3 +127,15 @@ def test_pr_newswire_page_furniture_is_not_a_subheadline():
     assert header.headline == "Acme Reports Record Results"
     assert header.subheadline is None
     assert header.date == date(2021, 1, 5)
+
+
+def test_ein_presswire_trailer_is_chrome():
+    text = (
+        "Acme Opens a Clinic\n\nAUSTIN, TEXAS, UNITED STATES, March 2, 2023 /EINPresswire.com/ -- Acme Health opened.\n\n"
+        "More text of the release.\n\nAnother paragraph.\n\nAnn Lee\nAcme Health\n+1 512-555-0100\n\nemail us here\n\n"
+        "Visit us on social media:\n\nFacebook\nLinkedIn\n\nLegal Disclaimer:\n\nEIN Presswire provides this news content."
+    )
+    document = to_document(text)
+    chrome = chrome_indexes(document.blocks)
+    kept = [b.text for i, b in enumerate(document.blocks) if i not in chrome]
+    assert kept[-1] == "Ann Lee\nAcme Health\n+1 512-555-0100"
