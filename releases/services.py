@@ -16,7 +16,7 @@ import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename, slugify
 
@@ -26,6 +26,7 @@ from .parsing.result import Call, ContactInfo, ParsedRelease
 
 # North-American toll-free area codes: a dial-in with one of these is labelled "Toll-free".
 TOLL_FREE_PREFIXES = ("+1800", "+1833", "+1844", "+1855", "+1866", "+1877", "+1888")
+RACE_ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,6 @@ def source_sha256(source: bytes) -> str:
     return hashlib.sha256(source).hexdigest()
 
 
-@transaction.atomic
 def release_create_from_upload(
     *,
     parsed: ParsedRelease,
@@ -52,7 +52,36 @@ def release_create_from_upload(
     """Store a reviewed release with everything it names; the same file twice stores nothing.
 
     Raises ValidationError (nothing saved) when the release lacks what a record needs.
+    Each attempt is one transaction. When a concurrent upload stores the same file, company,
+    listing or contact between this attempt's lookups and its inserts, a unique constraint
+    stops the attempt, and the next one finds those rows.
     """
+    for attempt in range(1, RACE_ATTEMPTS + 1):
+        try:
+            return release_create_from_upload_once(
+                parsed=parsed,
+                source=source,
+                source_name=source_name,
+                uploaded_by=uploaded_by,
+                publish_at=publish_at,
+                category=category,
+            )
+        except IntegrityError:
+            if attempt == RACE_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+@transaction.atomic
+def release_create_from_upload_once(
+    *,
+    parsed: ParsedRelease,
+    source: bytes,
+    source_name: str,
+    uploaded_by=None,
+    publish_at: datetime | None = None,
+    category: str | None = None,
+) -> UploadOutcome:
     sha256 = source_sha256(source)
     existing = PressRelease.objects.select_related("company").filter(source_sha256=sha256).first()
     if existing is not None:

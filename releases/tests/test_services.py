@@ -219,3 +219,41 @@ def test_upload_keeps_dateline_none_when_not_found():
     release = upload(factories.parsed_release(dateline=Dateline())).release
     assert release.dateline_date is None
     assert release.dateline_location == ""
+
+
+def test_upload_that_loses_a_race_is_retried_and_finds_the_rows(monkeypatch):
+    from django.db import IntegrityError
+
+    from releases import services
+
+    real = services.company_for_release
+    calls = []
+
+    def racing(*, parsed):
+        calls.append(1)
+        company = real(parsed=parsed)
+        if len(calls) == 1:
+            raise IntegrityError("duplicate key value violates unique constraint")  # another writer won
+        return company
+
+    monkeypatch.setattr(services, "company_for_release", racing)
+    outcome = upload()
+
+    assert outcome.created
+    assert len(calls) == 2
+    assert Company.objects.count() == 1
+    assert PressRelease.objects.count() == 1
+
+
+def test_upload_gives_up_after_repeated_integrity_errors(monkeypatch):
+    from django.db import IntegrityError
+
+    from releases import services
+
+    def always(*, parsed):
+        raise IntegrityError("still racing")
+
+    monkeypatch.setattr(services, "company_for_release", always)
+    with pytest.raises(IntegrityError):
+        upload()
+    assert PressRelease.objects.count() == 0
