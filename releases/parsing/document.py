@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from html import escape
 
@@ -103,7 +102,7 @@ def to_document(raw: str | bytes, *, filename: str = "") -> Document:
     text = check_text(text)
     text = edgar_text(text)
     if looks_like_html(text, filename):
-        from .html import html_document  # lxml is only needed for markup
+        from .html import html_document  # html.py builds on this module's Block: imported here, not at the top
 
         return html_document(text)
     return text_document(text)
@@ -111,7 +110,9 @@ def to_document(raw: str | bytes, *, filename: str = "") -> Document:
 
 def edgar_text(text: str) -> str:
     """The press release inside an EDGAR SGML wrapper: the EX-99 document's <TEXT>, else the first."""
-    documents = EDGAR_DOCUMENT_RE.findall(text[:200000] if "<DOCUMENT>" in text[:5000].upper() else "")
+    if "<DOCUMENT>" not in text[:5000].upper():
+        return text
+    documents = EDGAR_DOCUMENT_RE.findall(text)
     if not documents:
         return text
     chosen = next((d for d in documents if (m := EDGAR_TYPE_RE.search(d)) and m.group(1).upper().startswith("EX-99")),
@@ -132,7 +133,7 @@ def docx_document(raw: bytes) -> Document:
         import docx  # python-docx
 
         word = docx.Document(io.BytesIO(raw))
-    except Exception as exc:  # python-docx raises zipfile, KeyError, ValueError and lxml errors alike
+    except Exception as exc:  # python-docx raises BadZipFile, KeyError, ValueError and lxml errors alike
         raise ParseError("This file is not a readable Word (.docx) document.") from exc
     from docx.table import Table
     from docx.text.paragraph import Paragraph

@@ -269,11 +269,9 @@ def company_name(lead: str) -> str | None:
     # "Southern Company today" stops by itself; a trailing capitalised verb does not occur.
     while words and NOT_A_NAME_RE.match(words[-1]):
         words.pop()
-    name = " ".join(words).rstrip(",")
+    name = " ".join(words).rstrip(",")  # "Camtek Ltd. , today announced" -> "Camtek Ltd."
     if not name or len(name) > 90 or NOT_A_NAME_RE.match(name):
         return None
-    if text[len(match["name"]):].startswith(" ,"):  # "Camtek Ltd. , today announced"
-        return name
     return name
 
 

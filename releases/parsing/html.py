@@ -67,7 +67,8 @@ def html_document(text: str) -> Document:
     headline = None
     if content is not root:
         content = with_its_header(root, content)
-        outside = [h for xp in HEADLINE_XPATHS for h in root.xpath(xp) if h not in set(content.iter())]
+        inside = set(content.iter())
+        outside = [h for xp in HEADLINE_XPATHS for h in root.xpath(xp) if h not in inside]
         # a site's logo may sit in an <h1> too: the headline is the wordiest one
         headline = max(outside, key=lambda h: len(collapse(h.text_content()).split()), default=None)
     walker = Walker()
@@ -139,7 +140,8 @@ def article_root(root):
 
 def with_its_header(root, content):
     """The article's container when it also holds the headline (and the deck and date under it)."""
-    outside = [h for h in root.iter("h1") if h not in set(content.iter())]
+    inside = set(content.iter())
+    outside = [h for h in root.iter("h1") if h not in inside]
     if not outside:
         return content
     ancestors = set(outside[0].iterancestors())

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from .calls import find_calls
 from .contacts import find_contacts
 from .document import Block, Document, to_document
 from .errors import ParseError
-from .fields import company_name, domain_of, listings_in, websites_in
+from .fields import company_name, domain_of, listings_in, websites_in, wire_name
 from .result import Call, CompanyInfo, ContactInfo, Dateline, Listing, ParsedRelease
 from .sanitize import body_html
 from .sections import (
@@ -121,8 +122,6 @@ def front_matter_year(document: Document) -> int | None:
 
 
 def page_wire(document: Document) -> str | None:
-    from .fields import wire_name
-
     for key, value in document.meta:
         if key.lower() in {"og:site_name", "author"} and (name := wire_name(value)):
             return name
@@ -134,8 +133,6 @@ CREDIT_RE = re.compile(r"^view (?:the )?(?:source|original)\b.*?(?:https?://)?(?
 
 
 def credited_wire(chrome: Sequence[Block]) -> str | None:
-    from .fields import wire_name
-
     for block in chrome:
         match = CREDIT_RE.match(block.text.strip())
         if match and (name := wire_name(match["site"])):
@@ -256,8 +253,6 @@ COMMON_NAME_WORDS = {"inc", "corp", "corporation", "company", "the", "group", "l
 
 
 def with_warnings(result: ParsedRelease) -> ParsedRelease:
-    from dataclasses import replace
-
     return replace(result, warnings=tuple(warnings_for(result)))
 
 

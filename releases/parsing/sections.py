@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from .document import Block, Document
+from .document import Block
 from .fields import (
     DatelineFound,
     WIRE_TRAILER_DATE_RE,
@@ -189,9 +189,6 @@ def subheadline_of(blocks: Sequence[Block]) -> str | None:
 
 
 # --- the dateline paragraph ---------------------------------------------------------------
-
-MIN_LEAD = 60  # characters of a lead paragraph, dateline included
-
 
 @dataclass(frozen=True)
 class Lead:
@@ -398,6 +395,3 @@ def end_marks(blocks: Sequence[Block], order: Sequence[int]) -> set[int]:
     return {i for i in order if re.match(r"^(?:source\s*:?\s|###|# # #|-30-|-0-|/contact:?$|/source:?)",
                                          blocks[i].text.strip(), re.I)}
 
-
-def text_of(document: Document, indexes: Sequence[int]) -> str:
-    return " ".join(" ".join(document.blocks[i].lines) for i in indexes)
