@@ -40,6 +40,8 @@ ARTICLE_XPATHS = (
     '//*[contains(@class, "release-body")]',
     '//*[contains(@class, "article-body") or contains(@class, "articleBody")]',
     '//*[contains(@class, "main-body-container")]',
+    '//*[@id="articlebody" or @id="article-body" or @id="release-body"]',
+    '//*[contains(@class, "story-body") or contains(@class, "news-release-body") or contains(@class, "press-release-body")]',
     '//*[@id="main-body-container"]',
     "//article",
     "//main",
@@ -174,6 +176,11 @@ class Walker:
 
     def walk(self, element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
+        if tag == "table" and (items := bullet_rows(element)):
+            # "•" in one cell and the text in the next: a list laid out as a table (SEC exhibits)
+            self.flush()
+            self.blocks.extend(Block(text=item, tag="li", html=block_html(item, "li", ())) for item in items)
+            return
         if tag == "table" and is_data_table(element):
             self.flush()
             rows = table_rows(element)
@@ -209,6 +216,20 @@ def is_data_table(table) -> bool:
         return False
     longest = max((len(collapse(c.text_content())) for row in rows for c in row if c.tag in {"td", "th"}), default=0)
     return longest < 400 and not table.xpath(".//table")
+
+
+def bullet_rows(table) -> list[str]:
+    """The items of a table whose every row is a bullet mark followed by text, else []."""
+    items = []
+    for row in table.xpath("./tr|./tbody/tr"):
+        cells = [collapse(c.text_content()) for c in row if c.tag in {"td", "th"}]
+        cells = [c for c in cells if c]
+        if not cells:
+            continue
+        if len(cells) < 2 or not BULLET_MARK_RE.fullmatch(cells[0] + " ") and cells[0] not in {"-", "–", "—", "o"}:
+            return []
+        items.append(" ".join(cells[1:]))
+    return items
 
 
 def table_rows(table) -> list[str]:

@@ -138,3 +138,14 @@ def test_docx_paragraphs_and_tables_are_read():
         ("p", "NEW YORK, Jan. 5, 2021 /PRNewswire/ -- Acme Corp. (NYSE: ACM) today announced results."),
         ("table", "Revenue\t$10"),
     ]
+
+
+def test_bullets_laid_out_as_a_table_are_list_items():
+    raw = ("<html><body><p>Acme Reports Results</p><table><tr><td>•</td><td>Revenue up 10%</td></tr>"
+           "<tr><td>•</td><td>New plant opened</td></tr></table>"
+           "<table><tr><td>Revenue</td><td>$10</td></tr></table></body></html>")
+    blocks = to_document(raw.encode(), filename="ex99.htm").blocks
+    assert [(b.tag, b.text) for b in blocks] == [
+        ("p", "Acme Reports Results"), ("li", "Revenue up 10%"), ("li", "New plant opened"),
+        ("table", "Revenue\t$10"),
+    ]
