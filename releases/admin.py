@@ -10,7 +10,6 @@ import zoneinfo
 from datetime import timedelta
 
 import nh3
-
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
@@ -386,9 +385,7 @@ class PressReleaseAdmin(admin.ModelAdmin):
                     ),
                     messages.SUCCESS,
                 )
-                return HttpResponseRedirect(
-                    reverse("admin:releases_pressrelease_change", args=[outcome.release.pk])
-                )
+                return HttpResponseRedirect(reverse("admin:releases_pressrelease_change", args=[outcome.release.pk]))
         context = {
             **self.admin_site.each_context(request),
             "title": "Review the uploaded release",
@@ -459,4 +456,3 @@ def pending_purge() -> None:
     for name in default_storage.listdir(PENDING_DIR)[1]:
         if SHA256_RE.match(name) and default_storage.get_modified_time(f"{PENDING_DIR}/{name}") < expired:
             pending_delete(name)
-

@@ -93,7 +93,10 @@ class UploadForm(forms.Form):
             if len(raw) > settings.IRSITE_MAX_UPLOAD_BYTES:
                 raise ValidationError(
                     "The pasted text is %(size)s; the largest release accepted is %(limit)s.",
-                    params={"size": filesizeformat(len(raw)), "limit": filesizeformat(settings.IRSITE_MAX_UPLOAD_BYTES)},
+                    params={
+                        "size": filesizeformat(len(raw)),
+                        "limit": filesizeformat(settings.IRSITE_MAX_UPLOAD_BYTES),
+                    },
                     code="too_large",
                 )
         try:
@@ -140,7 +143,9 @@ class ReleaseReviewForm(FlaggedForm):
     )
     company_website = forms.URLField(required=False, max_length=500, assume_scheme="https", label="Company website")
     dateline_location = forms.CharField(required=False, max_length=200, label="Dateline location")
-    dateline_date = forms.DateField(required=False, label="Release date", widget=forms.DateInput(attrs={"type": "date"}))
+    dateline_date = forms.DateField(
+        required=False, label="Release date", widget=forms.DateInput(attrs={"type": "date"})
+    )
     wire = forms.CharField(required=False, max_length=100)
     category = forms.ChoiceField(choices=PressRelease.Category.choices)
     about = forms.CharField(required=False, label="About", widget=forms.Textarea(attrs={"rows": 5, "cols": 100}))
@@ -395,7 +400,6 @@ def call_flags(call: Call) -> dict[str, str]:
 class ScheduleForm(forms.Form):
     publish_at = forms.DateTimeField(
         label="Publish at",
-        help_text=f"In the site's time zone ({settings.TIME_ZONE}). The releases appear on the site by themselves then.",
+        help_text=f"In the site's time zone ({settings.TIME_ZONE}). The releases appear on the site by themselves.",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-

@@ -143,9 +143,7 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
     listings = [(x.exchange.strip().upper(), x.ticker.strip()) for x in parsed.listings if x.ticker.strip()]
     owners = {
         listing.company
-        for listing in Listing.objects.select_related("company").filter(
-            ticker__in=[ticker for _, ticker in listings]
-        )
+        for listing in Listing.objects.select_related("company").filter(ticker__in=[ticker for _, ticker in listings])
         if (listing.exchange, listing.ticker) in listings
     }
     if len(owners) > 1:
@@ -160,7 +158,9 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
         company = Company.objects.filter(name__iexact=name).order_by("pk").first()
     if company is None:
         if not name:
-            raise ValidationError("The issuing company was not found in the release; enter its name.", code="no_company")
+            raise ValidationError(
+                "The issuing company was not found in the release; enter its name.", code="no_company"
+            )
         company = Company(name=name, slug=unique_company_slug(name=name))
     if not company.website and parsed.company.website:
         company.website = normalize_url(parsed.company.website)

@@ -15,7 +15,13 @@ HEADLINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     # "Declares Quarterly Dividend", "Increases Cash Dividend by 8%", "Special Distribution"
     ("dividend", re.compile(r"\bdividends?\b|\bdistributions?\b(?! agreement)|\bshare (re)?purchase", re.I)),
     # "Reports Third Quarter 2025 Results", "Posts Record Revenue": results, whatever else follows
-    ("earnings", re.compile(r"(?<!to )(?<!will )\b(reports?|reported|posts?|delivers?)\b.*\b(results|earnings|revenues?|sales|EPS)\b", re.I)),
+    (
+        "earnings",
+        re.compile(
+            r"(?<!to )(?<!will )\b(reports?|reported|posts?|delivers?)\b.*\b(results|earnings|revenues?|sales|EPS)\b",
+            re.I,
+        ),
+    ),
     # "Announces Conference Call to Discuss its First Quarter Results", "to Present at the J.P. Morgan
     # Healthcare Conference", "Schedules Fourth Quarter Earnings Release and Webcast"
     (
@@ -31,7 +37,8 @@ HEADLINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "earnings",
         re.compile(
-            r"\b(quarter(ly)?|fiscal|full[- ]year|annual|Q[1-4]|first half|half[- ]year|interim)\b.*\b(results|earnings)\b",
+            r"\b(quarter(ly)?|fiscal|full[- ]year|annual|Q[1-4]|first half|half[- ]year|interim)\b"
+            r".*\b(results|earnings)\b",
             re.I,
         ),
     ),
@@ -74,7 +81,7 @@ LEAD_CHARS = 600
 
 
 def guess_category(headline: str, text: str) -> str:
-    """"XYZ Corp. Declares Quarterly Dividend" -> "dividend"; "other" when nothing fits."""
+    """ "XYZ Corp. Declares Quarterly Dividend" -> "dividend"; "other" when nothing fits."""
     for source in (headline or "", (text or "")[:LEAD_CHARS]):
         for category, pattern in HEADLINE_RULES:
             if pattern.search(source):

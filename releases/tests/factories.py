@@ -108,8 +108,12 @@ def parsed_release(**fields) -> ParsedRelease:
         (
             parsed_contact(),
             parsed_contact(
-                role="media", name="Barbara Yates", title=None, organization="The Yates Network",
-                phones=("781-258-6153",), emails=(),
+                role="media",
+                name="Barbara Yates",
+                title=None,
+                organization="The Yates Network",
+                phones=("781-258-6153",),
+                emails=(),
             ),
         ),
     )

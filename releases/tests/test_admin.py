@@ -99,7 +99,13 @@ def test_contact_phones_are_edited_one_per_line(staff_client):
     company = factories.company()
     response = staff_client.post(
         reverse("admin:releases_contact_add"),
-        {"company": company.pk, "role": "investors", "name": "Carol", "phones": "781-895-0600\r\n\r\n 781-895-0601 ", "email": ""},
+        {
+            "company": company.pk,
+            "role": "investors",
+            "name": "Carol",
+            "phones": "781-895-0600\r\n\r\n 781-895-0601 ",
+            "email": "",
+        },
     )
     assert response.status_code == 302
     assert Contact.objects.get().phone_list == ["781-895-0600", "781-895-0601"]
@@ -108,7 +114,8 @@ def test_contact_phones_are_edited_one_per_line(staff_client):
 def test_dial_in_added_in_admin_gets_e164(staff_client):
     call = factories.call()
     response = staff_client.post(
-        reverse("admin:releases_dialin_add"), {"call": call.pk, "kind": "live", "label": "", "number": "+44 20 3059 8125"}
+        reverse("admin:releases_dialin_add"),
+        {"call": call.pk, "kind": "live", "label": "", "number": "+44 20 3059 8125"},
     )
     assert response.status_code == 302
     assert DialIn.objects.get().e164 == "+442030598125"
@@ -161,9 +168,7 @@ def test_schedule_action_with_bad_time_shows_error(staff_client):
 
 def test_publish_actions_need_the_publish_permission(client, ir_staff):
     ir_staff.groups.clear()
-    ir_staff.user_permissions.set(
-        Permission.objects.filter(codename__in=["view_pressrelease", "change_pressrelease"])
-    )
+    ir_staff.user_permissions.set(Permission.objects.filter(codename__in=["view_pressrelease", "change_pressrelease"]))
     client.force_login(ir_staff)
     release = factories.release()
     page = client.get(reverse("admin:releases_pressrelease_changelist"))

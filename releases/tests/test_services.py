@@ -18,7 +18,9 @@ SOURCE = b"ImmunoGen, Inc. Announces Conference Call ... (the file's bytes)"
 
 
 def upload(parsed=None, source=SOURCE, name="000.txt", **kwargs):
-    return release_create_from_upload(parsed=parsed or factories.parsed_release(), source=source, source_name=name, **kwargs)
+    return release_create_from_upload(
+        parsed=parsed or factories.parsed_release(), source=source, source_name=name, **kwargs
+    )
 
 
 def test_upload_creates_company_listing_release_contacts_calls_and_dial_ins(ir_staff):
@@ -115,9 +117,7 @@ def test_contact_is_matched_by_email_when_no_name_is_printed():
 
 def test_contact_gains_new_phone_from_later_release():
     upload()
-    upload(
-        factories.parsed_release(contacts=(factories.parsed_contact(phones=("781-895-0601",)),)), source=b"second"
-    )
+    upload(factories.parsed_release(contacts=(factories.parsed_contact(phones=("781-895-0601",)),)), source=b"second")
     carol = Contact.objects.get(name="Carol Hausner")
     assert carol.phone_list == ["781-895-0600", "781-895-0601"]
 
@@ -178,7 +178,9 @@ def test_listings_of_two_different_companies_are_refused():
 
 
 def test_website_without_scheme_is_stored_as_url():
-    parsed = factories.parsed_release(company=CompanyInfo(name="Acme Corp.", website="www.acme.example/ir"), listings=())
+    parsed = factories.parsed_release(
+        company=CompanyInfo(name="Acme Corp.", website="www.acme.example/ir"), listings=()
+    )
     assert upload(parsed).release.company.website == "http://www.acme.example/ir"
 
 
