@@ -185,6 +185,8 @@ MD_ITALIC_RE = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
 # "...patient needs.   By investing ..." : paragraphs of a flattened page parted by runs of spaces
 FLAT_BREAK_RE = re.compile(r"(?<=[.!?:\"”)])[ \u00a0]{3,}(?=\S)")
 FLAT_LINE = 300  # only lines this long are flattened paragraphs
+# "... inventories. About Agilent Technologies Agilent Technologies Inc. is ...": an About heading run into the text
+FLAT_ABOUT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=About\s+((?:[A-Z][\w&'’.-]*\s+){1,5})\1)")
 PAGE_MARK_RE = re.compile(r"^\s*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
 WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
 
@@ -199,8 +201,13 @@ def text_document(text: str) -> Document:
         meta = [(key, value) for key, value in fields.items()]
         text = text[front.end():]
     text = PAGE_MARK_RE.sub("", text)
-    text = "\n".join(FLAT_BREAK_RE.sub("\n\n", line) if len(line) > FLAT_LINE else line for line in text.split("\n"))
+    text = "\n".join(unflatten(line) if len(line) > FLAT_LINE else line for line in text.split("\n"))
     return Document(blocks=tuple(text_blocks(text)), title=title, kind="text", meta=tuple(meta))
+
+
+def unflatten(line: str) -> str:
+    """Paragraph breaks back into a page flattened to long lines."""
+    return FLAT_ABOUT_RE.sub("\n\n", FLAT_BREAK_RE.sub("\n\n", line))
 
 
 def text_blocks(text: str) -> list[Block]:

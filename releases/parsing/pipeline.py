@@ -58,7 +58,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     after_lead = [i for i in content if lead.index is None or i >= lead.index]
 
     abouts = about_sections(blocks, after_lead, stop=contact_blocks)
-    about_blocks = {i for s in abouts for i in (s.heading, *s.paragraphs)}
+    about_blocks = {i for s in abouts for i in s.blocks}
     fls = fls_indexes(blocks, after_lead, stop=contact_blocks | about_blocks)
     marks = end_marks(blocks, after_lead)
 

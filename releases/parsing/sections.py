@@ -305,10 +305,6 @@ def inline_about(text: str) -> tuple[str, str] | None:
     match = re.match(r"^about\s+", text, re.I)
     if not match:
         return None
-    # "About Acme: Acme is ..." / "About Acme Corp.\nAcme is ..." (heading and text in one block)
-    labelled = re.match(r"^about\s+([^:\n]{2,80}?)\s*(?::\s+|\n)(\S.*)$", text, re.I | re.S)
-    if labelled:
-        return labelled.group(1), labelled.group(2).replace("\n", " ")
     words = text[match.end():].split(" ")
     for size in range(1, min(7, len(words) // 2)):
         if words[:size] == words[size:2 * size]:
@@ -317,15 +313,33 @@ def inline_about(text: str) -> tuple[str, str] | None:
                      re.S)
     if glued:
         return glued.group(1), glued.group(2)
+    # "About Acme: Acme is ..." / "About Acme Corp.\nAcme is ..." (heading and text in one block)
+    labelled = re.match(r"^about\s+([^:\n()]{2,60}?)\s*(?::\s+|\n)(\S.*)$", text, re.I | re.S)
+    if labelled:
+        return labelled.group(1), labelled.group(2).replace("\n", " ")
     return None
 
 
 @dataclass(frozen=True)
 class AboutSection:
     name: str
-    heading: int
-    paragraphs: tuple[int, ...]
+    blocks: tuple[int, ...]  # the heading and paragraphs it takes out of the body
     text: str
+
+
+# "Agilent management will host a live webcast ... today at 7 a.m.": About boilerplate never announces a call
+CALL_SENTENCE_RE = re.compile(r"\b(?:conference call|webcast|dial[- ]in|replay)\b", re.I)
+ANNOUNCES_RE = re.compile(r"\bwill\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b", re.I)
+SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+
+
+def before_call(text: str) -> tuple[str, bool]:
+    """The text up to a sentence that announces a call, and whether it was cut there."""
+    sentences = SENTENCE_BREAK_RE.split(text)
+    for number, sentence in enumerate(sentences):
+        if number and CALL_SENTENCE_RE.search(sentence) and ANNOUNCES_RE.search(sentence):
+            return " ".join(sentences[:number]), True
+    return text, False
 
 
 def about_sections(blocks: Sequence[Block], order: Sequence[int], *, stop: set[int]) -> list[AboutSection]:
@@ -335,27 +349,35 @@ def about_sections(blocks: Sequence[Block], order: Sequence[int], *, stop: set[i
     while position < len(order):
         index = order[position]
         block = blocks[index]
-        text = block.text.strip()
-        heading = ABOUT_RE.match(text) if is_about_heading(block) else None
+        heading = ABOUT_RE.match(block.text.strip()) if is_about_heading(block) else None
         inline = None if heading else inline_about("\n".join(block.lines))
+        position += 1
         if not heading and not inline:
-            position += 1
             continue
         name = heading["name"] if heading else inline[0]
-        texts = [] if heading else [inline[1]]
-        paragraphs: list[int] = [] if heading else [index]
-        position += 1
-        while position < len(order):
-            nxt = order[position]
-            candidate = blocks[nxt]
-            line = " ".join(candidate.lines)
-            if nxt in stop or ends_about(candidate):
+        texts: list[str] = []
+        taken: list[int] = [index]
+        pending = [] if heading else [(index, inline[1])]
+        while pending or position < len(order):
+            if pending:
+                current, line = pending.pop()
+            else:
+                current = order[position]
+                if current in stop or ends_about(blocks[current]):
+                    break
+                line = " ".join(blocks[current].lines)
+                position += 1
+            kept, cut = before_call(line)
+            if kept:
+                texts.append(kept)
+            if cut:  # the rest of this paragraph is the release's own: it stays in the body
+                if current in taken:
+                    taken.remove(current)
                 break
-            texts.append(line)
-            paragraphs.append(nxt)
-            position += 1
+            if current not in taken:
+                taken.append(current)
         if texts:
-            sections.append(AboutSection(name.strip(" :"), index, tuple(paragraphs), " ".join(texts)))
+            sections.append(AboutSection(name.strip(" :"), tuple(taken), " ".join(texts)))
     return sections
 
 

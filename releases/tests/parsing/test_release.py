@@ -21,10 +21,8 @@ needs_corpus = pytest.mark.skipif(
 # The parser core's fields, compared as the scorer compares them.
 FIELDS = ["headline", "subheadline", "dateline.location", "dateline.date", "wire", "company.name",
           "company.website", "about", "listings"]
-# Known misses, each a release whose field the parser does not get yet: keep this list short.
-KNOWN_MISSES = {
-    ("026", "about"),  # an exhibit flattened to one line: the About text runs on into the call paragraph
-}
+# Known misses, each a release whose field the parser does not get yet: keep this set short (now empty).
+KNOWN_MISSES: set[tuple[str, str]] = set()
 
 
 def scorer():

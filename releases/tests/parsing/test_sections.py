@@ -139,3 +139,19 @@ def test_ein_presswire_trailer_is_chrome():
     chrome = chrome_indexes(document.blocks)
     kept = [b.text for i, b in enumerate(document.blocks) if i not in chrome]
     assert kept[-1] == "Ann Lee\nAcme Health\n+1 512-555-0100"
+
+
+def test_about_stops_before_a_call_announcement_which_stays_in_the_body():
+    text = ("About Acme Acme Corp. (NYSE: ACM) makes anvils. It has 300 employees. Acme management will host a "
+            "live webcast today at 7 a.m. (PT). Listeners may log on at www.acme.com.")
+    document = to_document(text)
+    (section,) = about_sections(document.blocks, list(range(len(document.blocks))), stop=set())
+    assert section.text == "Acme Corp. (NYSE: ACM) makes anvils. It has 300 employees."
+    assert section.blocks == ()
+
+
+def test_a_webcast_company_is_described_in_full():
+    text = "About Castly\n\nCastly runs webcast services for listed companies. It was founded in 2001."
+    document = to_document(text)
+    (section,) = about_sections(document.blocks, list(range(len(document.blocks))), stop=set())
+    assert section.text == "Castly runs webcast services for listed companies. It was founded in 2001."
