@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.cache import cache
 from django.test import Client, override_settings
+from django.urls import reverse
 
 from irsite import throttle
 
@@ -195,6 +196,35 @@ def test_the_request_limit_leaves_room_for_the_largest_upload():
 
     assert settings.IRSITE_MAX_REQUEST_BYTES > settings.IRSITE_MAX_UPLOAD_BYTES
     assert settings.DATA_UPLOAD_MAX_MEMORY_SIZE >= settings.IRSITE_MAX_UPLOAD_BYTES
+
+
+@pytest.mark.django_db
+def test_admin_upload_without_a_csrf_token_is_forbidden_and_parses_nothing(staff, monkeypatch):
+    from releases import parsing
+    from releases.models import PressRelease
+
+    monkeypatch.setattr(parsing, "parse_press_release", lambda *a, **k: pytest.fail("parsed without a CSRF token"))
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff)
+    response = client.post(reverse("admin:releases_pressrelease_upload"), {"text": "Acme Announces Results"})
+    assert response.status_code == 403
+    assert not PressRelease.objects.exists()
+
+
+@pytest.mark.django_db
+def test_every_admin_form_carries_a_csrf_token(staff):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(staff)
+    for url in [
+        reverse("admin:releases_pressrelease_upload"),
+        reverse("admin:releases_pressrelease_add"),
+        reverse("admin:releases_company_add"),
+        reverse("admin:password_change"),
+    ]:
+        page = client.get(url).content.decode()
+        forms = page.count('method="post"')
+        assert forms >= 1, url
+        assert page.count('name="csrfmiddlewaretoken"') >= forms, url
 
 
 @pytest.mark.django_db
