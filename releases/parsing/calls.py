@@ -32,6 +32,7 @@ from .patterns_calls import (
     find_phones,
     find_urls,
     number,
+    strip_markdown,
 )
 from .result import Call, Replay
 
@@ -113,9 +114,6 @@ WEBCAST_HOST_RE = re.compile(
     r"livestream|incommon|netroadshow|openexchange|mzgroup|engage|investorsummit|summit",
     re.I,
 )
-# "**Dial In:**", "_Investor Relations:_", and the escapes of "WN\\_9cx6" in markdown text
-MARKDOWN_ESCAPE_RE = re.compile(r"\\(?=[_*\-#.\[\]()])")
-MARKDOWN_RE = re.compile(r"\*\*|__|(?<![\w/])_(?=\S)|(?<=\S)_(?![\w/])")
 TABLE_PIPES_RE = re.compile(r"\s*\|\s*(?:\|\s*)*")
 # A sentence end: ". " before a capital. Not after "p.m.", "Inc.", "Feb.", "U.S." (see ABBREVIATION_RE).
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z(\"“])")
@@ -146,7 +144,7 @@ class Unit:
 
 
 def clean(text: str) -> str:
-    text = MARKDOWN_RE.sub("", MARKDOWN_ESCAPE_RE.sub("", text))
+    text = strip_markdown(text)
     text = TABLE_PIPES_RE.sub(" | ", text).strip(" |")
     return re.sub(r"[ \t\u00a0]+", " ", text).strip()
 

@@ -1,15 +1,403 @@
 """Blocks of a release -> the people and desks of its contact block(s).
 
-Minimal first version: the interface the pipeline wires against; extraction follows.
+`find_contacts(blocks)` takes every content block of the document (page chrome removed)
+and returns the contacts with the indexes of the blocks that hold them, so that the
+pipeline can take those blocks out of the body. Contacts stand
+
+- under a label at the end ("Investor Contacts:", "CONTACT:", "For further information:"),
+- in a letterhead at the top ("Investor Relations Contact / Jonathan Vaas / Adobe / ir@adobe.com"),
+- in an unlabelled two-column table of names and addresses (PR Newswire's layout),
+- in a stand-alone sentence ("For investor relations information, please contact ...").
+
+Each line is cut into fields (phones, emails, names, titles, organizations); the fields
+then fill one contact after another, a new one starting where a second name, a new
+label or an "or" says so. People quoted in the body and "send your questions to"
+addresses are not contacts: only labelled blocks are read.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .document import Block
+from .patterns_calls import EMAIL_RE, find_phones, strip_markdown
 from .result import ContactInfo
+
+ROLE_WORDS = {
+    "investors": r"investor(?:s|\s+relations)?|ir|analysts?|investment\s+community|shareholders?|financial\s+community",
+    "media": r"media|press|public\s+relations|pr|communications?|news\s+media|journalists?|corporate\s+affairs",
+}
+_ROLES = "|".join(ROLE_WORDS.values())
+_PREFIX = r"(?:u\.?s\.?|international|global|european|asia|north\s+american|company|corporate|agency|general|financial|canadian)"
+# A line that is only a label: "Investor Contacts:", "Media:", "CONTACT:", "/CONTACT:", "Contacts",
+# "Media enquiries", "Contact Investor Relations", "INTERNATIONAL INVESTOR RELATIONS",
+# "Investor Relations Contact", "For more information, please contact:", "Media Hotline"
+LABEL_RE = re.compile(
+    rf"^[/#*\s]*(?:"
+    rf"(?:{_PREFIX}\s+)?(?:(?P<role>{_ROLES})(?:\s+and\s+(?:{_ROLES}))?\s+)?"
+    rf"(?:contacts?|enquiries|inquiries|information|relations|hotline|desk|line|team)"
+    rf"(?:\s+(?:for\s+)?(?P<role2>{_ROLES}))?(?:\s+contacts?)?"
+    rf"|(?:{_PREFIX}\s+)?(?P<role3>{_ROLES})"
+    rf"|for\s+(?:further|more|additional)\s+(?:(?P<role4>{_ROLES})\s+)?(?:information|details|inquiries|enquiries)"
+    rf"(?:,?\s+(?:please\s+)?contact)?"
+    rf"|(?:please\s+)?contact(?:\s+us)?|contact\s+information|source|further\s+information"
+    rf")(?![\w@.-])\s*[:\-–]?\s*(?P<rest>.*)$",
+    re.I,
+)
+# "Investor Relations: Gina Accordino, ... Communications: Seth Eisen, ..." on one line
+INLINE_LABEL_RE = re.compile(
+    rf"(?<=\S)\s+(?=(?:{_PREFIX}\s+)?(?:{_ROLES})(?:\s+contacts?)?\s*:)",
+    re.I,
+)
+# "For investor relations information, please contact Jane Doe at 212-555-0100."
+SENTENCE_RE = re.compile(
+    rf"\bfor\s+(?:further\s+|more\s+|additional\s+)?(?P<role>{_ROLES})\s+(?:information|inquiries|enquiries|questions)"
+    rf"[^.]{{0,30}}?\bplease\s+contact\s*:?\s+(?P<rest>[^\n]+)",
+    re.I,
+)
+# Lines that end a contact block: the next section, the wire's trailer, the page's chrome.
+STOP_RE = re.compile(
+    r"^\W*(?:about\s|source\b|###|-30-|forward[\s-]looking|safe\s+harbou?r|cautionary|release\s+summary|\$cashtags|"
+    r"view\s+(?:the\s+)?(?:source|original)|logo\b|original/source|photos?:|multimedia|site\s+navigation|"
+    r"for\s+immediate\s+release|news\s+release|press\s+release|exhibit\s+\d|copyright|©|\(c\)\s+\d{4}|"
+    r"note\s+to\s+editors|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$|to\s+be\s+added|follow\s+us|this\s+press\s+release|disclaimer)",
+    re.I,
+)
+
+TITLE_WORDS = (
+    r"chief|officer|president|vice|vp|svp|evp|head|director|manager|managing|senior|executive|"
+    r"ceo|cfo|coo|cto|cmo|cio|treasurer|secretary|chair(?:man|woman|person)?|founder|co-founder|partner|principal|"
+    r"spokes(?:person|man|woman)|analyst|associate|counsel|controller|specialist|coordinator|consultant|"
+    r"lead|leader|advisor|adviser|officer|general|assistant|deputy|account|investor\s+relations|"
+    r"communications|relations|marketing|finance|treasury|strategy"
+)
+TITLE_START_RE = re.compile(
+    r"^(?:chief|president|vice|vp|svp|evp|head|director|manager|managing|senior|executive|sr\.?|"
+    r"ceo|cfo|coo|cto|cmo|treasurer|secretary|chair(?:man|woman|person)?|founder|co-founder|partner|principal|"
+    r"spokes(?:person|man|woman)|analyst|associate|counsel|controller|specialist|coordinator|general\s+counsel|"
+    r"assistant|deputy|global\s+head|group\s+head|investor\s+relations\s+(?:manager|director|officer|lead))\b",
+    re.I,
+)
+TITLE_WORD_RE = re.compile(rf"\b(?:{TITLE_WORDS})\b", re.I)
+# "Inc.", "Corp.", "Ltd.", "LLC", "AG", "plc", "S.A.", "GmbH", and agency words
+COMPANY_SUFFIX = (
+    r"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|lp|l\.p|llp|plc|ag|se|sa|s\.a|"
+    r"nv|n\.v|bv|b\.v|gmbh|kg|ab|asa|as|oyj|spa|s\.p\.a|srl|pty|pte|kk|group|holdings?"
+)
+ORG_END_RE = re.compile(
+    rf"\b(?:{COMPANY_SUFFIX})\b\.?$|\b(?:relations|partners|advisors|advisers|advisory|communications|network|"
+    r"associates|agency|consulting|group|media|pr|ir|strategies|capital|public\s+affairs|worldwide|international)$",
+    re.I,
+)
+ORG_SUFFIX_IN_RE = re.compile(rf"^(?P<org>.+?\b(?:{COMPANY_SUFFIX})\b\.?)\s+(?=.*\d)", re.I)
+ADDRESS_RE = re.compile(
+    r"\b(?:street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd|drive|dr\.|suite|floor|p\.?\s?o\.?\s+box|"
+    r"tower|building|plaza|lane|way|centre|center|square|park)\b"
+    r"|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{5}(?:-\d{4})?\b|\b\d{4}\s+[A-Z][a-z]+|^\d+\s+\w+"
+    r"|,\s*[A-Z]{2}\s+\d{5}",
+    re.I,
+)
+# Labels in front of a value: "Tel:", "Phone:", "E-Mail:", "Mobile:", "or e-mail", "Web:"
+FIELD_LABEL_RE = re.compile(
+    r"^(?:or\s+)?(?:(?:e-?mail|email)\b\s*:?|(?:tel(?:ephone)?|phone|ph|mobile|mob|cell|office|direct|fax|main|"
+    r"t|m|o|p|e|web(?:site)?|w)\s*[.:])\s*(?:\([A-Za-z.]{2,6}\)\s*)?",
+    re.I,
+)
+# "... and Treasury Phone: +46733583171": a field label inside a line separates two fields
+INLINE_FIELD_LABEL_RE = re.compile(r"(?<=\S)\s+(?:tel(?:ephone)?|phone|mobile|cell|fax|office|direct|e-?mail)\s*[.:]", re.I)
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "st."}
+NOT_NAME_WORDS = re.compile(
+    rf"\b(?:{TITLE_WORDS}|{COMPANY_SUFFIX}|contact|media|investors?|hotline|press|the|and|of|for|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|release|news|newswires?|wire|immediate|email|phone|tel)\b",
+    re.I,
+)
+NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z]+|Mc[A-Z][a-z]+)$")
+# Glued text from a converter that dropped line breaks: "Mareike VolkerHead of Investor Relations",
+# "Kirin Smith, PresidentPCG Advisory, Inc.", "Helix BioPharma Corp.Bay Adelaide Centre".
+GLUE_RES = (
+    re.compile(r"(?<=[a-z.])(?=(?:Head|Chief|President|Director|Manager|Vice|Senior|Executive|Phone|Tel|"
+               r"Telephone|Mobile|Fax|E-?[Mm]ail|Office|Cell|Direct|Managing)\b)"),
+    re.compile(r"\b(?:President|CEO|CFO|COO|Officer|Director|Manager|Relations|Treasurer|Secretary|"
+               r"Chairman|Founder|Partner|Principal)(?=[A-Z])"),
+    re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|GmbH)\.(?=[A-Z])"),
+    re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?=\d{2,}\s)"),
+)
+# "CEOcorporate@helixbiopharma.com": a title glued to the mailbox
+GLUED_EMAIL_RE = re.compile(r"^[A-Z]{2,}(?=[a-z])")
+DESK_INVESTORS_RE = re.compile(r"^(?:ir|investors?|investor[._-]?relations?|shareholders?|ir[._-].*)@", re.I)
+DESK_MEDIA_RE = re.compile(r"^(?:press|media|pr|news|communications|.*[._-]pr)@", re.I)
+
+
+# --- lines to fields ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Field:
+    kind: str  # "label", "or", "phone", "email", "text"
+    value: str = ""
+    role: str | None = None
+
+
+def role_of(label: re.Match) -> str | None:
+    for key in ("role", "role2", "role3", "role4"):
+        word = label.groupdict().get(key)
+        if word:
+            return role_for_word(word)
+    return None
+
+
+def role_for_word(word: str) -> str | None:
+    for role, pattern in ROLE_WORDS.items():
+        if re.fullmatch(pattern, word.strip(), re.I):
+            return role
+    return None
+
+
+def unglue(line: str) -> str:
+    for pattern in GLUE_RES:
+        line = pattern.sub(lambda m: m.group(0) + "\n", line)
+    return line
+
+
+def columns(lines: list[str]) -> list[list[str]]:
+    """The two columns of a fixed-width, side-by-side layout, else the lines as one column."""
+    starts = [m.end() for line in lines for m in re.finditer(r"(?<=\S) {3,}(?=\S)", line)]
+    if len(starts) < 2 or len(starts) < len(lines) // 2:
+        return [lines]
+    cut = min(starts, key=starts.count)  if len(set(starts)) == len(starts) else max(set(starts), key=starts.count)
+    left, right = [], []
+    for line in lines:
+        # The right column starts at the cut, give or take a little; a line may reach it
+        # with two spaces only ("+972 54 900 7100  Tel: (US) 1 212 378 8040").
+        at = next((p for p in sorted(range(cut - 3, cut + 4), key=lambda p: abs(p - cut))
+                   if 0 < p < len(line) and line[p - 1] == " " and line[p] != " " and line[:p].strip()
+                   and line[p - 2: p] == "  "), None)
+        if at is None:
+            (left if line.strip() and len(line) - len(line.lstrip()) < cut - 3 else right).append(line.strip())
+        else:
+            left.append(line[:at].strip())
+            right.append(line[at:].strip())
+    return [[x for x in left if x], [x for x in right if x]]
+
+
+def split_fields(text: str) -> list[str]:
+    """'Gilbert L. Danielson, Executive Vice President, +1-404-231-0011' -> its comma-separated parts."""
+    parts = re.split(
+        rf",(?!\s*(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|$))\s*|\t|\s{{3,}}|\s+\|\s+",
+        text,
+        flags=re.I,
+    )
+    return [p.strip(" ;") for p in parts if p and p.strip(" ;")]
+
+
+def line_fields(line: str) -> list[Field]:
+    fields: list[Field] = []
+    for piece in INLINE_LABEL_RE.split(line):
+        piece = piece.strip()
+        label = LABEL_RE.match(piece)
+        if label and (not label.group("rest") or ":" in piece[: label.start("rest")] or role_of(label)):
+            fields.append(Field("label", piece[: label.start("rest")], role_of(label)))
+            piece = label.group("rest")
+        for sub in unglue(piece).split("\n"):
+            fields.extend(value_fields(sub))
+    return fields
+
+
+def value_fields(text: str) -> list[Field]:
+    found: list[tuple[int, Field]] = []
+    for start, end, phone in find_phones(text):
+        found.append((start, Field("phone", phone)))
+        text = text[:start] + " " * (end - start) + text[end:]
+    for match in EMAIL_RE.finditer(text):
+        prefix = GLUED_EMAIL_RE.match(match.group(0))
+        start = match.start() + (prefix.end() if prefix else 0)
+        found.append((start, Field("email", text[start: match.end()].rstrip("."))))
+        text = text[:start] + " " * (match.end() - start) + text[match.end():]
+    text = re.sub(r"(?:https?://|www\.)\S+", " ", text)
+    text = INLINE_FIELD_LABEL_RE.sub(" | ", text)
+    for part in split_fields(text):
+        start = text.find(part)
+        part = FIELD_LABEL_RE.sub("", part).strip(" ,:;()-–")
+        part = part.lstrip(".")
+        if part.endswith(".") and len(part.split()[-1]) > 5:
+            part = part[:-1]  # a sentence's full stop, not "Inc." or "Corp."
+        if re.fullmatch(r"(?i)or|and|/|\|", part):
+            found.append((start, Field("or")))
+        elif re.search(r"[A-Za-z]{2}", part):
+            found.append((start, Field("text", part)))
+    return [f for _, f in sorted(found, key=lambda item: item[0])]
+
+
+# --- what a piece of text is --------------------------------------------------------------
+
+
+def is_name(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 5 or NOT_NAME_WORDS.search(text):
+        return False
+    named = [w for w in words if w.lower() not in NAME_PARTICLES]
+    return all(NAME_WORD_RE.match(w) for w in named) and sum(len(w) > 2 for w in named) >= 2
+
+
+def is_title(text: str) -> bool:
+    return bool(TITLE_START_RE.match(text)) or (len(text.split()) <= 2 and bool(TITLE_WORD_RE.fullmatch(text)))
+
+
+def name_then_title(text: str) -> tuple[str, str] | None:
+    """'Adam Hansson Tonning Head of IR and Treasury' -> (name, title); 'President Robert Banks' too."""
+    words = text.split()
+    for cut in range(2, min(len(words), 5)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if is_name(head) and is_title(tail):
+            return head, tail
+    for cut in range(1, len(words) - 1):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        if is_title(head) and is_name(tail) and not TITLE_WORD_RE.search(tail):
+            return tail, head
+    return None
+
+
+def is_address(text: str) -> bool:
+    return bool(ADDRESS_RE.search(text)) and not ORG_END_RE.search(text)
+
+
+# --- fields to contacts -------------------------------------------------------------------
+
+
+@dataclass
+class Draft:
+    role: str | None = None
+    name: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    phones: list[str] = field(default_factory=list)
+    emails: list[str] = field(default_factory=list)
+    blocks: set[int] = field(default_factory=set)
+
+    @property
+    def reachable(self) -> bool:
+        return bool(self.phones or self.emails)
+
+    def contact(self, section_role: str | None) -> ContactInfo:
+        role = self.role or section_role or desk_role(self.emails) or "other"
+        return ContactInfo(
+            role=role,
+            name=self.name,
+            title=self.title,
+            organization=self.organization,
+            phones=tuple(self.phones),
+            emails=tuple(self.emails),
+        )
+
+
+def desk_role(emails: list[str]) -> str | None:
+    if emails and all(DESK_INVESTORS_RE.match(e) for e in emails):
+        return "investors"
+    if emails and all(DESK_MEDIA_RE.match(e) for e in emails):
+        return "media"
+    return None
+
+
+class Reader:
+    """Fills drafts from the fields of a contact section, in order."""
+
+    def __init__(self, role: str | None = None):
+        self.role = role
+        self.last_slot: str | None = None  # what the previous field of the line filled
+        self.current = Draft(role=role)
+        self.done: list[Draft] = []
+
+    def flush(self) -> None:
+        if self.current.name or self.current.reachable:
+            self.done.append(self.current)
+            self.current = Draft(role=self.role)
+        # An organization or title with nobody yet stays for the person it heads.
+
+    def feed(self, fields: list[Field], block: int) -> None:
+        previous = None
+        self.last_slot = None
+        for item in fields:
+            current = self.current
+            if item.kind == "label":
+                if item.role or current.name or current.reachable:
+                    self.flush()
+                if item.role:
+                    self.role = item.role
+                    self.current.role = item.role
+            elif item.kind == "or":
+                # "404-506-5333 or 1-866-506-5333" is one person; "or" on a line of its own parts two.
+                if len(fields) == 1 and (current.name or current.reachable):
+                    self.flush()
+            elif item.kind == "phone":
+                if item.value not in current.phones:
+                    current.phones.append(item.value)
+                current.blocks.add(block)
+            elif item.kind == "email":
+                if current.emails and not current.name:
+                    self.flush()
+                self.current.emails.append(item.value)
+                self.current.blocks.add(block)
+            else:
+                self.text(item.value, previous, block)
+            previous = item
+
+    def text(self, text: str, previous: Field | None, block: int) -> None:
+        current = self.current
+        split = None if is_title(text) else name_then_title(text)
+        if split:
+            self.name(split[0], block)
+            self.current.title = split[1]
+            self.last_slot = "title"
+        elif is_name(text):
+            self.name(text, block)
+            self.last_slot = "name"
+        elif self.last_slot == "title" and previous is not None and previous.kind == "text" \
+                and not re.search(rf"\b(?:{COMPANY_SUFFIX})\b\.?$", text, re.I):
+            # "Executive Director, Investor Relations and Corporate Communications"
+            current.title = f"{current.title}, {text}"
+        elif is_title(text):
+            if current.title and current.name and current.reachable:
+                self.flush()
+            if not self.current.title:
+                self.current.title = text
+            self.last_slot = "title"
+        elif is_address(text):
+            match = ORG_SUFFIX_IN_RE.match(text)
+            if match and not current.organization:
+                self.organization(match.group("org"), block)
+            self.last_slot = None
+        else:
+            self.organization(text, block)
+            self.last_slot = "organization"
+
+    def name(self, name: str, block: int) -> None:
+        # A desk's mailbox, then a person: two contacts. A company phone, then a person: one.
+        if self.current.name or self.current.emails:
+            self.flush()
+        self.current.name = name
+        self.current.blocks.add(block)
+
+    def organization(self, text: str, block: int) -> None:
+        match = ORG_SUFFIX_IN_RE.match(text)
+        text = match.group("org") if match else text
+        if len(text.split()) > 8:
+            return
+        # An organization after a person's phone or email heads the next contact.
+        if self.current.reachable:
+            self.flush()
+        if not self.current.organization:
+            self.current.organization = text
+            self.current.blocks.add(block)
+
+    def drafts(self) -> list[Draft]:
+        self.flush()
+        return self.done
+
+
+# --- sections -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -18,5 +406,137 @@ class ContactsFound:
     used: frozenset[int] = frozenset()  # indexes of the blocks that form contact blocks
 
 
+def is_prose(line: str) -> bool:
+    """A sentence of running text, not a list of contact fields."""
+    if STOP_RE.match(line):
+        return True
+    stripped = EMAIL_RE.sub(" ", line)
+    stripped = re.sub(r"(?:https?://|www\.)\S+", " ", stripped)
+    for _, _, phone in find_phones(stripped):
+        stripped = stripped.replace(phone, " ")
+    longest = max((len(FIELD_LABEL_RE.sub("", p).split()) for p in split_fields(stripped)), default=0)
+    return longest > 10
+
+
+def block_lines(block: Block) -> list[str]:
+    lines = [strip_markdown(line.replace("\u00a0", " ")).rstrip() for line in block.text.split("\n") if line.strip()]
+    if block.tag in ("pre", "table") or any(re.search(r"\S {3,}\S", line) for line in lines):
+        cols = columns(lines)
+        if len(cols) > 1:
+            return cols[0] + ["or"] + cols[1]
+    return [line.strip() for line in lines]
+
+
+def is_section_label(line: str) -> re.Match | None:
+    label = LABEL_RE.match(line)
+    if not label:
+        return None
+    rest = label.group("rest").strip()
+    if rest and ":" not in line[: label.start("rest")]:
+        first = next(iter(line_fields(rest)), None)
+        if first is None or not (first.kind in ("phone", "email") or is_name(first.value)):
+            return None  # "Media Relations firm X said ..." is a sentence, not a label
+    return label
+
+
+def unlabelled_table(lines: list[str]) -> bool:
+    """A block of names and addresses with no label: an email and a person in short lines."""
+    return (
+        2 <= len(lines) <= 14
+        and any(EMAIL_RE.search(line) for line in lines)
+        and not any(is_prose(line) for line in lines)
+        and any(is_name(f.value) or name_then_title(f.value) for line in lines for f in line_fields(line) if f.kind == "text")
+    )
+
+
+def drop_header_names(section: list[tuple[int, list[Field]]]) -> list[tuple[int, list[Field]]]:
+    """'Kirin Smith, President Robert Banks, CEO' over two columns flattened into one line: the
+    second person's name and title stand again further down, so they are taken out here."""
+    later_text = [
+        {f.value for f in fields if f.kind == "text"} for _, fields in section
+    ]
+    cleaned = []
+    for index, (block, fields) in enumerate(section):
+        names = [f for f in fields if f.kind == "text" and (is_name(f.value) or name_then_title(f.value))]
+        if len(names) >= 2 and not any(f.kind in ("phone", "email") for f in fields):
+            for extra in names[1:]:
+                person = name_then_title(extra.value)
+                person_name = person[0] if person else extra.value
+                if any(person_name in text for seen in later_text[index + 1:] for text in seen):
+                    position = fields.index(extra)
+                    keep = Field("text", person[1]) if person else None
+                    tail = fields[position + 1:]
+                    fields = fields[:position] + ([keep] if keep and is_title(keep.value) and not person[1] else [])
+                    # the title after the dropped name belongs to the dropped person too
+                    fields += [f for f in tail if not (f.kind == "text" and is_title(f.value))]
+                    if person:
+                        first = fields.index(names[0]) if names[0] in fields else -1
+                        fields.insert(first + 1, Field("text", person[1]))
+        cleaned.append((block, fields))
+    return cleaned
+
+
 def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
-    return ContactsFound()
+    drafts: list[tuple[Draft, str | None]] = []
+    index = 0
+    while index < len(blocks):
+        lines = block_lines(blocks[index])
+        label_at = next((i for i, line in enumerate(lines) if is_section_label(line)), None)
+        sentence = SENTENCE_RE.search(blocks[index].text)
+        if label_at is not None:
+            # In a side-by-side table the label may head the second column only.
+            before = lines[:label_at]
+            reachable = any(EMAIL_RE.search(line) or find_phones(line) for line in before)
+            index = read_section(blocks, index, 0 if reachable and not any(map(is_prose, before)) else label_at, drafts)
+        elif unlabelled_table(lines):
+            index = read_section(blocks, index, 0, drafts, single=True)
+        elif sentence:
+            reader = Reader(role_for_word(sentence.group("role")))
+            rest = re.split(r"(?<=[a-z0-9])\.\s", sentence.group("rest"))[0]
+            reader.feed(line_fields(re.sub(r"\bat\s+|\bor\s+by\s+|\bby\s+", ", ", rest)), index)
+            drafts.extend((d, reader.role) for d in reader.drafts())
+            index += 1
+        else:
+            index += 1
+    return unique(drafts)
+
+
+def read_section(blocks: Sequence[Block], start: int, first_line: int, drafts: list, single: bool = False) -> int:
+    section: list[tuple[int, list[Field]]] = []
+    index = start
+    while index < len(blocks):
+        lines = block_lines(blocks[index])[first_line if index == start else 0:]
+        if index > start and (single or not lines or any(is_prose(line) for line in lines[:1])):
+            break
+        stop = False
+        for line in lines:
+            if (index > start or line is not lines[0]) and is_prose(line):
+                stop = True
+                break
+            section.append((index, line_fields(line)))
+        index += 1
+        if stop:
+            break
+    reader = Reader()
+    for block, fields in drop_header_names(section):
+        reader.feed(fields, block)
+    role = reader.role
+    drafts.extend((d, role) for d in reader.drafts())
+    return index
+
+
+def unique(drafts: list[tuple[Draft, str | None]]) -> ContactsFound:
+    """One contact per person (or desk): the same people printed twice, once per page section, count once."""
+    contacts: list[ContactInfo] = []
+    used: set[int] = set()
+    seen: set[str] = set()
+    for draft, role in drafts:
+        if not (draft.name or draft.reachable):
+            continue
+        used |= draft.blocks
+        key = (draft.name or "").casefold() or ",".join(sorted(e.casefold() for e in draft.emails)) or ",".join(draft.phones)
+        if key in seen:
+            continue
+        seen.add(key)
+        contacts.append(draft.contact(None))
+    return ContactsFound(contacts=tuple(contacts), used=frozenset(used))

@@ -9,6 +9,18 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+# --- markdown residue ---------------------------------------------------------------------
+
+# "**Dial In:**", "_Investor Relations:_", and the escapes of "WN\\_9cx6" in markdown text
+MARKDOWN_ESCAPE_RE = re.compile(r"\\(?=[_*\-#.\[\]()])")
+MARKDOWN_RE = re.compile(r"\*\*|__|(?<![\w/])_(?=\S)|(?<=\S)_(?![\w/])")
+
+
+def strip_markdown(text: str) -> str:
+    """Text without markdown emphasis marks and backslash escapes."""
+    return MARKDOWN_RE.sub("", MARKDOWN_ESCAPE_RE.sub("", text))
+
+
 # --- phones -------------------------------------------------------------------------------
 
 # North American numbers, with separators between groups so that a bare 10-digit
