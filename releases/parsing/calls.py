@@ -43,14 +43,15 @@ CALL_WORD_RE = re.compile(
     r"\b(?:conference[\s-]call|(?:earnings|investor|analysts?|financial|results|quarterly|live|video|audio|"
     r"shareholder|teleconference)\s+(?:call|event)|call|webcast|web\s?cast|webinar|teleconference|"
     r"dial[\s-]?in|live\s+stream(?:ing)?|fireside\s+chat|investor\s+day|capital\s+markets\s+day|"
-    r"will\s+present|presentation)\b",
+    r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentation)\b",
     re.I,
 )
 CONTACT_LINE_RE = re.compile(r"\bcontact|@[\w-]+\.", re.I)
 DIAL_RE = re.compile(r"\b(?:dial|call(?:ing|ers?)?\b|toll|replay|listen|participa|access|conference)", re.I)
 # A call word that alone makes a cluster a call (a bare "presentation" does not).
 STRONG_CALL_RE = re.compile(
-    r"\b(?:conference[\s-]call|call|webcast|web\s?cast|webinar|teleconference|dial[\s-]?in|live\s+stream)\b",
+    r"\b(?:conference[\s-]call|(?<!please\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d))|webcast|"
+    r"web\s?cast|webinar|teleconference|dial[\s-]?in|live\s+stream)\b",
     re.I,
 )
 # "replay", "archived for playback", "a recording will be available", "remain available"
@@ -74,7 +75,7 @@ PASSCODE_RE = re.compile(
     r"|event\s+(?:id|code|number|passcode)|webinar\s+id|confirmation\s+(?:code|number)"
     r"|reservation\s+(?:code|number)|replay\s+(?:id|code|pin))\b"
     r"\s*(?:number|#|no\.)?\s*(?:is|of|:|=|-|–|\|)?\s*"
-    r"(?:[\"“”'‘’](?P<quoted>[^\"“”]{1,60}?)[\"“”'’]|(?P<code>\d[\d ]{2,18}\d|[A-Z0-9][A-Za-z0-9-]{2,24})(?P<rest>[^.;,\n]*))?",
+    r"(?:[\"“”](?P<quoted>[^\"“”]{1,60}?)[\"“”]|(?P<code>\d[\d ]{2,18}\d|[A-Z0-9][A-Za-z0-9-]{2,24})(?P<rest>[^.;,\n]*))?",
     re.I,
 )
 # 'Quote "Eutelsat" to the operator', 'reference "Moody's Corporation"',

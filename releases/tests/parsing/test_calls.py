@@ -1,0 +1,351 @@
+"""find_calls: body blocks in, Call records out. Rows are excerpts in the style of the wires."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from releases.parsing.calls import find_calls
+from releases.parsing.document import Block, Link
+
+
+def blocks(text: str) -> list[Block]:
+    """Paragraphs (blank-line separated) as blocks, lines kept, as to_document gives them."""
+    return [Block(part.strip("\n")) for part in text.split("\n\n") if part.strip()]
+
+
+def call_of(text: str, *, release_date=date(2024, 11, 7), website="https://www.example.com", links=()):
+    found = blocks(text)
+    if links:
+        found[0] = Block(found[0].text, links=tuple(links))
+    calls = find_calls(found, release_date=release_date, website=website)
+    assert len(calls) == 1, calls
+    return calls[0]
+
+
+def at(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+# --- dial-ins and passcodes ---------------------------------------------------------------
+
+DIAL_IN_CASES = [
+    pytest.param(
+        "The Company will host a conference call at 4:30 p.m. ET on Thursday, October 27, 2011.\n\n"
+        "To access the live call by phone, dial 913-312-0940. Passcode: 7751636.",
+        ["913-312-0940"], "7751636", id="businesswire-one-number-passcode",
+    ),
+    pytest.param(
+        "Conference Call Details\n\nDate: Tuesday, November 12, 2024\n\nTime: 4:30 PM ET\n\n"
+        "Toll Free: 888-506-0062\n\nInternational: 973-528-0011\n\nParticipant Access Code: 309193",
+        ["888-506-0062", "973-528-0011"], "309193", id="newmediawire-labelled-lines",
+    ),
+    pytest.param(
+        "Acme will host a conference call on February 20, 2025 at 8:00 a.m. Eastern Time.\n\n"
+        "U.S./Canada: 1-877-407-0789\nInternational: +1-201-689-8562\nConference ID: 13739470",
+        ["1-877-407-0789", "+1-201-689-8562"], "13739470", id="us-canada-and-international",
+    ),
+    pytest.param(
+        "Eutelsat will present its results on Friday, February 14, 2025, by conference call at 9:00 CET.\n\n"
+        "If needed, please dial one of these numbers:\n\n+33 (0)1 7037 7166 (from France)\n\n"
+        "+44 (0)33 0551 0200 (from the U.K)\n\nQuote \"Eutelsat\" to the operator when connecting to the call.",
+        ["+33 (0)1 7037 7166", "+44 (0)33 0551 0200"], "Eutelsat", id="country-codes-quoted-word",
+    ),
+    pytest.param(
+        "The call will be held on May 3, 2012 at 10:00 a.m. Central Time. Interested parties may listen by "
+        "dialing (866) 524-3160 from within the United States and +1 (412) 317-6760 from outside the U.S. "
+        "Please ask for the Ensco conference call.",
+        ["(866) 524-3160", "+1 (412) 317-6760"], "Ensco conference call", id="prnewswire-ask-for-the-call",
+    ),
+    pytest.param(
+        "Participants can join the conference call on March 5, 2025 at 5:00 p.m. ET by dialing "
+        "1-800-555-0134 and entering passcode 482913#.",
+        ["1-800-555-0134"], "482913", id="passcode-trailing-hash",
+    ),
+    pytest.param(
+        "Moody's will host a conference call on April 22, 2025 at 11:30 a.m. ET. The call may be accessed "
+        "by dialing 1-888-330-2446 and using the passcode \"Moody's Corporation\".",
+        ["1-888-330-2446"], "Moody's Corporation", id="passcode-words-in-quotes",
+    ),
+    pytest.param(
+        "Management will host a conference call on March 4, 2025 at 4:30 p.m. EST. Dial-In: 1--800--717--1738 "
+        "or 1--289--514--5100.",
+        ["1--800--717--1738", "1--289--514--5100"], None, id="dashes-doubled-by-converter",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dial_in", "passcode"), DIAL_IN_CASES)
+def test_live_dial_ins_and_passcode(text, dial_in, passcode):
+    call = call_of(text)
+    assert list(call.dial_in) == dial_in
+    assert call.passcode == passcode
+
+
+def test_bare_ten_digit_conference_id_is_not_a_phone():
+    call = call_of("Acme will host a conference call on March 4, 2025 at 4:30 p.m. ET. "
+                   "Dial 1-888-555-0199, conference ID 5551234567.")
+    assert call.dial_in == ("1-888-555-0199",)
+    assert call.passcode == "5551234567"
+
+
+# --- webcasts -----------------------------------------------------------------------------
+
+WEBCAST_CASES = [
+    pytest.param(
+        "Acme will host a live webcast on March 4, 2025 at 9:00 a.m. ET. To listen, click here.",
+        [Link("click here", "https://edge.media-server.com/mmc/p/x7k2")],
+        "https://edge.media-server.com/mmc/p/x7k2", id="click-here-href",
+    ),
+    pytest.param(
+        "Management will hold a live audio webcast at 10:00 a.m. EST on November 22, 2024. To register for "
+        "the live event, please visit https://buckle.zoom.us/webinar/register/WN_ZagNJtIfQImjiUbr7g6zdw.",
+        (), "https://buckle.zoom.us/webinar/register/WN_ZagNJtIfQImjiUbr7g6zdw", id="registration-page",
+    ),
+    pytest.param(
+        "The call will be webcast live on April 24, 2025 at 8:30 a.m. ET through the Investors section of "
+        "the Company's website.",
+        (), "https://www.example.com", id="investors-section-of-website",
+    ),
+    pytest.param(
+        "Presentation slides will accompany the live webcast on March 4, 2019 at 9:00 AM Eastern Time and can "
+        "be accessed on the Newmont website, www.newmont.com and https://event.on24.com/wcc/r/1952473/C5AC.",
+        (), "https://event.on24.com/wcc/r/1952473/C5AC", id="webcast-host-beats-home-page",
+    ),
+    pytest.param(
+        "Apple will provide live streaming of its Q1 2024 financial results conference call beginning at "
+        "2:00 p.m. PT on February 1, 2024 at apple.com/investor/earnings-call.",
+        (), "apple.com/investor/earnings-call", id="bare-domain-with-path",
+    ),
+    pytest.param(
+        "The event can be followed via webcast on 13 November 2025 at 14:00 CET:\n\n"
+        "https://www.webcast-eqs.com/novem20251113Alternatively, you can listen via conference call.",
+        (), "https://www.webcast-eqs.com/novem20251113", id="next-sentence-glued-to-url",
+    ),
+    pytest.param(
+        "Eutelsat will present its results on February 14, 2025 by conference call and webcast at 9:00 CET.\n\n"
+        "Click here to attend the webcast presentation.",
+        (), None, id="click-here-with-its-link-lost",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "links", "url"), WEBCAST_CASES)
+def test_webcast_url(text, links, url):
+    assert call_of(text, links=links).webcast_url == url
+
+
+def test_replay_link_is_not_the_live_webcast():
+    call = call_of(
+        "Acme will host a conference call on March 4, 2025 at 4:30 p.m. ET.\n\n"
+        "A replay of the webcast will be available at https://investors.acme.com/events/replay."
+    )
+    assert call.webcast_url is None
+    assert call.replay is not None
+
+
+# --- replays ------------------------------------------------------------------------------
+
+REPLAY_CASES = [
+    pytest.param(
+        "ImmunoGen will host a conference call at 4:30 p.m. ET on Thursday, October 27, 2011. Following the live "
+        "webcast, a replay of the call will be available at the same location through November 3, 2011.",
+        date(2011, 11, 3), [], None, id="through-a-date",
+    ),
+    pytest.param(
+        "Nephros will host a conference call on March 6, 2025 at 4:30pm ET.\n\nAlternatively, a replay of the "
+        "call may be accessed until March 13, 2025 at 1 (877) 344-7529 or 1 (412) 317-0088 for international "
+        "callers and entering replay access code: 1414130.",
+        date(2025, 3, 13), ["1 (877) 344-7529", "1 (412) 317-0088"], "1414130", id="until-with-numbers",
+    ),
+    pytest.param(
+        "The Company will host a conference call on February 13, 2025 at 4:30 p.m. ET.\n\nDial In:\n"
+        "* Domestic callers (toll free): 844-887-9402\n\nA replay of the conference call will be available for "
+        "7 days following the conclusion of the call:\n* Replay for domestic callers (toll free): 877-344-7529, "
+        "replay access code 7896562",
+        date(2025, 2, 20), ["877-344-7529"], "7896562", id="for-n-days-from-the-call",
+    ),
+    pytest.param(
+        "Acme will host a conference call on June 3, 2025 at 10:00 a.m. ET. The webcast will be archived "
+        "and available for thirty days.",
+        date(2025, 7, 3), [], None, id="thirty-days-in-words",
+    ),
+    pytest.param(
+        "Apple will provide live streaming of its conference call beginning at 2:00 p.m. PT on February 1, "
+        "2024. The webcast will be available for replay for approximately two weeks thereafter.",
+        None, [], None, id="approximately-two-weeks",
+    ),
+    pytest.param(
+        "Southern Company's financial analyst call will be at 1 p.m. EST Jan. 25, 2005. A replay of the "
+        "Webcast will be available at the site for 12 months.",
+        None, [], None, id="twelve-months",
+    ),
+    pytest.param(
+        "Ensco will conduct a conference call at 10:00 a.m. Central Time on 3 May 2012.\n\nA replay of the "
+        "conference call will be available by telephone through 13 May 2012 by dialing (877) 344-7529 "
+        "(Conference ID 10011365).",
+        date(2012, 5, 13), ["(877) 344-7529"], "10011365", id="conference-id-only-in-replay-block",
+    ),
+    pytest.param(
+        "Agilent management will host a live webcast of its conference call today at 7 a.m. (PT). The webcast "
+        "will remain on the company site for seven days. A telephone replay of the conference call will be "
+        "available starting at 11 a.m. (PT) on Feb. 21 through Feb. 28 by dialing +1 719 457 0820 and entering "
+        "pass code 101496.",
+        date(2003, 2, 28), ["+1 719 457 0820"], "101496", id="printed-date-wins-over-days",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "until", "dial_in", "passcode"), REPLAY_CASES)
+def test_replay(text, until, dial_in, passcode):
+    replay = call_of(text, release_date=date(2003, 2, 21) if "Agilent" in text else date(2024, 11, 7)).replay
+    assert replay is not None
+    assert replay.until == until
+    assert list(replay.dial_in) == dial_in
+    assert replay.passcode == passcode
+
+
+def test_no_replay_mentioned_gives_none():
+    assert call_of("Acme will host a webcast on March 4, 2025 at 9:00 a.m. ET at www.acme.com/ir.").replay is None
+
+
+def test_replay_numbers_are_not_live_numbers():
+    call = call_of(
+        "Conference call on November 8, 2024 at 8:30 AM (ET).\n\nToll Free: 1-800-267-6316\n\n"
+        "A replay will be made available through November 29, 2024:\n\n"
+        "Toll-Free: 1-844-512-2921 or 1-412-317-6671\n\nReplay Access ID: 11157276"
+    )
+    assert call.dial_in == ("1-800-267-6316",)
+    assert call.replay.dial_in == ("1-844-512-2921", "1-412-317-6671")
+    assert call.passcode is None and call.replay.passcode == "11157276"
+
+
+# --- times and zones ----------------------------------------------------------------------
+
+TIME_CASES = [
+    pytest.param("a conference call at 4:30 p.m. ET on Thursday, October 27, 2011", date(2011, 10, 20),
+                 "2011-10-27T16:30:00-04:00", "America/New_York", id="et-in-daylight-time"),
+    pytest.param("a conference call at 4:30 p.m. ET on Tuesday, November 12, 2024", date(2024, 11, 7),
+                 "2024-11-12T16:30:00-05:00", "America/New_York", id="et-in-standard-time"),
+    pytest.param("a conference call on July 24, 2025 at 10:00 a.m. EST", date(2025, 7, 24),
+                 "2025-07-24T10:00:00-04:00", "America/New_York", id="est-printed-in-summer-means-local"),
+    pytest.param("a conference call on 13 November 2025 from 14:00 to 15:00 p.m. CET", date(2025, 11, 6),
+                 "2025-11-13T14:00:00+01:00", "Europe/Berlin", id="cet-range-24-hour"),
+    pytest.param("a webcast on 10 June 2025 at 13:00 CEST", date(2025, 6, 1),
+                 "2025-06-10T13:00:00+02:00", "Europe/Berlin", id="cest"),
+    pytest.param("a conference call at 9:00 a.m. UK time on 24 July 2025", date(2025, 7, 1),
+                 "2025-07-24T09:00:00+01:00", "Europe/London", id="uk-time-in-summer"),
+    pytest.param("a conference call at 10:00 a.m. Central Time (4:00 p.m. London time) on Thursday, 3 May 2012",
+                 date(2012, 5, 2), "2012-05-03T10:00:00-05:00", "America/Chicago", id="first-zone-wins"),
+    pytest.param("a live webcast today at 7 a.m. (PT)", date(2003, 2, 21),
+                 "2003-02-21T07:00:00-08:00", "America/Los_Angeles", id="today-with-zone-in-brackets"),
+    pytest.param("a conference call tomorrow, at 8:30 a.m. Eastern Time", date(2025, 3, 3),
+                 "2025-03-04T08:30:00-05:00", "America/New_York", id="tomorrow"),
+    pytest.param("the Investor Summit conference call. Presentation Date: September 16, 2:30 PM ET",
+                 date(2025, 9, 9), "2025-09-16T14:30:00-04:00", "America/New_York", id="year-from-release"),
+    pytest.param("a conference call on January 8 at 9:00 a.m. ET", date(2024, 12, 18),
+                 "2025-01-08T09:00:00-05:00", "America/New_York", id="year-rolls-over"),
+    pytest.param("a conference call on February 13, 2025 at 10.00 a.m. Eastern Time", date(2025, 2, 12),
+                 "2025-02-13T10:00:00-05:00", "America/New_York", id="dot-between-hour-and-minute"),
+    pytest.param("a conference call at 09:00 ET (16:00 Israel time) on February 12, 2025", date(2025, 2, 12),
+                 "2025-02-12T09:00:00-05:00", "America/New_York", id="24-hour-with-local-equivalent"),
+    pytest.param("an earnings call on 14 August 2025 at 10:00 HKT", date(2025, 8, 1),
+                 "2025-08-14T10:00:00+08:00", "Asia/Hong_Kong", id="hong-kong"),
+    pytest.param("an earnings call on 20 February 2025 at 11:00 AEDT", date(2025, 2, 1),
+                 "2025-02-20T11:00:00+11:00", "Australia/Sydney", id="sydney-daylight"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "released", "starts_at", "zone"), TIME_CASES)
+def test_start_time_and_zone(sentence, released, starts_at, zone):
+    call = call_of(f"Acme will host {sentence}.", release_date=released)
+    assert call.starts_at == at(starts_at)
+    assert call.starts_at.utcoffset() == at(starts_at).utcoffset()
+    assert call.zone == zone
+
+
+def test_time_without_zone_has_no_instant():
+    call = call_of("Acme will host a conference call on March 4, 2025 at 4:30 p.m. Dial 1-800-555-0134.")
+    assert call.starts_at is None and call.zone is None
+    assert call.dial_in == ("1-800-555-0134",)
+
+
+def test_today_without_release_date_has_no_instant():
+    call = call_of("Acme will host a conference call today at 4:30 p.m. ET. Dial 1-800-555-0134.",
+                   release_date=None)
+    assert call.starts_at is None
+
+
+def test_quarter_end_date_is_not_the_call_date():
+    call = call_of("Acme will host a conference call at 4:30 p.m. ET on Thursday, October 27, 2011, to discuss "
+                   "its results for the quarter ended September 30, 2011.")
+    assert call.starts_at == datetime(2011, 10, 27, 16, 30, tzinfo=ZoneInfo("America/New_York"))
+
+
+def test_document_time_is_not_the_call_time():
+    call = call_of(
+        "Novem invites investors to a conference call on 13 November 2025 at 14:00 CET.\n\n"
+        "The interim report will be available on 13 November 2025 at 9:00 a.m. CET on the website.",
+        release_date=date(2025, 11, 6),
+    )
+    assert call.starts_at == at("2025-11-13T14:00:00+01:00")
+
+
+# --- how many calls -----------------------------------------------------------------------
+
+
+def test_two_presentations_on_separate_days_are_two_calls():
+    calls = find_calls(
+        blocks(
+            "Acme will present at the Jefferies Healthcare Conference on Wednesday, June 4, 2025 at 10:30 a.m. ET. "
+            "A live webcast will be available at https://wsw.com/webcast/jeff/acme/.\n\n"
+            "Acme will also present at the Goldman Sachs Healthcare Conference on Tuesday, June 10, 2025 at "
+            "2:00 p.m. ET. A live webcast will be available at https://kvgo.com/gs/acme-june-2025."
+        ),
+        release_date=date(2025, 5, 28),
+        website=None,
+    )
+    assert [(c.starts_at, c.webcast_url) for c in calls] == [
+        (at("2025-06-04T10:30:00-04:00"), "https://wsw.com/webcast/jeff/acme/"),
+        (at("2025-06-10T14:00:00-04:00"), "https://kvgo.com/gs/acme-june-2025"),
+    ]
+
+
+def test_one_webcast_with_two_agenda_items_is_one_call():
+    calls = find_calls(
+        blocks(
+            "Multitude invites analysts to its combined Earnings Call and Capital Markets Day webcast.\n\n"
+            "The event will be held on Thursday, 13 November 2025, starting with the Earnings Call at 13:00 CET. "
+            "The Capital Markets Day presentation will commence at 13:45 CET."
+        ),
+        release_date=date(2025, 10, 9),
+        website=None,
+    )
+    assert [c.starts_at for c in calls] == [at("2025-11-13T13:00:00+01:00")]
+
+
+def test_details_repeated_further_down_complete_the_same_call():
+    calls = find_calls(
+        blocks(
+            "Paltalk will host its conference call on Tuesday, November 12, 2024 at 4:30 p.m. Eastern Time.\n\n"
+            "Paltalk CEO Jason Katz will discuss the results.\n\nThird Quarter 2024 Conference Call\n\n"
+            "Date: Tuesday, November 12, 2024\n\nTime: 4:30 PM ET\n\nToll Free: 888-506-0062"
+        ),
+        release_date=date(2024, 11, 7),
+        website=None,
+    )
+    assert len(calls) == 1
+    assert calls[0].dial_in == ("888-506-0062",)
+
+
+NO_CALL_CASES = [
+    pytest.param("We continue to push forward, as outlined during our previous earnings call.", id="past-call-in-quote"),
+    pytest.param("BILL (NYSE: BILL) today announced Rohini Jain will join BILL as Chief Financial Officer on July 7th.",
+                 id="appointment"),
+    pytest.param("For more information, please call our customer desk at 1-800-555-0100.", id="phone-without-call"),
+]
+
+
+@pytest.mark.parametrize("text", NO_CALL_CASES)
+def test_release_without_a_call(text):
+    assert find_calls(blocks(text), release_date=date(2024, 11, 7), website=None) == ()

@@ -1,0 +1,61 @@
+"""Printed zone words -> IANA names, and the offset in force on the call's date."""
+
+from datetime import date
+
+import pytest
+
+from releases.parsing.zones import localize, zone_name
+
+ZONE_CASES = [
+    pytest.param("ET", "America/New_York", id="et"),
+    pytest.param("(ET)", "America/New_York", id="et-in-brackets"),
+    pytest.param("EST", "America/New_York", id="est"),
+    pytest.param("EDT", "America/New_York", id="edt"),
+    pytest.param("E.T.", "America/New_York", id="et-with-dots"),
+    pytest.param("Eastern Time", "America/New_York", id="eastern-time"),
+    pytest.param("Eastern Standard Time", "America/New_York", id="eastern-standard-time"),
+    pytest.param("Eastern", "America/New_York", id="eastern-alone"),
+    pytest.param("CT", "America/Chicago", id="ct"),
+    pytest.param("Central Time", "America/Chicago", id="central-time"),
+    pytest.param("MT", "America/Denver", id="mt"),
+    pytest.param("PT", "America/Los_Angeles", id="pt"),
+    pytest.param("Pacific Time", "America/Los_Angeles", id="pacific-time"),
+    pytest.param("GMT", "Europe/London", id="gmt"),
+    pytest.param("BST", "Europe/London", id="bst"),
+    pytest.param("UK time", "Europe/London", id="uk-time"),
+    pytest.param("London time", "Europe/London", id="london-time"),
+    pytest.param("CET", "Europe/Berlin", id="cet"),
+    pytest.param("CEST", "Europe/Berlin", id="cest"),
+    pytest.param("CET/CEST", "Europe/Berlin", id="cet-cest"),
+    pytest.param("Central European Summer Time", "Europe/Berlin", id="central-european-summer-time"),
+    pytest.param("Israel time", "Asia/Jerusalem", id="israel-time"),
+    pytest.param("HKT", "Asia/Hong_Kong", id="hkt"),
+    pytest.param("Hong Kong time", "Asia/Hong_Kong", id="hong-kong-time"),
+    pytest.param("SGT", "Asia/Singapore", id="sgt"),
+    pytest.param("JST", "Asia/Tokyo", id="jst"),
+    pytest.param("AEDT", "Australia/Sydney", id="aedt"),
+    pytest.param("IST", "Asia/Kolkata", id="ist"),
+    pytest.param("et", None, id="lower-case-word-is-no-zone"),
+    pytest.param("XYZ", None, id="unknown"),
+]
+
+
+@pytest.mark.parametrize(("printed", "iana"), ZONE_CASES)
+def test_zone_name(printed, iana):
+    assert zone_name(printed) == iana
+
+
+OFFSET_CASES = [
+    pytest.param(date(2025, 1, 15), "America/New_York", "-05:00", id="new-york-winter"),
+    pytest.param(date(2025, 7, 15), "America/New_York", "-04:00", id="new-york-summer"),
+    pytest.param(date(2025, 3, 10), "America/New_York", "-04:00", id="new-york-day-after-us-change"),
+    pytest.param(date(2025, 3, 10), "Europe/London", "+00:00", id="london-before-eu-change"),
+    pytest.param(date(2025, 3, 31), "Europe/Berlin", "+02:00", id="berlin-after-eu-change"),
+    pytest.param(date(2025, 1, 15), "Australia/Sydney", "+11:00", id="sydney-southern-summer"),
+    pytest.param(date(2025, 7, 15), "Asia/Tokyo", "+09:00", id="tokyo-no-dst"),
+]
+
+
+@pytest.mark.parametrize(("day", "zone", "offset"), OFFSET_CASES)
+def test_offset_is_the_one_in_force_that_day(day, zone, offset):
+    assert localize(day, 9, 0, zone).isoformat().endswith(offset)
