@@ -478,6 +478,7 @@ def drop_header_names(section: list[tuple[int, list[Field]]]) -> list[tuple[int,
 
 def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
     drafts: list[tuple[Draft, str | None]] = []
+    labels: set[int] = set()  # blocks holding the labels of sections that gave contacts
     index = 0
     while index < len(blocks):
         lines = block_lines(blocks[index])
@@ -487,9 +488,10 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
             # In a side-by-side table the label may head the second column only.
             before = lines[:label_at]
             reachable = any(EMAIL_RE.search(line) or find_phones(line) for line in before)
-            index = read_section(blocks, index, 0 if reachable and not any(map(is_prose, before)) else label_at, drafts)
+            first = 0 if reachable and not any(map(is_prose, before)) else label_at
+            index = read_section(blocks, index, first, drafts, labels)
         elif unlabelled_table(lines):
-            index = read_section(blocks, index, 0, drafts, single=True)
+            index = read_section(blocks, index, 0, drafts, labels, single=True)
         elif sentence:
             reader = Reader(role_for_word(sentence.group("role")))
             rest = re.split(r"(?<=[a-z0-9])\.\s", sentence.group("rest"))[0]
@@ -498,10 +500,13 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
             index += 1
         else:
             index += 1
-    return unique(drafts)
+    found = unique(drafts)
+    return ContactsFound(contacts=found.contacts, used=found.used | labels)
 
 
-def read_section(blocks: Sequence[Block], start: int, first_line: int, drafts: list, single: bool = False) -> int:
+def read_section(
+    blocks: Sequence[Block], start: int, first_line: int, drafts: list, labels: set[int], single: bool = False
+) -> int:
     section: list[tuple[int, list[Field]]] = []
     index = start
     while index < len(blocks):
@@ -521,7 +526,10 @@ def read_section(blocks: Sequence[Block], start: int, first_line: int, drafts: l
     for block, fields in drop_header_names(section):
         reader.feed(fields, block)
     role = reader.role
-    drafts.extend((d, role) for d in reader.drafts())
+    found = reader.drafts()
+    drafts.extend((d, role) for d in found)
+    if found:
+        labels.update(block for block, fields in section if any(f.kind == "label" for f in fields))
     return index
 
 

@@ -1,0 +1,222 @@
+"""find_contacts: content blocks in, the contact people and desks out, with the blocks they used."""
+
+import pytest
+
+from releases.parsing.contacts import find_contacts
+from releases.parsing.document import Block
+
+
+def blocks(text: str, tag: str = "p") -> list[Block]:
+    """Paragraphs (blank-line separated) as blocks, lines kept, as to_document gives them."""
+    return [Block(part.strip("\n"), tag=tag) for part in text.split("\n\n") if part.strip()]
+
+
+def people(text: str, tag: str = "p") -> list[tuple]:
+    return [
+        (c.role, c.name, c.title, c.organization, list(c.phones), list(c.emails))
+        for c in find_contacts(blocks(text, tag)).contacts
+    ]
+
+
+CONTACT_CASES = [
+    pytest.param(
+        "About ImmunoGen, Inc.\n\nImmunoGen develops targeted anticancer therapeutics.\n\n"
+        "Investors:\n\nImmunoGen, Inc.\n\nExecutive Director, Investor Relations and Corporate Communications\n\n"
+        "Carol Hausner, 781-895-0600\n\ninfo@immunogen.com\n\nor\n\nMedia:\n\nThe Yates Network\n\n"
+        "Barbara Yates, 781-258-6153",
+        [
+            ("investors", "Carol Hausner", "Executive Director, Investor Relations and Corporate Communications",
+             "ImmunoGen, Inc.", ["781-895-0600"], ["info@immunogen.com"]),
+            ("media", "Barbara Yates", None, "The Yates Network", ["781-258-6153"], []),
+        ],
+        id="businesswire-investors-and-media-with-agency",
+    ),
+    pytest.param(
+        "## Contacts\n\nInvestor Contact\nJessica Largent, 303.837.5484\njessica.largent@newmont.com\n\n"
+        "Media Contact\nOmar Jabara, 303.837.5114\nomar.jabara@newmont.com",
+        [
+            ("investors", "Jessica Largent", None, None, ["303.837.5484"], ["jessica.largent@newmont.com"]),
+            ("media", "Omar Jabara", None, None, ["303.837.5114"], ["omar.jabara@newmont.com"]),
+        ],
+        id="businesswire-labelled-blocks",
+    ),
+    pytest.param(
+        "CONTACT: Gilbert L. Danielson, Executive Vice President, Chief Financial Officer, +1-404-231-0011",
+        [("other", "Gilbert L. Danielson", "Executive Vice President, Chief Financial Officer", None,
+          ["+1-404-231-0011"], [])],
+        id="prnewswire-one-line-cfo-is-other",
+    ),
+    pytest.param(
+        "Investor Contact: Jane Q. Doe, 212-555-0100, jane.doe@acme.com",
+        [("investors", "Jane Q. Doe", None, None, ["212-555-0100"], ["jane.doe@acme.com"])],
+        id="investor-contact-one-liner",
+    ),
+    pytest.param(
+        "Investor Contacts:\n\nIR@paltalk.com\n\nClearThink\n\nnyc@clearthink.capital\n\n917-658-7878",
+        [
+            ("investors", None, None, None, [], ["IR@paltalk.com"]),
+            ("investors", None, None, "ClearThink", ["917-658-7878"], ["nyc@clearthink.capital"]),
+        ],
+        id="desks-with-no-name",
+    ),
+    pytest.param(
+        "Contact:\n\ninvestors@sanuwave.com",
+        [("investors", None, None, None, [], ["investors@sanuwave.com"])],
+        id="unlabelled-contact-with-investor-desk",
+    ),
+    pytest.param(
+        "Contacts\nAmazon.com, Inc.\nMedia Hotline\nAmazon-pr@amazon.com\nwww.amazon.com/pr",
+        [("media", None, None, "Amazon.com, Inc.", [], ["Amazon-pr@amazon.com"])],
+        id="media-hotline-desk",
+    ),
+    pytest.param(
+        "Media Contact:    Marc Rice\n                  404-506-5333 or 1-866-506-5333\n"
+        "                  media@southerncompany.com\n\nInvestor Relations Contact:\n                  Glen Kundert\n"
+        "                  404-506-5135\n                  gakunder2@southernco.com\n\nJan. 25, 2005\n\n"
+        "Economic strength in Southeast drives\nSouthern Company earnings above expectations",
+        [
+            ("media", "Marc Rice", None, None, ["404-506-5333", "1-866-506-5333"], ["media@southerncompany.com"]),
+            ("investors", "Glen Kundert", None, None, ["404-506-5135"], ["gakunder2@southernco.com"]),
+        ],
+        id="letterhead-contacts-with-two-phones",
+    ),
+    pytest.param(
+        "Investor Relations: Gina Accordino, investor.relations@mastercard.com , 914-249-4565 "
+        "Communications: Seth Eisen, Seth.Eisen@mastercard.com , 914-249-3153",
+        [
+            ("investors", "Gina Accordino", None, None, ["914-249-4565"], ["investor.relations@mastercard.com"]),
+            ("media", "Seth Eisen", None, None, ["914-249-3153"], ["Seth.Eisen@mastercard.com"]),
+        ],
+        id="two-labels-on-one-line",
+    ),
+    pytest.param(
+        "/CONTACT:\n\nFor further information: Larry Froom, Chief Financial Officer, 416-635-7520, "
+        "or e-mail info@hr-reit.com",
+        [("other", "Larry Froom", "Chief Financial Officer", None, ["416-635-7520"], ["info@hr-reit.com"])],
+        id="cnw-for-further-information",
+    ),
+    pytest.param(
+        "Contact Investor Relations\n\nMareike VolkerHead of Investor RelationsPhone: +49 9205 18 1399"
+        "E-Mail: investor.relations@novem.com",
+        [("investors", "Mareike Volker", "Head of Investor Relations", None, ["+49 9205 18 1399"],
+          ["investor.relations@novem.com"])],
+        id="line-breaks-lost-by-converter",
+    ),
+    pytest.param(
+        "Contact:\n\nMultitude AG Grafenauweg 8 6300 Zug Switzerland\n\nAdam Hansson Tonning Head of IR and "
+        "Treasury Phone: +46733583171 ir@multitude.com",
+        [("investors", "Adam Hansson Tonning", "Head of IR and Treasury", "Multitude AG", ["+46733583171"],
+          ["ir@multitude.com"])],
+        id="company-address-and-name-before-title",
+    ),
+    pytest.param(
+        "CONTACT:\n\nMedia enquiries\n\nJoanna Darlington\n\nTel. +33 6 74 52 15 31\n\njdarlington@eutelsat.com\n\n"
+        "Anita Baltagi\n\nTel. +33 6 43 93 01 78\n\nabaltagi@eutelsat.com\n\nInvestors\n\nJoanna Darlington\n\n"
+        "Tel. +33 6 74 52 15 31\n\njdarlington@eutelsat.com\n\nHugo Laurens-Berge\n\nTel. +33 6 70 80 95 58\n\n"
+        "hlaurensberge@eutelsat.com",
+        [
+            ("media", "Joanna Darlington", None, None, ["+33 6 74 52 15 31"], ["jdarlington@eutelsat.com"]),
+            ("media", "Anita Baltagi", None, None, ["+33 6 43 93 01 78"], ["abaltagi@eutelsat.com"]),
+            ("investors", "Hugo Laurens-Berge", None, None, ["+33 6 70 80 95 58"], ["hlaurensberge@eutelsat.com"]),
+        ],
+        id="person-under-two-labels-counts-once",
+    ),
+    pytest.param(
+        "Press Contact:\n\nJosh Rosenstock\n\nApple\n\njrosenstock@apple.com\n\n(408) 862-1142\n\n"
+        "NOTE TO EDITORS: For additional information visit Apple Newsroom (www.apple.com/newsroom), or email "
+        "Apple's Media Helpline at media.help@apple.com.",
+        [("media", "Josh Rosenstock", None, "Apple", ["(408) 862-1142"], ["jrosenstock@apple.com"])],
+        id="note-to-editors-is-not-a-contact",
+    ),
+    pytest.param(
+        "Moshe Eisenberg, CFO is quoted above.\n\n"
+        " CAMTEK LTD.               INTERNATIONAL INVESTOR RELATIONS\n"
+        "Moshe Eisenberg, CFO      EK Global Investor Relations\n"
+        "Tel: +972 4 604 8308      Ehud Helft\n"
+        "Mobile: +972 54 900 7100  Tel: (US) 1 212 378 8040\n"
+        "moshee@camtek.com         camtek@ekgir.com",
+        [
+            ("other", "Moshe Eisenberg", "CFO", "CAMTEK LTD.", ["+972 4 604 8308", "+972 54 900 7100"],
+             ["moshee@camtek.com"]),
+            ("investors", "Ehud Helft", None, "EK Global Investor Relations", ["1 212 378 8040"],
+             ["camtek@ekgir.com"]),
+        ],
+        id="prnewswire-two-column-table",
+    ),
+    pytest.param(
+        "Investor Relations Contacts:\n\nKirin Smith, President Robert Banks, CEO\n\nPCG Advisory, Inc.\n\n"
+        "(646) 823-8656\n\nksmith@pcgadvisory.com\n\nRobert Banks, CEO\n\nNephros, Inc.\n\n(201)343-5202x121\n\n"
+        "robert.banks@nephros.com",
+        [
+            ("investors", "Kirin Smith", "President", "PCG Advisory, Inc.", ["(646) 823-8656"],
+             ["ksmith@pcgadvisory.com"]),
+            ("investors", "Robert Banks", "CEO", "Nephros, Inc.", ["(201)343-5202x121"], ["robert.banks@nephros.com"]),
+        ],
+        id="flattened-table-header-row",
+    ),
+    pytest.param(
+        "For more information, please contact:\n\nHelix BioPharma Corp.Bay Adelaide Centre - North Tower40 "
+        "Temperance Street, Suite 2Toronto, ON M5H 0B4Tel: +1 857 208 7687Thomas Mehrling, "
+        "CEOcorporate@helixbiopharma.com",
+        [("other", "Thomas Mehrling", "CEO", "Helix BioPharma Corp.", ["+1 857 208 7687"],
+          ["corporate@helixbiopharma.com"])],
+        id="letterhead-address-skipped",
+    ),
+    pytest.param(
+        "Acme reported record results. For investor relations information, please contact Jane Smith at "
+        "(212) 555-0147 or jsmith@acme.com.",
+        [("investors", "Jane Smith", None, None, ["(212) 555-0147"], ["jsmith@acme.com"])],
+        id="stand-alone-sentence",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONTACT_CASES)
+def test_contacts(text, expected):
+    assert people(text) == expected
+
+
+NOT_CONTACT_CASES = [
+    pytest.param(
+        "\u201cWe are excited,\u201d said Jane Smith, Chief Executive Officer of Acme. \u201cOur team delivered.\u201d",
+        id="person-quoted-in-body",
+    ),
+    pytest.param(
+        "If you would like to submit a question, please send an email with your question to "
+        "nyc@clearthink.capital prior to the call.",
+        id="questions-for-the-call",
+    ),
+    pytest.param(
+        "For more information, please visit www.investorsummitgroup.com or contact johnna-mae@investorsummitgroup.com",
+        id="event-organiser-in-about-section",
+    ),
+    pytest.param(
+        "Copies may be obtained by contacting the Company's Investor Relations department at "
+        "jessica.largent@newmont.com or by calling 303-837-5484.",
+        id="legal-legend",
+    ),
+    pytest.param(
+        "The Buckle, Inc.\n2407 W. 24th St. Kearney, NE 68845\nphone: 308-236-8491\nfax: 308-236-4493",
+        id="company-letterhead-without-contact-label",
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_CONTACT_CASES)
+def test_not_contacts(text):
+    assert find_contacts(blocks(text)).contacts == ()
+
+
+def test_used_blocks_are_the_contact_block_and_its_labels():
+    found = find_contacts(blocks(
+        "Acme announced results today.\n\nInvestors:\n\nJane Doe, 212-555-0100\n\njane@acme.com\n\n"
+        "About Acme\n\nAcme makes anvils."
+    ))
+    assert found.used == frozenset({1, 2, 3})
+
+
+def test_same_people_printed_twice_count_once():
+    block = "Investor Contact\nJessica Largent, 303.837.5484\njessica.largent@newmont.com"
+    found = find_contacts(blocks(f"## Contacts\n\n{block}\n\n## Release Summary\n\nText.\n\n## Contacts\n\n{block}"))
+    assert [c.name for c in found.contacts] == ["Jessica Largent"]
+    assert {0, 1, 4, 5} <= found.used
