@@ -20,7 +20,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Count
-from django.http import Http404, HttpResponseRedirect
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -346,12 +346,16 @@ class PressReleaseAdmin(admin.ModelAdmin):
     def review_view(self, request, token):
         if not self.has_add_permission(request):
             raise PermissionDenied
-        sha256, name = pending_lookup(token)
-        raw = pending_read(sha256)
-        stored = PressRelease.objects.filter(source_sha256=sha256).first()
-        if stored is not None:
-            pending_delete(sha256)
-            return self.redirect_to_stored(request, stored)
+        try:
+            sha256, name = pending_lookup(token)
+            stored = PressRelease.objects.filter(source_sha256=sha256).first()
+            if stored is not None:  # saved meanwhile, e.g. the form posted twice
+                pending_delete(sha256)
+                return self.redirect_to_stored(request, stored)
+            raw = pending_read(sha256)
+        except PendingUploadGone as gone:
+            self.message_user(request, str(gone), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:releases_pressrelease_upload"))
         try:
             parsed = parse_upload(raw, filename=name)
         except ParseError as error:
@@ -410,6 +414,10 @@ class PressReleaseAdmin(admin.ModelAdmin):
 # --- pending uploads: the bytes wait on the server between upload and review -------------
 
 
+class PendingUploadGone(Exception):
+    """The review link names no upload that is still waiting: expired, tampered with or already saved."""
+
+
 def pending_store(raw: bytes, *, name: str) -> str:
     """Keep the upload under MEDIA_ROOT/uploads/pending/<sha256>; the token names it, signed.
 
@@ -427,21 +435,21 @@ def pending_lookup(token: str) -> tuple[str, str]:
     try:
         data = signing.loads(token, salt=PENDING_SALT, max_age=PENDING_MAX_AGE)
     except signing.BadSignature:
-        raise Http404("This upload has expired or its link is not valid; upload the file again.") from None
+        raise PendingUploadGone("This upload has expired or its link is not valid; upload the file again.") from None
     sha256 = data.get("sha256", "")
     if not SHA256_RE.match(sha256):
-        raise Http404("Not a valid upload.")
+        raise PendingUploadGone("This review link is not valid; upload the file again.")
     return sha256, str(data.get("name") or "upload.txt")
 
 
 def pending_read(sha256: str) -> bytes:
     location = f"{PENDING_DIR}/{sha256}"
     if not default_storage.exists(location):
-        raise Http404("This upload is no longer waiting for review; upload the file again.")
+        raise PendingUploadGone("This upload is no longer waiting for review; upload the file again.")
     with default_storage.open(location, "rb") as handle:
         raw = handle.read()
     if hashlib.sha256(raw).hexdigest() != sha256:
-        raise Http404("This upload is damaged; upload the file again.")
+        raise PendingUploadGone("This upload is damaged; upload the file again.")
     return raw
 
 

@@ -203,6 +203,15 @@ def test_same_file_again_leads_to_stored_release(staff_client, release_000):
     assert "uploaded before" in staff_client.get(again["Location"]).content.decode()
 
 
+def test_review_posted_twice_leads_to_the_release_saved_the_first_time(staff_client, release_000):
+    review_url = upload(staff_client, release_000)["Location"]
+    data = review_post_data(staff_client.get(review_url))
+    first = staff_client.post(review_url, data)
+    second = staff_client.post(review_url, data)
+    assert second["Location"] == first["Location"]
+    assert PressRelease.objects.count() == 1
+
+
 def test_pasted_text_is_parsed_like_a_file(staff_client, release_000):
     response = staff_client.post(UPLOAD_URL, {"text": release_000.decode("utf-8")})
     assert response.status_code == 302
@@ -259,14 +268,17 @@ def test_tampered_review_link_is_refused(staff_client, release_000):
     review_url = upload(staff_client, release_000)["Location"]
     token = review_url.rstrip("/").rsplit("/", 1)[1]
     forged = review_url.replace(token, re.sub(r".$", lambda m: "A" if m.group() != "A" else "B", token))
-    assert staff_client.get(forged).status_code == 404
+    response = staff_client.get(forged, follow=True)
+    assert response.redirect_chain == [(UPLOAD_URL, 302)]
+    assert "link is not valid; upload the file again" in response.content.decode()
 
 
 def test_review_after_pending_file_is_gone_asks_to_upload_again(staff_client, release_000, media_root):
     review_url = upload(staff_client, release_000)["Location"]
     shutil.rmtree(media_root / "uploads" / "pending")
-    response = staff_client.get(review_url)
-    assert response.status_code == 404
+    response = staff_client.get(review_url, follow=True)
+    assert response.redirect_chain == [(UPLOAD_URL, 302)]
+    assert "no longer waiting for review" in response.content.decode()
 
 
 def test_upload_needs_add_permission(client, ir_staff):
