@@ -12,8 +12,10 @@ included), or a .docx file. It raises ParseError for input that is not text at a
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from html import escape
 
@@ -54,7 +56,8 @@ CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def decode(raw: bytes) -> str:
-    """Bytes -> text: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252, else Latin-1."""
+    """Bytes -> text: UTF-8 (with or without BOM) or UTF-16 with BOM; a byte that is not UTF-8 is read as
+    Windows-1252 (Latin-1 where that has no character), so a file mixing the two keeps both."""
     if raw.startswith(UTF8_BOM):
         raw = raw[len(UTF8_BOM):]
     elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -64,12 +67,20 @@ def decode(raw: bytes) -> str:
             pass
     if b"\x00" in raw[:8192]:
         raise ParseError("This file is binary, not text: upload the release as .txt, .html or .docx.")
-    for encoding in ("utf-8", "cp1252", "latin-1"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ParseError("The file's text encoding could not be recognised.")  # pragma: no cover (latin-1 decodes all)
+    return raw.decode("utf-8", errors=CP1252_FALLBACK)
+
+
+def cp1252_byte(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A codecs error handler: the offending bytes as Windows-1252, else Latin-1."""
+    chunk = error.object[error.start:error.end]
+    try:
+        return chunk.decode("cp1252"), error.end
+    except UnicodeDecodeError:
+        return chunk.decode("latin-1"), error.end
+
+
+CP1252_FALLBACK = "irsite-cp1252-fallback"
+codecs.register_error(CP1252_FALLBACK, cp1252_byte)
 
 
 def check_text(text: str) -> str:
@@ -128,7 +139,12 @@ def looks_like_html(text: str, filename: str) -> bool:
     return len(HTML_SNIFF_RE.findall(text[:20000])) >= 2
 
 
+DOCX_MAX_INFLATED = 50 * 1024 * 1024  # a real release's .docx inflates to a few MB at most
+DOCX_MAX_PARTS = 2000
+
+
 def docx_document(raw: bytes) -> Document:
+    check_docx_size(raw)
     try:
         import docx  # python-docx
 
@@ -153,6 +169,19 @@ def docx_document(raw: bytes) -> Document:
     return Document(blocks=tuple(blocks), kind="docx")
 
 
+def check_docx_size(raw: bytes) -> None:
+    """Refuse a .docx whose parts would inflate beyond reason (a zip bomb) before python-docx inflates them."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise ParseError("This file is not a readable Word (.docx) document.") from exc
+    if len(parts) > DOCX_MAX_PARTS or sum(part.file_size for part in parts) > DOCX_MAX_INFLATED:
+        raise ParseError(
+            f"This Word file would expand to more than {DOCX_MAX_INFLATED // 1048576} MB: it is not a press release."
+        )
+
+
 def docx_tag(paragraph) -> str:
     """Word's Title and Heading N styles as h1..h6, list styles as li, the rest as p."""
     style = (paragraph.style.name or "").lower() if paragraph.style is not None else ""
@@ -169,19 +198,20 @@ def docx_tag(paragraph) -> str:
 FRONT_MATTER_RE = re.compile(r"\A\s*---\n(?P<body>.*?)\n---\n", re.S)
 FRONT_FIELD_RE = re.compile(r'^(?P<key>title|date):\s*"?(?P<value>.*?)"?\s*$', re.M)
 # ![Business Wire](/images/bwlogo.png)
-MD_IMAGE_RE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+MD_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}\)")
 # [ImmunoGen, Inc.](http://www.immunogen.com)
-MD_LINK_RE = re.compile(r"\[(?P<text>[^\]\n]*)\]\((?P<href>[^)\s]+)\)")
+# (Neither part may hold its own opening bracket: runs of "[" or "](" then cost linear time, not quadratic.)
+MD_LINK_RE = re.compile(r"\[(?P<text>[^\[\]\n]{0,500})\]\((?P<href>[^()\[\]\s<>]{1,2000})\)")
 # <http://www.immunogen.com>
-ANGLE_URL_RE = re.compile(r"<(?P<href>(?:https?://|www\.)[^>\s]+)>")
+ANGLE_URL_RE = re.compile(r"<(?P<href>(?:https?://|www\.)[^<>\s]{1,2000})>")
 # # Heading / ## Contacts
 MD_HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.*)$")
 # * item / - item / • item / ● item
 BULLET_RE = re.compile(r"^(?:[*•●▪■◦·]|--?(?=\s)|\d{1,2}[.)](?=\s))\s+")
 # **bold** / __bold__
-MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
 # _Proven P2P and B2B Network_ / *italic* (not snake_case or a*b)
-MD_ITALIC_RE = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+MD_ITALIC_RE = re.compile(r"(?<![\w*])([*_])(?=\S)([^\n]{1,300}?)(?<=\S)\1(?![\w*])")
 # "...patient needs.   By investing ..." : paragraphs of a flattened page parted by runs of spaces
 FLAT_BREAK_RE = re.compile(r"(?<=[.!?:\"”)])[ \u00a0]{3,}(?=\S)")
 FLAT_LINE = 300  # only lines this long are flattened paragraphs
@@ -207,7 +237,8 @@ def text_document(text: str) -> Document:
 
 def unflatten(line: str) -> str:
     """Paragraph breaks back into a page flattened to long lines."""
-    return FLAT_ABOUT_RE.sub("\n\n", FLAT_BREAK_RE.sub("\n\n", line))
+    line = FLAT_BREAK_RE.sub("\n\n", line)
+    return FLAT_ABOUT_RE.sub("\n\n", line) if "About " in line else line
 
 
 def text_blocks(text: str) -> list[Block]:
@@ -318,7 +349,7 @@ def collapse(text: str) -> str:
 
 BLOCK_TAGS = {"p", "li", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote"}
 # http://x.com/a or www.x.com/a, printed in text
-BARE_URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]+[^\s<>\"')\].,;:!?]")
+BARE_URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"')\]]{0,2000}[^\s<>\"')\].,;:!?]")
 
 
 def block_html(text: str, tag: str, links: tuple[Link, ...]) -> str:

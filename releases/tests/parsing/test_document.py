@@ -1,6 +1,7 @@
 """to_document: bytes of every accepted kind -> blocks; unusable bytes -> ParseError."""
 
 import io
+import zipfile
 
 import pytest
 
@@ -18,8 +19,9 @@ RELEASE = "Acme Corp. Announces Results\n\nNEW YORK, Jan. 5, 2021 /PRNewswire/ -
         (RELEASE.replace("said", "said “hello” — again").encode("cp1252"), "“hello” — again"),
         (RELEASE.replace("Corp.", "Café").encode("latin-1"), "Café"),
         (RELEASE.encode("utf-16"), "Acme Corp. Announces Results"),
+        ("Café ".encode("utf-8") + "“quoted”".encode("cp1252") + RELEASE.encode("utf-8"), "Café “quoted”"),
     ],
-    ids=["utf-8", "utf-8-bom", "windows-1252-smart-quotes", "latin-1", "utf-16-bom"],
+    ids=["utf-8", "utf-8-bom", "windows-1252-smart-quotes", "latin-1", "utf-16-bom", "utf-8-mixed-with-1252"],
 )
 def test_encodings_are_detected_and_smart_quotes_kept(raw, expected):
     document = to_document(raw)
@@ -149,3 +151,12 @@ def test_bullets_laid_out_as_a_table_are_list_items():
         ("p", "Acme Reports Results"), ("li", "Revenue up 10%"), ("li", "New plant opened"),
         ("table", "Revenue\t$10"),
     ]
+
+
+def test_a_docx_that_would_inflate_beyond_reason_is_refused():
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as bomb:
+        bomb.writestr("[Content_Types].xml", "<Types/>")
+        bomb.writestr("word/document.xml", b"\0" * (51 * 1024 * 1024))
+    with pytest.raises(ParseError, match="would expand to more than 50 MB"):
+        to_document(archive.getvalue(), filename="bomb.docx")
