@@ -283,9 +283,14 @@ class PressReleaseAdmin(admin.ModelAdmin):
 
     @admin.action(description="Publish selected releases now", permissions=["publish"])
     def publish_now(self, request, queryset):
-        for release in queryset:
+        # A published release keeps its date: publishing it "now" again would move it in every list.
+        pending = [release for release in queryset if release.status != PressRelease.Status.PUBLISHED]
+        for release in pending:
             release_publish(release=release)
-        self.message_user(request, f"Published {len(queryset)} release(s).", messages.SUCCESS)
+        message = f"Published {len(pending)} release(s)."
+        if skipped := len(queryset) - len(pending):
+            message += f" {skipped} already published kept their date."
+        self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Schedule selected releases…", permissions=["publish"])
     def schedule(self, request, queryset):

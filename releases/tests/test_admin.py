@@ -134,6 +134,18 @@ def test_publish_now_action(staff_client):
     assert release.status == PressRelease.Status.PUBLISHED
 
 
+def test_publish_now_keeps_the_date_of_a_release_already_published(staff_client):
+    published_at = timezone.now() - timedelta(days=30)
+    old = factories.release(published_at=published_at)
+    draft = factories.release()
+    response = run_action(staff_client, "publish_now", [old, draft])
+    old.refresh_from_db()
+    draft.refresh_from_db()
+    assert old.published_at == published_at
+    assert draft.status == PressRelease.Status.PUBLISHED
+    assert "1 already published kept their date" in staff_client.get(response["Location"]).content.decode()
+
+
 def test_unpublish_action(staff_client):
     release = factories.release(published_at=timezone.now() - timedelta(hours=1))
     run_action(staff_client, "unpublish", [release])
