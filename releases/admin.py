@@ -122,6 +122,12 @@ class DialInInline(admin.TabularInline):
     extra = 1
 
 
+def local_time_label(call: ConferenceCall) -> str:
+    """`Oct. 27, 2011, 4:30 p.m. (America/New_York)`: the time as the release printed it."""
+    local = call.local_starts_at
+    return f"{date_format(local, 'N j, Y, P')} ({call.timezone})" if local else "—"
+
+
 class CallTimeFilter(admin.SimpleListFilter):
     title = "when"
     parameter_name = "when"
@@ -173,8 +179,7 @@ class ConferenceCallAdmin(admin.ModelAdmin):
 
     @admin.display(description="Starts (local time)", ordering="starts_at")
     def local_time(self, call):
-        local = call.local_starts_at
-        return f"{date_format(local, 'N j, Y, P')} ({call.timezone})" if local else "—"
+        return local_time_label(call)
 
 
 @admin.register(DialIn)
@@ -210,11 +215,16 @@ class ReleaseContactInline(admin.TabularInline):
 
 class ReleaseCallInline(admin.StackedInline):
     model = ConferenceCall
-    fields = [("title", "company"), ("starts_at", "timezone"), ("webcast_url", "passcode")]
+    fields = [("title", "company"), ("starts_at", "timezone"), "announced_time", ("webcast_url", "passcode")]
+    readonly_fields = ["announced_time"]
     autocomplete_fields = ["company"]
     formfield_overrides = URL_FIELDS
-    show_change_link = True  # dial-ins are edited on the call's own page
+    show_change_link = True  # dial-ins, and the time in the call's own zone, are edited on the call's page
     extra = 0
+
+    @admin.display(description="As announced")
+    def announced_time(self, call):
+        return local_time_label(call)
 
 
 class StatusFilter(admin.SimpleListFilter):

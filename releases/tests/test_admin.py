@@ -62,6 +62,7 @@ def test_release_change_page_shows_contacts_and_calls_inline(staff_client, one_o
     contact = one_of_each.contacts.get()
     assert f'value="{contact.pk}"' in content
     assert "Quarterly results conference call" in content
+    assert "Jan. 15, 2030, 4:30 p.m. (America/New_York)" in content
 
 
 def test_call_change_page_shows_dial_ins_inline(staff_client, one_of_each):
