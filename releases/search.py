@@ -27,8 +27,8 @@ def search_releases(releases: QuerySet, text: str) -> QuerySet:
         )
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
         return (
-            releases.annotate(rank=SearchRank(vector, query))
-            .filter(rank__gt=0)
+            releases.annotate(search=vector, rank=SearchRank(vector, query))
+            .filter(search=query)
             .order_by("-rank", "-published_at", "-pk")
         )
     for word in words:
@@ -42,7 +42,9 @@ class ReleaseFilterForm(forms.Form):
     """The archive's GET form. Choices come from published releases only, so the
     year and company lists cannot reveal an embargoed release."""
 
-    q = forms.CharField(label="Search", required=False, max_length=MAX_QUERY_LENGTH, strip=True)
+    q = forms.CharField(
+        label="Search", required=False, max_length=MAX_QUERY_LENGTH, strip=True, widget=forms.SearchInput
+    )
     year = forms.TypedChoiceField(label="Year", required=False, coerce=int, empty_value=None)
     company = forms.ModelChoiceField(
         label="Company", required=False, queryset=Company.objects.none(), to_field_name="slug", empty_label="All"

@@ -131,7 +131,7 @@ def test_release_page_shows_its_parts(client, world):
     release.save()
     html = page(client, release.get_absolute_url())
     local = timezone.localtime(release.published_at)
-    assert release.headline in html and "Revenue up 12%" in html and "WALTHAM, Mass." in html
+    assert release.headline in html and "Revenue up 12%" in html and "Dateline: WALTHAM, Mass." in html
     assert f"{local.strftime('%Y')}" in html and local.tzname() in html
     assert "About Northwind Holdings, Inc." in html and "Northwind makes instruments." in html
     assert "Avery Quinn" in html and 'href="tel:+17818950600"' in html
@@ -311,3 +311,16 @@ def test_page_makes_the_same_number_of_queries_for_3_and_30_releases(client, nam
     release = more.releases.order_by("-published_at")[1]
     many = count_queries(client, QUERY_PAGES[name](more, release))
     assert few == many
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming and ranking need PostgreSQL full-text search")
+def test_postgres_search_stems_words_and_ranks_headline_matches_first(client):
+    now = timezone.now()
+    f.release(headline="Quarterly update", body="<p>The company completed two acquisitions.</p>",
+              published_at=now - timedelta(hours=1))
+    f.release(headline="Northwind completes acquisition of Contoso", body="<p>Closing news.</p>",
+              published_at=now - timedelta(hours=2))
+    f.release(headline="Dividend declared", body="<p>Nothing else.</p>")
+    html = page(client, reverse("releases:release-list") + "?q=acquisitions")
+    assert html.index("Northwind completes acquisition") < html.index("Quarterly update")
+    assert "Dividend declared" not in html
