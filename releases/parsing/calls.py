@@ -83,11 +83,17 @@ PASSCODE_RE = re.compile(
 SPOKEN_PASSCODE_RE = re.compile(
     r"\b(?i:quote|reference|mention|give|provide)\s+(?i:the\s+(?:conference\s+)?(?:name|code)\s+)?"
     r"[\"“](?P<quoted>[^\"“”]{2,60})[\"”]"
-    r"|\b(?i:ask\s+(?:the\s+operator\s+)?for\s+(?:the\s+)?)(?P<named>[\"“][^\"“”]{2,60}[\"”]|[A-Z][^.;:()\n]{1,60}"
+    r"|\b(?i:(?:ask(?:ing)?\s+(?:the\s+operator\s+)?for|request(?:ing)?)\s+(?:the\s+)?)(?P<named>[\"“][^\"“”]{2,60}[\"”]|[A-Z][^.;:()\n]{1,60}"
     r"\b(?:call|conference|webcast|meeting))\b",
 )
 # "through November 3, 2011", "until March 13, 2025", "to Feb. 28", "ending on ..."
 UNTIL_RE = re.compile(r"\b(?:through|thru|until|till|to|ending(?:\s+on)?|expires?(?:\s+on)?|up\s+to)\s+", re.I)
+# What may stand between "until" and its date: "until 11:59 p.m. ET on Tuesday, March 18"
+UNTIL_FILLER_RE = re.compile(
+    r"(?:[\s,]|\b(?:on|at|the|of|midnight|noon|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day|eastern|pacific|central|"
+    r"mountain|time|[A-Z]{1,4}T)\b|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\(|\))*",
+    re.I,
+)
 # "for 30 days", "for seven days following", "for a period of 90 days"
 FOR_DAYS_RE = re.compile(r"\bfor\s+(?:a\s+period\s+of\s+)?(?:approximately\s+|about\s+)?(?P<n>\d{1,3}|[a-z-]+)\s+days\b", re.I)
 TODAY_RE = re.compile(r"\b(?P<word>today|tonight|this\s+(?:morning|afternoon|evening)|tomorrow)\b", re.I)
@@ -423,7 +429,7 @@ def until_date(text: str, release_date: date | None) -> date | None:
     for match in UNTIL_RE.finditer(text):
         window = text[match.end(): match.end() + 60]
         dated = find_dates(window, release_date)
-        if dated and dated[0][0] <= 40:
+        if dated and UNTIL_FILLER_RE.fullmatch(window[: dated[0][0]]):
             return dated[0][2]
     return None
 

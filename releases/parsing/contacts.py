@@ -42,7 +42,9 @@ LABEL_RE = re.compile(
     rf"|(?:{_PREFIX}\s+)?(?P<role3>{_ROLES})"
     rf"|for\s+(?:further|more|additional)\s+(?:(?P<role4>{_ROLES})\s+)?(?:information|details|inquiries|enquiries)"
     rf"(?:,?\s+(?:please\s+)?contact)?"
-    rf"|(?:please\s+)?contact(?:\s+us)?|contact\s+information|source|further\s+information"
+    rf"|(?:for\s+)?(?:{_PREFIX}\s+)?(?P<role5>{_ROLES})\s+(?:inquiries|enquiries|questions|requests)"
+    rf"|for\s+(?P<role6>{_ROLES})"
+    rf"|(?:please\s+)?contact(?:\s+us)?|contact\s+information|further\s+information"
     rf")(?![\w@.-])\s*[:\-–]?\s*(?P<rest>.*)$",
     re.I,
 )
@@ -111,10 +113,16 @@ NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le"
 NOT_NAME_WORDS = re.compile(
     rf"\b(?:{TITLE_WORDS}|{COMPANY_SUFFIX}|contact|media|investors?|hotline|press|the|and|of|for|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|release|news|newswires?|wire|immediate|email|phone|tel)\b",
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|release|news|newswires?|wire|immediate|email|phone|tel|"
+    r"partners|advisors|advisers|advisory|associates|consulting|communications|strategies|capital|agency|"
+    r"relations|worldwide|international|global|both)\b",
     re.I,
 )
-NAME_WORD_RE = re.compile(r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z]+|Mc[A-Z][a-z]+)$")
+NAME_WORD_RE = re.compile(
+    r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z]+|Mc[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV)$"
+)
+# "Jane Doe of Acme Corp."
+NAME_OF_ORG_RE = re.compile(r"^(?P<name>.+?)\s+of\s+(?P<org>[A-Z].+)$")
 # Glued text from a converter that dropped line breaks: "Mareike VolkerHead of Investor Relations",
 # "Kirin Smith, PresidentPCG Advisory, Inc.", "Helix BioPharma Corp.Bay Adelaide Centre".
 GLUE_RES = (
@@ -142,7 +150,7 @@ class Field:
 
 
 def role_of(label: re.Match) -> str | None:
-    for key in ("role", "role2", "role3", "role4"):
+    for key in ("role", "role2", "role3", "role4", "role5", "role6"):
         word = label.groupdict().get(key)
         if word:
             return role_for_word(word)
@@ -186,7 +194,7 @@ def columns(lines: list[str]) -> list[list[str]]:
 def split_fields(text: str) -> list[str]:
     """'Gilbert L. Danielson, Executive Vice President, +1-404-231-0011' -> its comma-separated parts."""
     parts = re.split(
-        rf",(?!\s*(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|$))\s*|\t|\s{{3,}}|\s+\|\s+",
+        rf",(?!\s*(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|$))\s*|;\s*|\t|\s{{3,}}|\s+\|\s+",
         text,
         flags=re.I,
     )
@@ -221,7 +229,7 @@ def value_fields(text: str) -> list[Field]:
     for part in split_fields(text):
         start = text.find(part)
         part = FIELD_LABEL_RE.sub("", part).strip(" ,:;()-–")
-        part = part.lstrip(".")
+        part = re.sub(r"^(?:or|and)\s+", "", part.lstrip("."), flags=re.I)
         if part.endswith(".") and len(part.split()[-1]) > 5:
             part = part[:-1]  # a sentence's full stop, not "Inc." or "Corp."
         if re.fullmatch(r"(?i)or|and|/|\|", part):
@@ -347,13 +355,22 @@ class Reader:
     def text(self, text: str, previous: Field | None, block: int) -> None:
         current = self.current
         split = None if is_title(text) else name_then_title(text)
-        if split:
+        of_org = NAME_OF_ORG_RE.match(text)
+        if of_org and is_name(of_org.group("name")):
+            self.name(of_org.group("name"), block)
+            self.current.organization = of_org.group("org")
+            self.last_slot = "organization"
+        elif split:
             self.name(split[0], block)
             self.current.title = split[1]
             self.last_slot = "title"
         elif is_name(text):
             self.name(text, block)
             self.last_slot = "name"
+        elif (label := LABEL_RE.fullmatch(text)) and not label.group("rest") and role_of(label) \
+                and self.last_slot != "title":
+            # "CONTACT: Investors, Jane Doe, ...; or Media, John Roe, ..."
+            self.feed([Field("label", text, role_of(label))], block)
         elif self.last_slot == "title" and previous is not None and previous.kind == "text" \
                 and not re.search(rf"\b(?:{COMPANY_SUFFIX})\b\.?$", text, re.I):
             # "Executive Director, Investor Relations and Corporate Communications"

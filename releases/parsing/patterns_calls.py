@@ -35,18 +35,23 @@ NANP_PHONE_RE = re.compile(
 INTL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}[\s.\-]{0,2}(?:\(0\)[\s.\-]{0,2})?\d[\d\s.\-()]{5,18}\d(?!\d)")
 
 
+# National numbers of Europe, printed without the country code: "0800 358 1035" (UK freephone),
+# "0800 589 1234" (Germany), "01 70 37 71 66" (France); ten digits or more, in groups.
+NATIONAL_PHONE_RE = re.compile(r"(?<![\w+.,/-])0\d{1,4}(?:[ \-]\d{2,4}){2,4}(?![\d,.]\d)")
+
+
 def find_phones(text: str) -> list[tuple[int, int, str]]:
     """(start, end, number as printed) of every phone number in text, in order."""
     found: list[tuple[int, int, str]] = []
     taken: list[tuple[int, int]] = []
-    for pattern in (INTL_PHONE_RE, NANP_PHONE_RE):
+    for pattern in (INTL_PHONE_RE, NANP_PHONE_RE, NATIONAL_PHONE_RE):
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < b and a < end for a, b in taken):
                 continue
             printed = match.group(0).strip().rstrip(".-–(")
             digits = re.sub(r"\D", "", printed)
-            if not 8 <= len(digits) <= 16:
+            if not (10 if pattern is NATIONAL_PHONE_RE else 8) <= len(digits) <= 16:
                 continue
             taken.append((start, end))
             found.append((start, end, printed))

@@ -68,6 +68,21 @@ DIAL_IN_CASES = [
         ["1-888-330-2446"], "Moody's Corporation", id="passcode-words-in-quotes",
     ),
     pytest.param(
+        "Acme will host a conference call today, March 4, 2025, at 4:30 p.m. Eastern Time. To access the call, "
+        "please dial (877) 407-0792 (domestic) or (201) 689-8263 (international). The conference ID is 13751234.",
+        ["(877) 407-0792", "(201) 689-8263"], "13751234", id="globenewswire-conference-id-is",
+    ),
+    pytest.param(
+        "Acme will hold a conference call on May 7, 2025 at 5:00 p.m. ET. The call can be accessed by dialing "
+        "1-844-825-9789 (U.S.) or 1-412-317-5180 (international) and requesting the Acme Corporation call.",
+        ["1-844-825-9789", "1-412-317-5180"], "Acme Corporation call", id="requesting-the-named-call",
+    ),
+    pytest.param(
+        "Acme will host a conference call on 24 July 2025 at 9:00 BST.\n\nUK: 0800 358 1035\n"
+        "Germany: 0800 589 1234\nUS: +1 646 307 1963\nPIN: 845210",
+        ["0800 358 1035", "0800 589 1234", "+1 646 307 1963"], "845210", id="european-freephone-numbers",
+    ),
+    pytest.param(
         "Management will host a conference call on March 4, 2025 at 4:30 p.m. EST. Dial-In: 1--800--717--1738 "
         "or 1--289--514--5100.",
         ["1--800--717--1738", "1--289--514--5100"], None, id="dashes-doubled-by-converter",
@@ -164,6 +179,16 @@ REPLAY_CASES = [
         "7 days following the conclusion of the call:\n* Replay for domestic callers (toll free): 877-344-7529, "
         "replay access code 7896562",
         date(2025, 2, 20), ["877-344-7529"], "7896562", id="for-n-days-from-the-call",
+    ),
+    pytest.param(
+        "Acme will host a conference call on March 4, 2025 at 5:00 p.m. ET. A telephonic replay will be available "
+        "until 11:59 p.m. ET on March 18, 2025 by dialing (844) 512-2921 and entering passcode 13740001.",
+        date(2025, 3, 18), ["(844) 512-2921"], "13740001", id="until-a-time-on-a-date",
+    ),
+    pytest.param(
+        "Acme will host a conference call on March 4, 2025 at 5:00 p.m. ET. A replay will be posted to the "
+        "website beginning March 5, 2025.",
+        None, [], None, id="posted-to-beginning-is-no-end-date",
     ),
     pytest.param(
         "Acme will host a conference call on June 3, 2025 at 10:00 a.m. ET. The webcast will be archived "

@@ -163,6 +163,35 @@ CONTACT_CASES = [
         id="letterhead-address-skipped",
     ),
     pytest.param(
+        "CONTACT: Investors, Jane Doe of Acme Corp., +1-212-555-0100, jane.doe@acme.com; or Media, "
+        "John Roe, +1-212-555-0199, john.roe@acme.com",
+        [
+            ("investors", "Jane Doe", None, "Acme Corp.", ["+1-212-555-0100"], ["jane.doe@acme.com"]),
+            ("media", "John Roe", None, None, ["+1-212-555-0199"], ["john.roe@acme.com"]),
+        ],
+        id="prnewswire-2000s-one-line-with-roles",
+    ),
+    pytest.param(
+        "Contacts:\n\nInvestors\nJohn A. Smith Jr.\nVice President, Investor Relations\n+1 (212) 555-0100\n"
+        "ir@acme.com\n\nMedia\nWestwicke Partners\nmedia@acme.com",
+        [
+            ("investors", "John A. Smith Jr.", "Vice President, Investor Relations", None, ["+1 (212) 555-0100"],
+             ["ir@acme.com"]),
+            ("media", None, None, "Westwicke Partners", [], ["media@acme.com"]),
+        ],
+        id="globenewswire-stacked-with-agency-desk",
+    ),
+    pytest.param(
+        "For Media Inquiries: Anna Berg | anna.berg@acme.de | +49 89 1234 5678",
+        [("media", "Anna Berg", None, None, ["+49 89 1234 5678"], ["anna.berg@acme.de"])],
+        id="pipes-between-fields",
+    ),
+    pytest.param(
+        "Investor Relations Contact:\nPeter Lang\nTel: 0800 358 1035\npeter.lang@acme.co.uk",
+        [("investors", "Peter Lang", None, None, ["0800 358 1035"], ["peter.lang@acme.co.uk"])],
+        id="national-number-without-country-code",
+    ),
+    pytest.param(
         "Acme reported record results. For investor relations information, please contact Jane Smith at "
         "(212) 555-0147 or jsmith@acme.com.",
         [("investors", "Jane Smith", None, None, ["(212) 555-0147"], ["jsmith@acme.com"])],
