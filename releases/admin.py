@@ -30,7 +30,13 @@ from django.utils.html import format_html
 from .forms import ReleaseReview, ScheduleForm, UploadForm, parse_upload
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
 from .parsing.errors import ParseError
-from .services import release_category, release_create_from_upload, release_publish, release_unpublish
+from .services import (
+    company_matching,
+    release_category,
+    release_create_from_upload,
+    release_publish,
+    release_unpublish,
+)
 
 PENDING_DIR = "uploads/pending"
 PENDING_SALT = "releases.admin.pending-upload"
@@ -405,12 +411,17 @@ class PressReleaseAdmin(admin.ModelAdmin):
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(reverse("admin:releases_pressrelease_change", args=[outcome.release.pk]))
+        try:
+            matched = company_matching(parsed=review.reviewed() if review.is_bound and review.is_valid() else parsed)
+        except ValidationError:
+            matched = None  # the conflict is reported when saving
         context = {
             **self.admin_site.each_context(request),
             "title": "Review the uploaded release",
             "opts": self.opts,
             "source_name": name,
             "review": review,
+            "matched_company": matched,
             "warnings": parsed.warnings,
             "service_errors": errors,
             "body_preview": nh3.clean(parsed.body_html),

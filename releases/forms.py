@@ -312,6 +312,10 @@ class ReleaseReview:
             form.flags = call_flags(call)
 
     @property
+    def is_bound(self) -> bool:
+        return self.release.is_bound
+
+    @property
     def formsets(self):
         return (self.listings, self.contacts, self.calls)
 

@@ -135,12 +135,10 @@ def release_category(*, parsed: ParsedRelease) -> str:
     return guess_category(parsed.headline or "", nh3.clean(parsed.body_html or "", tags=set()))
 
 
-def company_for_release(*, parsed: ParsedRelease) -> Company:
-    """The issuer: matched by a listing's ticker, then by name (case-insensitive), else created.
-
-    Its listings are added; blank website and About are filled from the release.
-    """
-    listings = [(x.exchange.strip().upper(), x.ticker.strip()) for x in parsed.listings if x.ticker.strip()]
+def company_matching(*, parsed: ParsedRelease) -> Company | None:
+    """The stored company a release names: by a listing's exchange and ticker, then by name
+    (case-insensitive); None when it names none. Writes nothing, so the review page can say it too."""
+    listings = parsed_listings(parsed)
     owners = {
         listing.company
         for listing in Listing.objects.select_related("company").filter(ticker__in=[ticker for _, ticker in listings])
@@ -152,11 +150,24 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
             f"The release's listings belong to different companies ({names}); correct the listings.",
             code="listings_conflict",
         )
+    if owners:
+        return owners.pop()
     name = (parsed.company.name or "").strip()
-    company = owners.pop() if owners else None
-    if company is None and name:
-        company = Company.objects.filter(name__iexact=name).order_by("pk").first()
+    return Company.objects.filter(name__iexact=name).order_by("pk").first() if name else None
+
+
+def parsed_listings(parsed: ParsedRelease) -> list[tuple[str, str]]:
+    return [(x.exchange.strip().upper(), x.ticker.strip()) for x in parsed.listings if x.ticker.strip()]
+
+
+def company_for_release(*, parsed: ParsedRelease) -> Company:
+    """The issuer: the matching company, else a new one with a unique slug.
+
+    Its listings are added; blank website and About are filled from the release.
+    """
+    company = company_matching(parsed=parsed)
     if company is None:
+        name = (parsed.company.name or "").strip()
         if not name:
             raise ValidationError(
                 "The issuing company was not found in the release; enter its name.", code="no_company"
@@ -170,7 +181,7 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
     company.save()
 
     known = set(company.listings.values_list("exchange", "ticker"))
-    for exchange, ticker in listings:
+    for exchange, ticker in parsed_listings(parsed):
         if (exchange, ticker) not in known:
             listing = Listing(company=company, exchange=exchange, ticker=ticker)
             listing.full_clean()

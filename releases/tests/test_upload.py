@@ -154,6 +154,44 @@ def test_corrections_on_review_page_are_what_is_stored(staff_client, release_000
     assert list(call.dial_ins.values_list("e164", flat=True)) == ["+19133120940", "+442030598125"]
 
 
+def test_review_page_says_which_stored_company_the_release_joins(staff_client, monkeypatch):
+    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": factories.parsed_release())
+    new = staff_client.get(upload(staff_client, b"first")["Location"]).content.decode()
+    assert "a new company will be created" in new
+
+    company = factories.company(name="ImmunoGen Inc")
+    factories.listing(company=company, exchange="NASDAQ", ticker="IMGN")
+    known = staff_client.get(upload(staff_client, b"second")["Location"]).content.decode()
+    assert "will be added to the stored company" in known
+    assert reverse("admin:releases_company_change", args=[company.pk]) in known
+
+
+def test_review_page_body_preview_is_sanitized(staff_client, monkeypatch):
+    hostile = factories.parsed_release(body_html='<p onmouseover="steal()">Hi<script>alert(1)</script></p>')
+    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": hostile)
+    content = staff_client.get(upload(staff_client, b"x")["Location"]).content.decode()
+    assert "<p>Hi</p>" in content
+    assert "alert(1)" not in content and "steal()" not in content
+
+
+def test_docx_upload_is_read_like_text(staff_client, release_000):
+    import io
+
+    import docx
+
+    document = docx.Document()
+    for paragraph in release_000.decode("utf-8").split("\n\n"):
+        if paragraph.strip():
+            document.add_paragraph(paragraph.strip())
+    buffer = io.BytesIO()
+    document.save(buffer)
+
+    review = staff_client.get(upload(staff_client, buffer.getvalue(), name="000.docx")["Location"])
+    content = review.content.decode()
+    assert "ImmunoGen, Inc. Announces Conference Call" in content
+    assert 'value="7751636"' in content
+
+
 def test_review_page_flags_what_was_not_found(staff_client, monkeypatch):
     parsed = factories.parsed_release(
         calls=(factories.parsed_call(passcode=None, zone=None),),
