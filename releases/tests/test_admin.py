@@ -265,3 +265,16 @@ def test_release_body_edited_in_admin_is_sanitized(staff_client):
     release.refresh_from_db()
     assert "script" not in release.body and "onclick" not in release.body and "javascript" not in release.body
     assert "Hello" in release.body
+
+
+@pytest.mark.parametrize(
+    "model_name, field_name",
+    [("pressrelease", "company"), ("conferencecall", "release"), ("dialin", "call"), ("contact", "company")],
+)
+def test_autocomplete_answers_ir_staff(staff_client, one_of_each, model_name, field_name):
+    response = staff_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "releases", "model_name": model_name, "field_name": field_name, "term": ""},
+    )
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 1
