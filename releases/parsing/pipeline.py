@@ -64,7 +64,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
 
     name = company_name(lead.text) if lead.text else None
     listings = issuer_listings(lead.text, name) or issuer_listings_elsewhere(blocks, after_lead, name)
-    website = issuer_website(blocks, abouts, name, lead, after_lead, before_lead)
+    website = issuer_website(blocks, abouts, name, after_lead, before_lead)
     release_date = dateline_date(lead, header, blocks, document)
     wire = (lead.dateline.wire if lead.dateline else None) or header.wire or page_wire(document) or credited_wire(
         [blocks[i] for i in sorted(chrome)])
@@ -203,7 +203,7 @@ def matching_paren(text: str, open_at: int) -> int:
 WEBSITE_PHRASE_RE = re.compile(r"(?:web\s*site|visit|found at|available at|log on at|web:|website:|www\.)", re.I)
 
 
-def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name: str | None, lead: Lead,
+def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name: str | None,
                    after_lead: Sequence[int], before_lead: Sequence[int]) -> str | None:
     """The issuer's own site: its About section first, else where the release calls it its website."""
     for section in sorted(abouts, key=lambda s: -about_match(s.name, name)):
