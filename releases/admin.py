@@ -71,6 +71,7 @@ class CompanyAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .prefetch_related("listings")
             .annotate(release_total=Count("releases", distinct=True))
+            .order_by("name")  # a grouped query drops Meta.ordering; autocomplete pages need one
         )
 
     @admin.display(description="Listings")
