@@ -156,8 +156,22 @@ class ReleaseListView(PublicMixin, ListView):
         # Page links keep the filters; the page number is added by the template.
         query = self.request.GET.copy()
         query.pop("page", None)
-        context.update(form=self.form, filter_query=query.urlencode())
+        context.update(form=self.form, filter_query=query.urlencode(), feeds=self.feeds())
         return context
+
+    def feeds(self) -> list[tuple[str, str, str]]:
+        """(title, type, url) of the feeds matching the current filter, for <link rel="alternate">."""
+        data = self.form.cleaned_data if self.form.is_bound else {}
+        if company := data.get("company"):
+            name, kwargs, prefix = company.name, {"slug": company.slug}, "company-feed"
+        elif category := data.get("category"):
+            name, kwargs, prefix = PressRelease.Category(category).label, {"category": category}, "category-feed"
+        else:
+            name, kwargs, prefix = "All", {}, "feed"
+        return [
+            (f"{name} press releases (RSS)", "application/rss+xml", reverse(f"releases:{prefix}-rss", kwargs=kwargs)),
+            (f"{name} press releases (Atom)", "application/atom+xml", reverse(f"releases:{prefix}-atom", kwargs=kwargs)),
+        ]
 
 
 class ReleaseDetailView(PublicMixin, DetailView):

@@ -49,6 +49,10 @@ def page(browser):
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    # Console errors catch Content-Security-Policy violations and script failures; failed
+    # loads are reported by the response listener, which can tell a page from its assets.
+    page.on("console", lambda m: m.type == "error" and not m.text.startswith("Failed to load resource")
+            and errors.append(m.text))
     page.on("response", lambda r: r.status >= 400 and r.request.resource_type != "document"
             and errors.append(f"{r.status} {r.url}"))
     yield page

@@ -324,3 +324,17 @@ def test_postgres_search_stems_words_and_ranks_headline_matches_first(client):
     html = page(client, reverse("releases:release-list") + "?q=acquisitions")
     assert html.index("Northwind completes acquisition") < html.index("Quarterly update")
     assert "Dividend declared" not in html
+
+
+@pytest.mark.parametrize(
+    "query, feed",
+    [
+        ("", "/feeds/releases.rss"),
+        ("?category=dividend", "/feeds/categories/dividend.rss"),
+        ("?company=northwind", "/feeds/companies/northwind.rss"),
+    ],
+    ids=["all", "category", "company"],
+)
+def test_archive_advertises_the_feed_of_its_filter(client, world, query, feed):
+    html = page(client, reverse("releases:release-list") + query)
+    assert f'<link rel="alternate" type="application/rss+xml"' in html and f'href="{feed}"' in html
