@@ -222,9 +222,9 @@ class ReleaseContactInline(admin.TabularInline):
 
 class ReleaseCallInline(admin.StackedInline):
     model = ConferenceCall
-    fields = [("title", "company"), ("starts_at", "timezone"), "announced_time", ("webcast_url", "passcode")]
+    # The company is the release's own (set in PressReleaseAdmin.save_formset).
+    fields = ["title", ("starts_at", "timezone"), "announced_time", ("webcast_url", "passcode")]
     readonly_fields = ["announced_time"]
-    autocomplete_fields = ["company"]
     formfield_overrides = URL_FIELDS
     show_change_link = True  # dial-ins, and the time in the call's own zone, are edited on the call's page
     extra = 0
@@ -287,6 +287,16 @@ class PressReleaseAdmin(admin.ModelAdmin):
     @admin.display(description="On the site")
     def site_link(self, release):
         return format_html('<a href="{}">View</a>', self.get_view_on_site_url(release))
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is not ConferenceCall:
+            return super().save_formset(request, form, formset, change)
+        for call in formset.save(commit=False):
+            call.company = form.instance.company
+            call.save()
+        for call in formset.deleted_objects:
+            call.delete()
+        formset.save_m2m()
 
     # Publishing is its own permission: staff who may edit may not necessarily publish.
     def has_publish_permission(self, request):

@@ -278,3 +278,28 @@ def test_autocomplete_answers_ir_staff(staff_client, one_of_each, model_name, fi
     )
     assert response.status_code == 200
     assert len(response.json()["results"]) == 1
+
+
+def test_call_added_on_the_release_page_belongs_to_the_releases_company(staff_client):
+    release = factories.release()
+    response = staff_client.post(
+        reverse("admin:releases_pressrelease_change", args=[release.pk]),
+        {
+            "company": release.company.pk,
+            "headline": release.headline,
+            "slug": release.slug,
+            "category": "earnings",
+            "body": "",
+            "PressRelease_contacts-TOTAL_FORMS": "0",
+            "PressRelease_contacts-INITIAL_FORMS": "0",
+            "calls-TOTAL_FORMS": "1",
+            "calls-INITIAL_FORMS": "0",
+            "calls-0-title": "Q4 call",
+            "calls-0-starts_at_0": "2030-02-01",
+            "calls-0-starts_at_1": "16:30",
+            "calls-0-timezone": "America/New_York",
+        },
+    )
+    assert response.status_code == 302, response.context["errors"] if response.context else response
+    call = ConferenceCall.objects.get()
+    assert (call.release, call.company, call.title) == (release, release.company, "Q4 call")
