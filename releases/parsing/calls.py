@@ -26,6 +26,7 @@ from datetime import date, datetime, timedelta
 from . import zones
 from .document import Block
 from .patterns_calls import (
+    PHONE_HINT_RE,
     TIME_RE,
     clock,
     find_dates,
@@ -151,8 +152,10 @@ class Unit:
 
 
 def clean(text: str) -> str:
-    text = strip_markdown(text)
-    text = TABLE_PIPES_RE.sub(" | ", text).strip(" |")
+    if "*" in text or "_" in text or "\\" in text:
+        text = strip_markdown(text)
+    if "|" in text:
+        text = TABLE_PIPES_RE.sub(" | ", text).strip(" |")
     return re.sub(r"[ \t\u00a0]+", " ", text).strip()
 
 
@@ -192,8 +195,19 @@ def link_positions(text: str, block: Block) -> tuple[tuple[int, str], ...]:
     return tuple(found)
 
 
+# Words without which no unit speaks of a call: a cheap test before the patterns.
+HINT_RE = re.compile(
+    r"call|cast|dial|replay|code|pass|id|pin|webinar|present|stream|chat|day|archiv|record|date|time|link|toll|"
+    r"domestic|international|http|www|listen|regist|join|access|quote|ask|request|conference|event|participa|"
+    r"\.[a-z]{2,}/",
+    re.I,
+)
+
+
 def is_related(unit: Unit) -> bool:
     text = unit.text
+    if not (unit.hrefs or HINT_RE.search(text) or PHONE_HINT_RE.search(text)):
+        return False
     return bool(
         CALL_WORD_RE.search(text)
         or REPLAY_RE.search(text)

@@ -40,9 +40,15 @@ INTL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}[\s.\-]{0,2}(?:\(0\)[\s.\-]{0,2}
 NATIONAL_PHONE_RE = re.compile(r"(?<![\w+.,/-])0\d{1,4}(?:[ \-]\d{2,4}){2,4}(?![\d,.]\d)")
 
 
+# Where a phone number may stand at all: "844) 808-7106", "303.837.5484", "+33", "0800 358 1035".
+PHONE_HINT_RE = re.compile(r"\d{3}\)?[\s.\-–]{0,3}\d{3}[\s.\-–]{1,3}\d{4}|\+\s?\d|\b0\d{1,4}[ \-]\d{2,4}[ \-]\d{2}")
+
+
 def find_phones(text: str) -> list[tuple[int, int, str]]:
     """(start, end, number as printed) of every phone number in text, in order."""
     found: list[tuple[int, int, str]] = []
+    if not PHONE_HINT_RE.search(text):
+        return found
     taken: list[tuple[int, int]] = []
     for pattern in (INTL_PHONE_RE, NANP_PHONE_RE, NATIONAL_PHONE_RE):
         for match in pattern.finditer(text):
@@ -91,8 +97,13 @@ def clean_url(url: str) -> str:
     return url
 
 
+URL_HINT_RE = re.compile(rf"https?:|www\.|\.(?:{_TLDS})\b", re.I)
+
+
 def find_urls(text: str) -> list[tuple[int, str]]:
     """(start, URL) of each web address in text; email domains are not addresses."""
+    if not URL_HINT_RE.search(text):
+        return []
     return [(m.start(), clean_url(m.group(0))) for m in URL_RE.finditer(text) if "@" not in m.group(0)]
 
 
