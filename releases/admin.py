@@ -286,7 +286,9 @@ class PressReleaseAdmin(admin.ModelAdmin):
 
     @admin.display(description="On the site")
     def site_link(self, release):
-        return format_html('<a href="{}">View</a>', self.get_view_on_site_url(release))
+        return format_html(
+            '<a href="{}" aria-label="View “{}” on the site">View</a>', self.get_view_on_site_url(release), release
+        )
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not ConferenceCall:

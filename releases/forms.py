@@ -13,6 +13,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 
 from . import parsing
 from .models import Contact, PressRelease, validate_iana_zone
@@ -407,3 +408,12 @@ class ScheduleForm(forms.Form):
         help_text=f"In the site's time zone ({settings.TIME_ZONE}). The releases appear on the site by themselves.",
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
+
+    def clean_publish_at(self):
+        publish_at = self.cleaned_data["publish_at"]
+        if publish_at <= timezone.now():
+            raise ValidationError(
+                "Choose a time in the future; to publish now, use the “Publish selected releases now” action.",
+                code="past",
+            )
+        return publish_at

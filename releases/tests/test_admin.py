@@ -170,6 +170,15 @@ def test_schedule_action_asks_for_the_time_then_embargoes(staff_client):
     assert release.status == PressRelease.Status.EMBARGOED
 
 
+def test_schedule_action_refuses_a_time_in_the_past(staff_client):
+    release = factories.release()
+    page = run_action(staff_client, "schedule", [release], apply="1", publish_at="2001-01-01T09:00")
+    assert page.status_code == 200
+    assert "Choose a time in the future" in page.content.decode()
+    release.refresh_from_db()
+    assert release.published_at is None
+
+
 def test_schedule_action_with_bad_time_shows_error(staff_client):
     release = factories.release()
     page = run_action(staff_client, "schedule", [release], apply="1", publish_at="not a time")
