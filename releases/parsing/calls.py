@@ -219,26 +219,30 @@ def is_related(unit: Unit) -> bool:
     )
 
 
-def clusters(units: list[Unit]) -> list[list[Unit]]:
-    """Runs of related units; one short unrelated unit between two related ones is kept."""
-    runs: list[list[Unit]] = []
+def clusters(units: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
+    """Runs of related units, each with the two units before it (where "that day" finds its date);
+    one short unrelated unit between two related ones is kept."""
+    runs: list[tuple[list[Unit], list[Unit]]] = []
     current: list[Unit] = []
     gap: list[Unit] = []
-    for unit in units:
+    lead: list[Unit] = []
+    for index, unit in enumerate(units):
         if is_related(unit):
             if current and gap:
                 current.extend(gap)
+            if not current:
+                lead = units[max(0, index - 2): index]
             current.append(unit)
             gap = []
         elif current and not gap and len(unit.text.split()) <= 14:
             gap = [unit]
         else:
             if current:
-                runs.append(current)
+                runs.append((lead, current))
             current, gap = [], []
     if current:
-        runs.append(current)
-    return [run for run in runs if any(STRONG_CALL_RE.search(u.text) for u in run)]
+        runs.append((lead, current))
+    return [(lead, run) for lead, run in runs if any(STRONG_CALL_RE.search(u.text) for u in run)]
 
 
 # --- reading a cluster --------------------------------------------------------------------
@@ -386,7 +390,7 @@ def url_rank(url: str) -> int:
     return 1 if "/" in bare else 2
 
 
-def read_cluster(units: list[Unit], release_date: date | None) -> list[Part]:
+def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Unit] = ()) -> list[Part]:
     parts = [Part(position=0)]
     live = True
     seen_days: dict[date, Part] = {}
@@ -401,7 +405,7 @@ def read_cluster(units: list[Unit], release_date: date | None) -> list[Part]:
             times = [t for s, e, is_live in stretches if is_live for t in event_times(unit, s, e)]
             if times:
                 position, (hour, minute), zone, _ = min(times, key=lambda t: (t[3], t[0]))
-                day = day_for(units, index, position, release_date)
+                day = day_for([*lead, *units], index + len(lead), position, release_date)
                 part = parts[-1]
                 if day is not None and day not in seen_days and any(seen_days):
                     part = Part(position=index)
@@ -490,8 +494,8 @@ def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: s
     units = [unit for block in blocks for unit in block_units(block)]
     timed: list[Part] = []
     loose: list[tuple[int, Part]] = []  # parts without a day, with the number of timed parts before them
-    for cluster in clusters(units):
-        for part in read_cluster(cluster, release_date):
+    for lead, cluster in clusters(units):
+        for part in read_cluster(cluster, release_date, lead):
             if part.day is not None:
                 same = next((t for t in timed if t.day == part.day), None)
                 if same is not None:

@@ -121,6 +121,8 @@ NOT_NAME_WORDS = re.compile(
 NAME_WORD_RE = re.compile(
     r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z]+|Mc[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV)$"
 )
+# "..., both of Acme Corp."
+BOTH_OF_RE = re.compile(r"^(?:both|all)\s+of\s+(?P<org>[A-Z][^/]+)")
 # "Jane Doe of Acme Corp."
 NAME_OF_ORG_RE = re.compile(r"^(?P<name>.+?)\s+of\s+(?P<org>[A-Z].+)$")
 # Glued text from a converter that dropped line breaks: "Mareike VolkerHead of Investor Relations",
@@ -356,7 +358,12 @@ class Reader:
         current = self.current
         split = None if is_title(text) else name_then_title(text)
         of_org = NAME_OF_ORG_RE.match(text)
-        if of_org and is_name(of_org.group("name")):
+        shared = BOTH_OF_RE.match(text)
+        if shared:
+            # "..., both of Acme Corp.": the organization of everyone in the section so far
+            for draft in [*self.done, current]:
+                draft.organization = draft.organization or shared.group("org").strip()
+        elif of_org and is_name(of_org.group("name")):
             self.name(of_org.group("name"), block)
             self.current.organization = of_org.group("org")
             self.last_slot = "organization"

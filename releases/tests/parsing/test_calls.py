@@ -289,6 +289,15 @@ def test_start_time_and_zone(sentence, released, starts_at, zone):
     assert call.zone == zone
 
 
+def test_that_day_takes_the_date_of_the_sentence_before():
+    call = call_of(
+        "Zeta will report its second quarter 2025 financial results after the market closes on Wednesday, "
+        "August 6, 2025. Management will host a conference call and webcast at 4:30 p.m. ET that day.",
+        release_date=date(2025, 7, 30),
+    )
+    assert call.starts_at == at("2025-08-06T16:30:00-04:00")
+
+
 def test_time_without_zone_has_no_instant():
     call = call_of("Acme will host a conference call on March 4, 2025 at 4:30 p.m. Dial 1-800-555-0134.")
     assert call.starts_at is None and call.zone is None

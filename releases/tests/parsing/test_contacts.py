@@ -172,6 +172,16 @@ CONTACT_CASES = [
         id="prnewswire-2000s-one-line-with-roles",
     ),
     pytest.param(
+        "-0-                           02/10/2005\n    /CONTACT:  Investors, Jane Doe, +1-212-555-0100, or "
+        "jane.doe@acme.com, or\nMedia, John Roe, +1-212-555-0199, or john.roe@acme.com, both of Acme Corp./\n"
+        "    /Web site:  http://www.acme.com /",
+        [
+            ("investors", "Jane Doe", None, "Acme Corp.", ["+1-212-555-0100"], ["jane.doe@acme.com"]),
+            ("media", "John Roe", None, "Acme Corp.", ["+1-212-555-0199"], ["john.roe@acme.com"]),
+        ],
+        id="prnewswire-trailer-both-of-one-company",
+    ),
+    pytest.param(
         "Contacts:\n\nInvestors\nJohn A. Smith Jr.\nVice President, Investor Relations\n+1 (212) 555-0100\n"
         "ir@acme.com\n\nMedia\nWestwicke Partners\nmedia@acme.com",
         [
