@@ -110,13 +110,14 @@ def release_create_from_upload_once(
     release.full_clean(exclude=["source_file"])
     release.save()
 
-    notes = []
+    notes, contacts = [], []
     for info in parsed.contacts:
         contact = contact_for_release(company=company, info=info)
         if contact is None:
             notes.append(f"Contact {contact_label(info)} was left out: it has no phone number or email.")
             continue
-        release.contacts.add(contact)
+        contacts.append(contact)
+    release.contacts.add(*contacts)
     for info in parsed.calls:
         call_create(company=company, release=release, info=info, default_title=release.headline)
 
@@ -173,12 +174,14 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
                 "The issuing company was not found in the release; enter its name.", code="no_company"
             )
         company = Company(name=name, slug=unique_company_slug(name=name))
+    changed = company._state.adding
     if not company.website and parsed.company.website:
-        company.website = normalize_url(parsed.company.website)
+        company.website, changed = normalize_url(parsed.company.website), True
     if not company.about and parsed.about:
-        company.about = parsed.about
-    company.full_clean()
-    company.save()
+        company.about, changed = parsed.about, True
+    if changed:
+        company.full_clean()
+        company.save()
 
     known = set(company.listings.values_list("exchange", "ticker"))
     for exchange, ticker in parsed_listings(parsed):
@@ -243,16 +246,19 @@ def call_create(*, company: Company, release: PressRelease, info: Call, default_
     numbers = [(DialIn.Kind.LIVE, n) for n in info.dial_in] + [
         (DialIn.Kind.REPLAY, n) for n in (replay.dial_in if replay else ())
     ]
-    seen = set()
+    seen, dial_ins = set(), []
     for kind, number in numbers:
         if not number.strip() or (kind, number.strip()) in seen:
             continue
         seen.add((kind, number.strip()))
         dial_in = DialIn(call=call, kind=kind, number=number)
-        dial_in.full_clean()
+        # The call is new and its numbers are deduplicated above: the unique constraint cannot fail,
+        # so it is not queried once per number.
+        dial_in.full_clean(validate_constraints=False)
         if dial_in.e164.startswith(TOLL_FREE_PREFIXES):
             dial_in.label = "Toll-free"
-        dial_in.save()
+        dial_ins.append(dial_in)
+    DialIn.objects.bulk_create(dial_ins)
     return call
 
 
