@@ -440,7 +440,25 @@ def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Un
                 part.replay_until = part.replay_until or until_date(piece, release_date)
                 if part.replay_days is None and (days := FOR_DAYS_RE.search(piece)):
                     part.replay_days = number(days.group("n"))
+    share_site_details(parts)
     return parts
+
+
+def share_site_details(parts: list[Part]) -> None:
+    """Several events in one paragraph ("presentations at two conferences ... A live webcast of the
+    presentations will be available on the Investors section"): a site page and a replay period
+    printed once serve every event that has none of its own. A unique webcast link is not shared."""
+    if len(parts) < 2:
+        return
+    site = next((url for part in parts for url in part.urls if url[0] > 0), None)
+    named = any(part.website_named for part in parts)
+    replayed = next((part for part in parts if part.replay), None)
+    for part in parts:
+        if not part.urls and not part.website_named:
+            part.urls = [site] if site else []
+            part.website_named = named
+        if replayed is not None and not part.replay:
+            part.replay, part.replay_days = True, replayed.replay_days
 
 
 def until_date(text: str, release_date: date | None) -> date | None:

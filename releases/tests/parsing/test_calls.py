@@ -345,6 +345,25 @@ def test_two_presentations_on_separate_days_are_two_calls():
     ]
 
 
+def test_one_site_page_serves_presentations_at_two_conferences():
+    calls = find_calls(
+        blocks(
+            "Management will participate in the following upcoming investor conferences:\n\n"
+            "- J.P. Morgan 43rd Annual Healthcare Conference. Presentation on Tuesday, January 14, 2025 at "
+            "10:30 a.m. PT.\n\n- Guggenheim SMID Cap Biotech Conference. Fireside chat on Wednesday, February 5, "
+            "2025 at 1:00 p.m. ET.\n\nA live webcast of the presentations will be available on the Investors "
+            "section of Acme Bio's website at ir.acmebio.com. Replays will be available for 90 days following "
+            "each event."
+        ),
+        release_date=date(2025, 1, 6),
+        website=None,
+    )
+    assert [(c.starts_at, c.webcast_url, c.replay.until) for c in calls] == [
+        (at("2025-01-14T10:30:00-08:00"), "ir.acmebio.com", date(2025, 4, 14)),
+        (at("2025-02-05T13:00:00-05:00"), "ir.acmebio.com", date(2025, 5, 6)),
+    ]
+
+
 def test_one_webcast_with_two_agenda_items_is_one_call():
     calls = find_calls(
         blocks(
