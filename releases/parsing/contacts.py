@@ -444,6 +444,12 @@ def is_prose(line: str) -> bool:
 
 def block_lines(block: Block) -> list[str]:
     lines = [strip_markdown(line.replace("\u00a0", " ")).rstrip() for line in block.text.split("\n") if line.strip()]
+    cells = [line.split("\t") for line in lines]
+    if len(cells) >= 2 and len({len(row) for row in cells}) == 1 and len(cells[0]) >= 2:
+        # An HTML table of contacts side by side: "Investor Contact:<td>Media Contact:" over names, phones...
+        columns_read = [[row[i].strip() for row in cells if row[i].strip()] for i in range(len(cells[0]))]
+        if sum(any(EMAIL_RE.search(c) or find_phones(c) for c in column) for column in columns_read) >= 2:
+            return [line for column in columns_read for line in (*column, "or")][:-1]
     if block.tag in ("pre", "table") or any(re.search(r"\S {3,}\S", line) for line in lines):
         cols = columns(lines)
         if len(cols) > 1:

@@ -246,6 +246,20 @@ def test_not_contacts(text):
     assert find_contacts(blocks(text)).contacts == ()
 
 
+def test_html_table_of_contacts_side_by_side_is_read_by_column():
+    table = Block(
+        "Investor Contact:\tMedia Contact:\nJane Doe\tJohn Roe\n212-555-0100\t212-555-0199\n"
+        "jane@acme.com\tjohn@acme.com",
+        tag="table",
+    )
+    found = find_contacts([Block("Acme announced results today."), table])
+    assert [(c.role, c.name, c.phones, c.emails) for c in found.contacts] == [
+        ("investors", "Jane Doe", ("212-555-0100",), ("jane@acme.com",)),
+        ("media", "John Roe", ("212-555-0199",), ("john@acme.com",)),
+    ]
+    assert found.used == frozenset({1})
+
+
 def test_used_blocks_are_the_contact_block_and_its_labels():
     found = find_contacts(blocks(
         "Acme announced results today.\n\nInvestors:\n\nJane Doe, 212-555-0100\n\njane@acme.com\n\n"
