@@ -274,10 +274,16 @@ def segments(unit: Unit, live: bool) -> tuple[list[tuple[int, int, bool]], bool]
         + [(m.start(), True) for m in LIVE_RE.finditer(unit.text)]
     )
     # "the live webcast replay": a switch to replay wins over a live word right before it.
+    # "A replay will be available to listen to at ...": within one sentence, no way back to live.
     stretches, start, mode = [], 0, live
+    replay_seen_at = None
     for position, to_live in switches:
         if to_live and not mode and any(p > position and not lv for p, lv in switches if p - position < 25):
             continue
+        if to_live and replay_seen_at is not None and not SENTENCE_END_RE.search(unit.text, replay_seen_at, position):
+            continue
+        if not to_live:
+            replay_seen_at = position
         if to_live != mode:
             stretches.append((start, position, mode))
             start, mode = position, to_live
@@ -299,11 +305,19 @@ def passcode_value(match: re.Match) -> str | None:
         words = (code + match.group("rest")).split()
         code = " ".join(words[:5])
     code = code.strip().rstrip("#")
-    if code.lower() in {"for", "and", "the", "will", "number", "followed", "please", "when", "is"}:
+    if code.lower() in NOT_A_CODE:
         return None
-    if not any(ch.isdigit() for ch in code) and not code.isupper() and not label.endswith("name"):
-        return None
+    if not any(ch.isdigit() for ch in code) and not code[:1].isupper():
+        return None  # "passcode will be provided": a lower-case word is the sentence going on
     return code
+
+
+# Words that follow a passcode label without being the passcode: "Passcode: Please ask ..."
+NOT_A_CODE = {
+    "for", "and", "the", "will", "number", "followed", "please", "when", "is", "to", "or", "if", "you", "your",
+    "required", "not", "none", "n/a", "available", "provided", "tbd", "given", "below", "above", "upon", "via",
+    "in", "at", "on", "by", "that", "this", "after", "before", "with", "which", "are", "be", "as", "each",
+}
 
 
 def passcodes_in(text: str) -> list[tuple[int, str]]:

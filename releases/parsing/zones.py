@@ -91,7 +91,7 @@ _NAMES = "|".join(re.escape(n) for n in sorted(NAMES, key=len, reverse=True))
 ZONE_RE = re.compile(
     rf"""\(?\s*(?:
         (?P<abbr>(?:{_ABBR})(?:/(?:{_ABBR}))?|E\.T\.|C\.T\.|P\.T\.|M\.T\.)(?!\w)
-      | (?P<name>(?:{_NAMES}))\s+(?:(?:summer|standard|daylight)\s+)?time\b
+      | (?:U\.?S\.?\s+)?(?P<name>(?:{_NAMES}))(?:\s*/\s*[A-Za-z][A-Za-z ]{{2,20}}?)?\s+(?:(?:summer|standard|daylight)\s+)?time\b
       | (?P<bare>eastern|central|mountain|pacific)\b
     )\s*\)?""",
     re.X | re.I,
@@ -111,9 +111,7 @@ def zone_name(printed: str) -> str | None:
         return ABBREVIATIONS.get(abbr)
     if match.group("bare"):
         return NAMES[match.group("bare").lower()]
-    name = re.sub(r"\s+(?:(?:summer|standard|daylight)\s+)?time$", "", match.group(0).strip("() ").lower())
-    name = re.sub(r"\s+", " ", name)
-    return NAMES.get(name)
+    return NAMES.get(re.sub(r"\s+", " ", match.group("name").lower()))
 
 
 def localize(day: date, hour: int, minute: int, zone: str) -> datetime:

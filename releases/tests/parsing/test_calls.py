@@ -83,6 +83,18 @@ DIAL_IN_CASES = [
         ["0800 358 1035", "0800 589 1234", "+1 646 307 1963"], "845210", id="european-freephone-numbers",
     ),
     pytest.param(
+        "A conference call will be held on Thursday, May 8, 2014 at 10:00 a.m. (ET). To access the conference "
+        "call, please dial 647-427-7450 or 1-888-231-8191. An archived recording of the conference call will be "
+        "available to listen to until May 15, 2014 at 416-849-0833 or 1-855-859-2056, reservation number "
+        "1234567 followed by the number sign.",
+        ["647-427-7450", "1-888-231-8191"], None, id="cnw-archived-recording-to-listen-to",
+    ),
+    pytest.param(
+        "Acme will hold an earnings call on 14 August 2025 at 8:00 a.m. U.S. Eastern Time. Dial-in: "
+        "+1 855 883 1031. Passcode: Acme",
+        ["+1 855 883 1031"], "Acme", id="capitalised-word-passcode",
+    ),
+    pytest.param(
         "Management will host a conference call on March 4, 2025 at 4:30 p.m. EST. Dial-In: 1--800--717--1738 "
         "or 1--289--514--5100.",
         ["1--800--717--1738", "1--289--514--5100"], None, id="dashes-doubled-by-converter",

@@ -35,6 +35,9 @@ ZONE_CASES = [
     pytest.param("JST", "Asia/Tokyo", id="jst"),
     pytest.param("AEDT", "Australia/Sydney", id="aedt"),
     pytest.param("IST", "Asia/Kolkata", id="ist"),
+    pytest.param("U.S. Eastern Time", "America/New_York", id="us-eastern-time"),
+    pytest.param("Beijing/Hong Kong Time", "Asia/Shanghai", id="two-cities-one-zone"),
+    pytest.param("Central European Time", "Europe/Berlin", id="central-european-time"),
     pytest.param("et", None, id="lower-case-word-is-no-zone"),
     pytest.param("XYZ", None, id="unknown"),
 ]
