@@ -107,6 +107,9 @@ FIELD_LABEL_RE = re.compile(
     r"t|m|o|p|e|web(?:site)?|w)\s*[.:])\s*(?:\([A-Za-z.]{2,6}\)\s*)?",
     re.I,
 )
+BARE_FIELD_LABEL_RE = re.compile(
+    r"(?i)(?:or\s+)?(?:tel(?:ephone)?|phone|mobile|cell|fax|e-?mail|web(?:site)?|direct|office|main|ph|t|m|e|p|o)\.?"
+)
 # "... and Treasury Phone: +46733583171": a field label inside a line separates two fields
 INLINE_FIELD_LABEL_RE = re.compile(r"(?<=\S)\s+(?:tel(?:ephone)?|phone|mobile|cell|fax|office|direct|e-?mail)\s*[.:]", re.I)
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "st."}
@@ -196,7 +199,7 @@ def columns(lines: list[str]) -> list[list[str]]:
 def split_fields(text: str) -> list[str]:
     """'Gilbert L. Danielson, Executive Vice President, +1-404-231-0011' -> its comma-separated parts."""
     parts = re.split(
-        rf",(?!\s*(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|$))\s*|;\s*|\t|\s{{3,}}|\s+\|\s+",
+        rf",(?!\s*(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|$))\s*|;\s*|\t|\s{{3,}}|\s+[|–—]\s+",
         text,
         flags=re.I,
     )
@@ -236,6 +239,8 @@ def value_fields(text: str) -> list[Field]:
             part = part[:-1]  # a sentence's full stop, not "Inc." or "Corp."
         if re.fullmatch(r"(?i)or|and|/|\|", part):
             found.append((start, Field("or")))
+        elif BARE_FIELD_LABEL_RE.fullmatch(part):
+            continue  # "Tel +1 212 555 0100": the word without its colon
         elif re.search(r"[A-Za-z]{2}", part):
             found.append((start, Field("text", part)))
     return [f for _, f in sorted(found, key=lambda item: item[0])]
@@ -331,7 +336,12 @@ class Reader:
         self.last_slot = None
         for item in fields:
             current = self.current
-            if item.kind == "label":
+            if item.kind == "label" and item.role and ":" not in item.value and current.name \
+                    and not current.reachable and not current.title:
+                # "John Roe / Media Relations / 212-555-0199": his desk, not a new block
+                current.title, current.role = item.value.strip(), item.role
+                self.last_slot = "title"
+            elif item.kind == "label":
                 if item.role or current.name or current.reachable:
                     self.flush()
                 if item.role:

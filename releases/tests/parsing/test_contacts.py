@@ -202,6 +202,15 @@ CONTACT_CASES = [
         id="national-number-without-country-code",
     ),
     pytest.param(
+        "Contacts:\n\nJane Doe – Director of Investor Relations\nAcme Corp.\nTel +1 212 555 0100\njane@acme.com\n\n"
+        "John Roe\nMedia Relations\nAcme Corp.\nTel +1 212 555 0199\njohn@acme.com",
+        [
+            ("other", "Jane Doe", "Director of Investor Relations", "Acme Corp.", ["+1 212 555 0100"], ["jane@acme.com"]),
+            ("media", "John Roe", "Media Relations", "Acme Corp.", ["+1 212 555 0199"], ["john@acme.com"]),
+        ],
+        id="desk-word-under-a-name-is-a-title",
+    ),
+    pytest.param(
         "Acme reported record results. For investor relations information, please contact Jane Smith at "
         "(212) 555-0147 or jsmith@acme.com.",
         [("investors", "Jane Smith", None, None, ["(212) 555-0147"], ["jsmith@acme.com"])],
