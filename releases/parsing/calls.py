@@ -119,7 +119,8 @@ LINK_WORDS_RE = re.compile(r"^(?:click\s+here|here|this\s+link|link|register|reg
 WEBCAST_HOST_RE = re.compile(
     r"webcast|on24|zoom\.us|choruscall|viavid|webcaster|q4inc|q4cdn|media-server|streamlabs|vimeo|"
     r"youtube|brighttalk|gotowebinar|teams\.microsoft|event|register|registration|earnings-call|"
-    r"livestream|incommon|netroadshow|openexchange|mzgroup|engage|investorsummit|summit",
+    r"livestream|incommon|netroadshow|openexchange|mzgroup|engage|investorsummit|summit|webinar|vevent|notified|"
+    r"issuerdirect|mediasite|webex|gotomeeting|intrado|events\.q4|stream",
     re.I,
 )
 TABLE_PIPES_RE = re.compile(r"\s*\|\s*(?:\|\s*)*")

@@ -254,6 +254,9 @@ def is_name(text: str) -> bool:
     if not 2 <= len(words) <= 5 or NOT_NAME_WORDS.search(text):
         return False
     named = [w for w in words if w.lower() not in NAME_PARTICLES]
+    if text.isupper():
+        # "JANE Q. DOE" in an upper-case contact block of the 1990s and 2000s
+        named = [w[:1] + w[1:].lower() for w in named]
     return all(NAME_WORD_RE.match(w) for w in named) and sum(len(w) > 2 for w in named) >= 2
 
 
@@ -536,7 +539,11 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
             reader = Reader(role_for_word(sentence.group("role")))
             rest = re.split(r"(?<=[a-z0-9])\.\s", sentence.group("rest"))[0]
             reader.feed(line_fields(re.sub(r"\bat\s+|\bor\s+by\s+|\bby\s+", ", ", rest)), index)
-            drafts.extend((d, reader.role) for d in reader.drafts())
+            found = reader.drafts()
+            if sentence.start() > 3:
+                for draft in found:
+                    draft.blocks.clear()  # the paragraph says more than the contact: it stays in the body
+            drafts.extend((d, reader.role) for d in found)
             index += 1
         else:
             index += 1

@@ -149,6 +149,8 @@ def find_dates(text: str, near: date | None) -> list[tuple[int, int, date]]:
     found = []
     for match in DATE_RE.finditer(text):
         groups = match.groupdict()
+        if (groups["month"] or groups["month2"]) == "may":
+            continue  # "Phase 2 may begin": the verb, not the month
         if groups["month"] or groups["month2"]:
             month = MONTHS[(groups["month"] or groups["month2"])[:3].lower()]
             day = int(groups["day"] or groups["day2"])

@@ -211,6 +211,11 @@ CONTACT_CASES = [
         id="desk-word-under-a-name-is-a-title",
     ),
     pytest.param(
+        "INVESTOR CONTACT:\nJANE Q. DOE\nACME CORPORATION\n(312) 555-0134",
+        [("investors", "JANE Q. DOE", None, "ACME CORPORATION", ["(312) 555-0134"], [])],
+        id="upper-case-block",
+    ),
+    pytest.param(
         "Acme reported record results. For investor relations information, please contact Jane Smith at "
         "(212) 555-0147 or jsmith@acme.com.",
         [("investors", "Jane Smith", None, None, ["(212) 555-0147"], ["jsmith@acme.com"])],
@@ -275,6 +280,15 @@ def test_used_blocks_are_the_contact_block_and_its_labels():
         "About Acme\n\nAcme makes anvils."
     ))
     assert found.used == frozenset({1, 2, 3})
+
+
+def test_contact_sentence_inside_a_longer_paragraph_leaves_the_paragraph_in_the_body():
+    found = find_contacts(blocks(
+        "Acme reported record results. For investor relations information, please contact Jane Smith at "
+        "(212) 555-0147."
+    ))
+    assert [c.name for c in found.contacts] == ["Jane Smith"]
+    assert found.used == frozenset()
 
 
 def test_same_people_printed_twice_count_once():
