@@ -14,13 +14,18 @@ taken out) and returns one `Call` per event, by the parser contract's rules:
 4. Times in live units, with their zone and date, give the events; a cluster with
    times on several dates holds several calls, each owning the details that follow it.
 5. Clusters without a time of their own complete the call before them.
+
+A time printed without a zone ("at 4:30 p.m.") gives `starts_at=None`, `zone=None`: the
+contract wants an instant with its UTC offset, and no zone is implied by a release as a
+whole (wires print Eastern, Central, CET and local times alike), so guessing one would
+publish a wrong hour; the review page flags the call as having no start time instead.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from . import zones
@@ -49,6 +54,12 @@ CALL_WORD_RE = re.compile(
 )
 CONTACT_LINE_RE = re.compile(r"\bcontact|@[\w-]+\.", re.I)
 DIAL_RE = re.compile(r"\b(?:dial|call(?:ing|ers?)?\b|toll|replay|listen|participa|access|conference)", re.I)
+# "will host a conference call", "to hold an earnings call", "will webcast its ... call"
+ANNOUNCE_RE = re.compile(
+    r"\b(?:will|to|plans\s+to|intends\s+to)\s+(?:host|hold|conduct|webcast|broadcast)\b[^.]{0,80}?"
+    r"\b(?:call|webcast|webinar|teleconference)\b",
+    re.I,
+)
 # A call word that alone makes a cluster a call (a bare "presentation" does not).
 STRONG_CALL_RE = re.compile(
     r"\b(?:conference[\s-]call|(?<!please\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d))|webcast|"
@@ -261,6 +272,7 @@ class Part:
     passcode: str | None = None
     urls: list[tuple[int, str]] = field(default_factory=list)  # (rank, url)
     website_named: bool = False
+    announced: bool = False  # "Acme will host a conference call ...", even without a time yet
     replay: bool = False
     replay_until: date | None = None
     replay_days: int | None = None
@@ -449,6 +461,8 @@ def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Un
                     part.urls.extend((url_rank(href), href) for p, href in unit.hrefs if start <= p < end)
                 if WEBSITE_SECTION_RE.search(piece) and STRONG_CALL_RE.search(text):
                     part.website_named = True
+                if ANNOUNCE_RE.search(piece):
+                    part.announced = True
             else:
                 part.replay_dial_in.extend(p for p in phones if p not in part.replay_dial_in)
                 part.replay_passcode = part.replay_passcode or (codes[0] if codes else None)
@@ -520,7 +534,7 @@ def to_call(part: Part, website: str | None) -> Call:
 
 
 def is_call(part: Part) -> bool:
-    return bool(part.day or part.starts_at or part.dial_in or part.urls or part.passcode)
+    return bool(part.day or part.starts_at or part.dial_in or part.urls or part.passcode or part.announced)
 
 
 def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: str | None) -> tuple[Call, ...]:

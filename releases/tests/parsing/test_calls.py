@@ -316,6 +316,12 @@ def test_time_without_zone_has_no_instant():
     assert call.dial_in == ("1-800-555-0134",)
 
 
+def test_call_announced_without_time_yet_is_a_call():
+    call = call_of("Acme will host a conference call to discuss its first quarter results on May 6, 2025. "
+                   "Details will be provided closer to the date.")
+    assert (call.starts_at, call.dial_in, call.webcast_url) == (None, (), None)
+
+
 def test_today_without_release_date_has_no_instant():
     call = call_of("Acme will host a conference call today at 4:30 p.m. ET. Dial 1-800-555-0134.",
                    release_date=None)
