@@ -27,6 +27,7 @@ from .parsing.result import Call, ContactInfo, ParsedRelease
 # North-American toll-free area codes: a dial-in with one of these is labelled "Toll-free".
 TOLL_FREE_PREFIXES = ("+1800", "+1833", "+1844", "+1855", "+1866", "+1877", "+1888")
 RACE_ATTEMPTS = 3
+UPLOAD_LOCK_KEY = 0x1E51_7E00  # any constant: the advisory lock all uploads share
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,9 @@ def release_create_from_upload(
     """Store a reviewed release with everything it names; the same file twice stores nothing.
 
     Raises ValidationError (nothing saved) when the release lacks what a record needs.
-    Each attempt is one transaction. When a concurrent upload stores the same file, company,
-    listing or contact between this attempt's lookups and its inserts, a unique constraint
-    stops the attempt, and the next one finds those rows.
+    Concurrent uploads take turns (`lock_uploads`). Where a database gives no such lock and a
+    concurrent upload stores the same file, company or contact between this attempt's lookups
+    and its inserts, a unique constraint stops the attempt, and the next one finds those rows.
     """
     for attempt in range(1, RACE_ATTEMPTS + 1):
         try:
@@ -82,6 +83,7 @@ def release_create_from_upload_once(
     publish_at: datetime | None = None,
     category: str | None = None,
 ) -> UploadOutcome:
+    lock_uploads()
     sha256 = source_sha256(source)
     existing = PressRelease.objects.select_related("company").filter(source_sha256=sha256).first()
     if existing is not None:
@@ -134,6 +136,20 @@ def release_create_from_upload_once(
 def release_category(*, parsed: ParsedRelease) -> str:
     """The category guessed from the headline and the body's text (tags stripped)."""
     return guess_category(parsed.headline or "", nh3.clean(parsed.body_html or "", tags=set()))
+
+
+def lock_uploads() -> None:
+    """Uploads take turns: each one's lookups (file, company, contacts) then see every upload
+    committed before it, so two writers never both create the same company or contact.
+
+    PostgreSQL: a transaction-scoped advisory lock. SQLite: the IMMEDIATE transaction mode in
+    settings already takes the write lock at BEGIN. An upload's writes take milliseconds, so
+    turns are short; parsing, the slow part, happens before and stays concurrent.
+    """
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [UPLOAD_LOCK_KEY])
 
 
 def company_matching(*, parsed: ParsedRelease) -> Company | None:
