@@ -87,7 +87,8 @@ PASSCODE_RE = re.compile(
     r"|event\s+(?:id|code|number|passcode)|webinar\s+id|confirmation\s+(?:code|number)"
     r"|reservation\s+(?:code|number)|replay\s+(?:id|code|pin))\b"
     r"\s*(?:number|#|no\.)?\s*(?:is|of|:|=|-|–|\|)?\s*"
-    r"(?:[\"“”](?P<quoted>[^\"“”]{1,60}?)[\"“”]|(?P<code>\d[\d ]{2,18}\d|[A-Z0-9][A-Za-z0-9-]{2,24})(?P<rest>[^.;,\n]*))?",
+    r"(?:[\"“”](?P<quoted>[^\"“”]{1,60}?)[\"“”]"
+    r"|(?P<code>\d[\d ]{2,18}\d|[A-Z0-9][A-Za-z0-9-]{2,24})(?P<rest>[^.;,\n]*))?",
     re.I,
 )
 # 'Quote "Eutelsat" to the operator', 'reference "Moody's Corporation"',
@@ -95,7 +96,8 @@ PASSCODE_RE = re.compile(
 SPOKEN_PASSCODE_RE = re.compile(
     r"\b(?i:quote|reference|mention|give|provide)\s+(?i:the\s+(?:conference\s+)?(?:name|code)\s+)?"
     r"[\"“](?P<quoted>[^\"“”]{2,60})[\"”]"
-    r"|\b(?i:(?:ask(?:ing)?\s+(?:the\s+operator\s+)?for|request(?:ing)?)\s+(?:the\s+)?)(?P<named>[\"“][^\"“”]{2,60}[\"”]|[A-Z][^.;:()\n]{1,60}"
+    r"|\b(?i:(?:ask(?:ing)?\s+(?:the\s+operator\s+)?for|request(?:ing)?)\s+(?:the\s+)?)"
+    r"(?P<named>[\"“][^\"“”]{2,60}[\"”]|[A-Z][^.;:()\n]{1,60}"
     r"\b(?:call|conference|webcast|meeting))\b",
 )
 # "through November 3, 2011", "until March 13, 2025", "to Feb. 28", "ending on ..."
@@ -107,7 +109,9 @@ UNTIL_FILLER_RE = re.compile(
     re.I,
 )
 # "for 30 days", "for seven days following", "for a period of 90 days"
-FOR_DAYS_RE = re.compile(r"\bfor\s+(?:a\s+period\s+of\s+)?(?:approximately\s+|about\s+)?(?P<n>\d{1,3}|[a-z-]+)\s+days\b", re.I)
+FOR_DAYS_RE = re.compile(
+    r"\bfor\s+(?:a\s+period\s+of\s+)?(?:approximately\s+|about\s+)?(?P<n>\d{1,3}|[a-z-]+)\s+days\b", re.I
+)
 TODAY_RE = re.compile(r"\b(?P<word>today|tonight|this\s+(?:morning|afternoon|evening)|tomorrow)\b", re.I)
 # A date after these words is not the call's: "quarter ended September 30", "as of".
 NOT_CALL_DATE_RE = re.compile(r"\b(?:ended|ending|through|until|as\s+of|since|from|dated|year|period)\s*$", re.I)

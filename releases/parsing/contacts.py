@@ -30,7 +30,10 @@ ROLE_WORDS = {
     "media": r"media|press|public\s+relations|pr|communications?|news\s+media|journalists?|corporate\s+affairs",
 }
 _ROLES = "|".join(ROLE_WORDS.values())
-_PREFIX = r"(?:u\.?s\.?|international|global|european|asia|north\s+american|company|corporate|agency|general|financial|canadian)"
+_PREFIX = (
+    r"(?:u\.?s\.?|international|global|european|asia|north\s+american|company|corporate|agency|general|"
+    r"financial|canadian)"
+)
 # A line that is only a label: "Investor Contacts:", "Media:", "CONTACT:", "/CONTACT:", "Contacts",
 # "Media enquiries", "Contact Investor Relations", "INTERNATIONAL INVESTOR RELATIONS",
 # "Investor Relations Contact", "For more information, please contact:", "Media Hotline"
@@ -64,7 +67,9 @@ STOP_RE = re.compile(
     r"^\W*(?:about\s|source\b|###|-30-|forward[\s-]looking|safe\s+harbou?r|cautionary|release\s+summary|\$cashtags|"
     r"view\s+(?:the\s+)?(?:source|original)|logo\b|original/source|photos?:|multimedia|site\s+navigation|"
     r"for\s+immediate\s+release|news\s+release|press\s+release|exhibit\s+\d|copyright|©|\(c\)\s+\d{4}|"
-    r"note\s+to\s+editors|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$|to\s+be\s+added|follow\s+us|this\s+press\s+release|disclaimer)",
+    r"note\s+to\s+editors|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$|"
+    r"to\s+be\s+added|follow\s+us|this\s+press\s+release|disclaimer)",
     re.I,
 )
 
@@ -111,7 +116,9 @@ BARE_FIELD_LABEL_RE = re.compile(
     r"(?i)(?:or\s+)?(?:tel(?:ephone)?|phone|mobile|cell|fax|e-?mail|web(?:site)?|direct|office|main|ph|t|m|e|p|o)\.?"
 )
 # "... and Treasury Phone: +46733583171": a field label inside a line separates two fields
-INLINE_FIELD_LABEL_RE = re.compile(r"(?<=\S)\s+(?:tel(?:ephone)?|phone|mobile|cell|fax|office|direct|e-?mail)\s*[.:]", re.I)
+INLINE_FIELD_LABEL_RE = re.compile(
+    r"(?<=\S)\s+(?:tel(?:ephone)?|phone|mobile|cell|fax|office|direct|e-?mail)\s*[.:]", re.I
+)
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "st."}
 NOT_NAME_WORDS = re.compile(
     rf"\b(?:{TITLE_WORDS}|{COMPANY_SUFFIX}|contact|media|investors?|hotline|press|the|and|of|for|"
@@ -488,7 +495,12 @@ def unlabelled_table(lines: list[str]) -> bool:
         2 <= len(lines) <= 14
         and any(EMAIL_RE.search(line) for line in lines)
         and not any(is_prose(line) for line in lines)
-        and any(is_name(f.value) or name_then_title(f.value) for line in lines for f in line_fields(line) if f.kind == "text")
+        and any(
+            is_name(f.value) or name_then_title(f.value)
+            for line in lines
+            for f in line_fields(line)
+            if f.kind == "text"
+        )
     )
 
 
@@ -589,7 +601,11 @@ def unique(drafts: list[tuple[Draft, str | None]]) -> ContactsFound:
         if not (draft.name or draft.reachable):
             continue
         used |= draft.blocks
-        key = (draft.name or "").casefold() or ",".join(sorted(e.casefold() for e in draft.emails)) or ",".join(draft.phones)
+        key = (
+            (draft.name or "").casefold()
+            or ",".join(sorted(e.casefold() for e in draft.emails))
+            or ",".join(draft.phones)
+        )
         if key in seen:
             continue
         seen.add(key)

@@ -91,7 +91,8 @@ _NAMES = "|".join(re.escape(n) for n in sorted(NAMES, key=len, reverse=True))
 ZONE_RE = re.compile(
     rf"""\(?\s*(?:
         (?P<abbr>(?:{_ABBR})(?:/(?:{_ABBR}))?|E\.T\.|C\.T\.|P\.T\.|M\.T\.)(?!\w)
-      | (?:U\.?S\.?\s+)?(?P<name>(?:{_NAMES}))(?:\s*/\s*[A-Za-z][A-Za-z ]{{2,20}}?)?\s+(?:(?:summer|standard|daylight)\s+)?time\b
+      | (?:U\.?S\.?\s+)?(?P<name>(?:{_NAMES}))(?:\s*/\s*[A-Za-z][A-Za-z ]{{2,20}}?)?
+        \s+(?:(?:summer|standard|daylight)\s+)?time\b
       | (?P<bare>eastern|central|mountain|pacific)\b
     )\s*\)?""",
     re.X | re.I,

@@ -410,7 +410,8 @@ def test_details_repeated_further_down_complete_the_same_call():
 
 
 NO_CALL_CASES = [
-    pytest.param("We continue to push forward, as outlined during our previous earnings call.", id="past-call-in-quote"),
+    pytest.param("We continue to push forward, as outlined during our previous earnings call.",
+                 id="past-call-in-quote"),
     pytest.param("BILL (NYSE: BILL) today announced Rohini Jain will join BILL as Chief Financial Officer on July 7th.",
                  id="appointment"),
     pytest.param("For more information, please call our customer desk at 1-800-555-0100.", id="phone-without-call"),

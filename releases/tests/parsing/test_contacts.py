@@ -205,7 +205,8 @@ CONTACT_CASES = [
         "Contacts:\n\nJane Doe – Director of Investor Relations\nAcme Corp.\nTel +1 212 555 0100\njane@acme.com\n\n"
         "John Roe\nMedia Relations\nAcme Corp.\nTel +1 212 555 0199\njohn@acme.com",
         [
-            ("other", "Jane Doe", "Director of Investor Relations", "Acme Corp.", ["+1 212 555 0100"], ["jane@acme.com"]),
+            ("other", "Jane Doe", "Director of Investor Relations", "Acme Corp.", ["+1 212 555 0100"],
+             ["jane@acme.com"]),
             ("media", "John Roe", "Media Relations", "Acme Corp.", ["+1 212 555 0199"], ["john@acme.com"]),
         ],
         id="desk-word-under-a-name-is-a-title",
