@@ -140,6 +140,7 @@ def start_server(env: dict[str, str], port: int, workers: int, threads: int) -> 
             "--worker-class", "gthread",
             "--threads", str(threads),
             "--backlog", "2048",
+            "--graceful-timeout", "5",
             "--log-level", "warning",
         ],
         cwd=BASE_DIR,
@@ -199,13 +200,17 @@ def run_wrk(port: int, name: str, paths: list[str], *, seconds: int, connections
     )
 
 
-def print_table(results: list[Result]) -> None:
-    print(f"{'page':<28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'ceiling':>8}  example")
-    for r in results:
-        print(
-            f"{r.name:<28} {r.rps:>8.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} {r.errors:>7} {r.of_ceiling:>7.0%}  "
-            f"{r.example}{f' (+{r.paths - 1} more)' if r.paths > 1 else ''}"
-        )
+def print_header() -> None:
+    print(f"{'page':<28} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'ceiling':>8}  example", flush=True)
+
+
+def print_row(r: Result) -> None:
+    example = r.example if len(r.example) <= 60 else r.example[:57] + "..."
+    print(
+        f"{r.name:<28} {r.rps:>8.0f} {r.p50_ms:>8.1f} {r.p99_ms:>8.1f} {r.errors:>7} {r.of_ceiling:>7.0%}  "
+        f"{example}{f' (+{r.paths - 1} more)' if r.paths > 1 else ''}",
+        flush=True,
+    )
 
 
 def main(argv=None) -> int:
@@ -244,27 +249,28 @@ def main(argv=None) -> int:
     port = free_port()
     server = start_server(env, port, args.workers, args.threads)
     results = []
+    print(
+        f"gunicorn {args.workers} workers x {args.threads} threads (gthread); wrk 2 threads, "
+        f"{args.connections} connections, {args.duration} s per URL after {args.warmup} s warm-up"
+    )
+    print_header()
     try:
         check_paths(port, rows)
         for name, paths in rows:
             if args.warmup:
                 run_wrk(port, name, paths, seconds=args.warmup, connections=args.connections, threads=2)
-            results.append(
-                run_wrk(port, name, paths, seconds=args.duration, connections=args.connections, threads=2)
-            )
+            result = run_wrk(port, name, paths, seconds=args.duration, connections=args.connections, threads=2)
+            result.of_ceiling = result.rps / results[0].rps if results and results[0].rps else 1.0
+            results.append(result)
+            print_row(result)
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
         shutil.rmtree(scratch, ignore_errors=True)
-
-    ceiling = results[0].rps
-    for result in results:
-        result.of_ceiling = result.rps / ceiling if ceiling else 0.0
-    print(
-        f"gunicorn {args.workers} workers x {args.threads} threads (gthread); wrk 2 threads, "
-        f"{args.connections} connections, {args.duration} s per URL after {args.warmup} s warm-up"
-    )
-    print_table(results)
     out = BASE_DIR / "bench" / "results"
     out.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
