@@ -187,7 +187,7 @@ def columns(lines: list[str]) -> list[list[str]]:
     starts = [m.end() for line in lines for m in re.finditer(r"(?<=\S) {3,}(?=\S)", line)]
     if len(starts) < 2 or len(starts) < len(lines) // 2:
         return [lines]
-    cut = min(starts, key=starts.count)  if len(set(starts)) == len(starts) else max(set(starts), key=starts.count)
+    cut = max(sorted(set(starts)), key=starts.count)  # the most common start; the leftmost of a tie
     left, right = [], []
     for line in lines:
         # The right column starts at the cut, give or take a little; a line may reach it

@@ -4,6 +4,8 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from releases.parsing.calls import find_calls
 from releases.parsing.document import Block, Link
@@ -421,3 +423,18 @@ NO_CALL_CASES = [
 @pytest.mark.parametrize("text", NO_CALL_CASES)
 def test_release_without_a_call(text):
     assert find_calls(blocks(text), release_date=date(2024, 11, 7), website=None) == ()
+
+
+# Pieces of call paragraphs, shuffled and cut at random: whatever comes of them, find_calls
+# returns calls (or none) and never raises.
+CALL_PIECES = ["conference call", " at 4:30 p.m. ET", " on March 4, 2025", " dial 1-800-555-0134", " Passcode: ",
+               " replay", " through ", " for 30 days", " https://x.com/w", " today", " (", "\n", ".", " 13:00 CET",
+               " Conference ID ", "\"", " ask for the ", " until 11:59 p.m.", " +44 (0)20 7946 0000", " tomorrow"]
+
+
+@given(st.lists(st.lists(st.sampled_from(CALL_PIECES) | st.text(max_size=12), max_size=12), max_size=8),
+       st.none() | st.dates())
+@settings(max_examples=150, deadline=None)
+def test_any_text_gives_calls_or_none(paragraphs, released):
+    calls = find_calls([Block("".join(p)) for p in paragraphs], release_date=released, website="www.x.com")
+    assert all(call.starts_at is None or call.starts_at.tzinfo is not None for call in calls)

@@ -1,6 +1,8 @@
 """find_contacts: content blocks in, the contact people and desks out, with the blocks they used."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from releases.parsing.contacts import find_contacts
 from releases.parsing.document import Block
@@ -297,3 +299,18 @@ def test_same_people_printed_twice_count_once():
     found = find_contacts(blocks(f"## Contacts\n\n{block}\n\n## Release Summary\n\nText.\n\n## Contacts\n\n{block}"))
     assert [c.name for c in found.contacts] == ["Jessica Largent"]
     assert {0, 1, 4, 5} <= found.used
+
+
+CONTACT_PIECES = ["Investors:", "Media Contact:", "CONTACT: ", "Jane Doe", ", ", "Chief Financial Officer",
+                  "Acme Corp.", " 212-555-0100", " jane@acme.com", "\n", "\t", "   ", "or", " Tel: ", "Inc.",
+                  "For further information: ", "Head of IR", " +33 6 74 52 15 31", "both of "]
+
+
+@given(st.lists(st.lists(st.sampled_from(CONTACT_PIECES) | st.text(max_size=12), max_size=12), max_size=8),
+       st.sampled_from(["p", "pre", "table"]))
+@settings(max_examples=150, deadline=None)
+def test_any_text_gives_contacts_or_none(paragraphs, tag):
+    blocks_in = [Block("".join(p), tag=tag) for p in paragraphs]
+    found = find_contacts(blocks_in)
+    assert found.used <= set(range(len(blocks_in)))
+    assert all(c.role in {"investors", "media", "other"} for c in found.contacts)
