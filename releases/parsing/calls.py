@@ -53,7 +53,7 @@ CALL_WORD_RE = re.compile(
     re.I,
 )
 CONTACT_LINE_RE = re.compile(r"\bcontact|@[\w-]+\.", re.I)
-DIAL_RE = re.compile(r"\b(?:dial|call(?:ing|ers?)?\b|toll|replay|listen|participa|access|conference)", re.I)
+DIAL_RE = re.compile(r"\b(?:dial|toll|replay|listen|participa|pass\s?code|conference\s+id|access\s+code)", re.I)
 # "will host a conference call", "to hold an earnings call", "will webcast its ... call"
 ANNOUNCE_RE = re.compile(
     r"\b(?:will|to|plans\s+to|intends\s+to)\s+(?:host|hold|conduct|webcast|broadcast)\b[^.]{0,80}?"

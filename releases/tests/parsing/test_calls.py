@@ -111,6 +111,12 @@ def test_live_dial_ins_and_passcode(text, dial_in, passcode):
     assert call.passcode == passcode
 
 
+def test_number_to_ask_questions_about_the_call_is_not_a_dial_in():
+    call = call_of("Acme will host a conference call on March 4, 2025 at 4:30 p.m. ET. Dial 1-888-555-0199.\n\n"
+                   "If you have questions about the call, please contact Jane Doe at 212-555-0100 or jane@acme.com.")
+    assert call.dial_in == ("1-888-555-0199",)
+
+
 def test_bare_ten_digit_conference_id_is_not_a_phone():
     call = call_of("Acme will host a conference call on March 4, 2025 at 4:30 p.m. ET. "
                    "Dial 1-888-555-0199, conference ID 5551234567.")
