@@ -125,7 +125,8 @@ DOCUMENT_TIME_RE = re.compile(
 # "the Investor Relations section of the Company's website", "on our investor page"
 WEBSITE_SECTION_RE = re.compile(
     r"\b(?:section|page|portion|area|tab|site|website|web\s+site)\b[^.]{0,60}?\b(?:web\s?site|home\s?page)\b"
-    r"|\b(?:investors?|investor\s+relations|ir|events?)\s+(?:section|page|portion|area|tab|website|web\s+site)\b",
+    r"|\b(?:investors?|investor\s+relations|ir|events?)\s+(?:section|page|portion|area|tab|website|web\s+site)\b"
+    r"|\b(?:company['’]s|our|its)\s+(?:corporate\s+)?(?:web\s?site|web\s+site|home\s?page)\b",
     re.I,
 )
 # A link text that stands for its href: "click here", "here", "this link", "Register"

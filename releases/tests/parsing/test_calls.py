@@ -143,6 +143,10 @@ WEBCAST_CASES = [
         (), "https://www.example.com", id="investors-section-of-website",
     ),
     pytest.param(
+        "The call on April 24, 2025 at 8:30 a.m. ET will be webcast live on the Company's website.",
+        (), "https://www.example.com", id="company-website-named",
+    ),
+    pytest.param(
         "Presentation slides will accompany the live webcast on March 4, 2019 at 9:00 AM Eastern Time and can "
         "be accessed on the Newmont website, www.newmont.com and https://event.on24.com/wcc/r/1952473/C5AC.",
         (), "https://event.on24.com/wcc/r/1952473/C5AC", id="webcast-host-beats-home-page",
