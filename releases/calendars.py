@@ -44,7 +44,8 @@ def describe(call: ConferenceCall, page_url: str) -> str:
     if replay or call.replay_until:
         lines.append("")
         if call.replay_until:
-            lines.append(f"Replay available until {call.replay_until:%B} {call.replay_until.day}, {call.replay_until.year}")
+            until = call.replay_until
+            lines.append(f"Replay available until {until:%B} {until.day}, {until.year}")
         for dial_in in replay:
             lines.append(f"Replay ({dial_in.label or 'dial-in'}): {dial_in.number}")
         if call.replay_passcode:

@@ -33,13 +33,13 @@ COMPANY_PAST_CALLS = 10
 def release_time_label(moment) -> str:
     """Publication time to the minute with its zone, in the site's zone: "March 4, 2025, 4:05 p.m. EST"."""
     local = timezone.localtime(moment)
-    return f"{date_format(local, 'N j, Y, P')} {local.tzname()}"
+    return f"{date_format(local, 'N j, Y, g:i a')} {local.tzname()}"
 
 
 def call_time_label(call: ConferenceCall) -> str:
     """A call's start as its release printed it, in the call's own zone."""
     local = call.local_starts_at
-    return f"{date_format(local, 'l, N j, Y, P')} {local.tzname()}" if local else ""
+    return f"{date_format(local, 'l, N j, Y, g:i a')} {local.tzname()}" if local else ""
 
 
 def present_releases(releases):
@@ -169,8 +169,8 @@ class ReleaseListView(PublicMixin, ListView):
         else:
             name, kwargs, prefix = "All", {}, "feed"
         return [
-            (f"{name} press releases (RSS)", "application/rss+xml", reverse(f"releases:{prefix}-rss", kwargs=kwargs)),
-            (f"{name} press releases (Atom)", "application/atom+xml", reverse(f"releases:{prefix}-atom", kwargs=kwargs)),
+            (f"{name} press releases ({label})", mime, reverse(f"releases:{prefix}-{suffix}", kwargs=kwargs))
+            for label, mime, suffix in (("RSS", "application/rss+xml", "rss"), ("Atom", "application/atom+xml", "atom"))
         ]
 
 
@@ -234,9 +234,11 @@ class ReleaseDetailView(PublicMixin, DetailView):
             "headline": release.headline[:110],
             "url": self.request.build_absolute_uri(release.get_absolute_url()),
             "mainEntityOfPage": self.request.build_absolute_uri(release.get_absolute_url()),
-            "publisher": {"@type": "Organization", "name": company.name, **({"url": company.website} if company.website else {})},
+            "publisher": {"@type": "Organization", "name": company.name},
             "author": {"@type": "Organization", "name": company.name},
         }
+        if company.website:
+            data["publisher"]["url"] = company.website
         if release.subheadline:
             data["alternativeHeadline"] = release.subheadline
         if release.published_at:
