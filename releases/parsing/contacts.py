@@ -51,6 +51,8 @@ LABEL_RE = re.compile(
     rf")(?![\w@.-])\s*[:\-–]?\s*(?P<rest>.*)$",
     re.I,
 )
+# "Jane Doe, 206-555-0100 (Investors)": the role of the person it follows
+PAREN_ROLE_RE = re.compile(rf"\(\s*(?:for\s+)?({_ROLES})\s*\)", re.I)
 # "Investor Relations: Gina Accordino, ... Communications: Seth Eisen, ..." on one line
 INLINE_LABEL_RE = re.compile(
     rf"(?<=\S)\s+(?=(?:{_PREFIX}\s+)?(?:{_ROLES})(?:\s+contacts?)?\s*:)",
@@ -156,7 +158,7 @@ DESK_MEDIA_RE = re.compile(r"^(?:press|media|pr|news|communications|.*[._-]pr)@"
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # "label", "or", "phone", "email", "text"
+    kind: str  # "label", "role", "or", "phone", "email", "text"
     value: str = ""
     role: str | None = None
 
@@ -237,6 +239,9 @@ def value_fields(text: str) -> list[Field]:
         found.append((start, Field("email", text[start: match.end()].rstrip("."))))
         text = text[:start] + " " * (match.end() - start) + text[match.end():]
     text = re.sub(r"(?:https?://|www\.)\S+", " ", text)
+    for match in PAREN_ROLE_RE.finditer(text):
+        found.append((match.start(), Field("role", match.group(1), role_for_word(match.group(1)))))
+    text = PAREN_ROLE_RE.sub(" ", text)
     text = INLINE_FIELD_LABEL_RE.sub(" | ", text)
     for part in split_fields(text):
         start = text.find(part)
@@ -357,6 +362,8 @@ class Reader:
                 if item.role:
                     self.role = item.role
                     self.current.role = item.role
+            elif item.kind == "role":
+                current.role = item.role
             elif item.kind == "or":
                 # "404-506-5333 or 1-866-506-5333" is one person; "or" on a line of its own parts two.
                 if len(fields) == 1 and (current.name or current.reachable):

@@ -214,6 +214,15 @@ CONTACT_CASES = [
         id="desk-word-under-a-name-is-a-title",
     ),
     pytest.param(
+        "    CONTACT: Acme Inc.\n             Jane Doe, 206-555-0100 (Investors)\n             jane@acme.com\n"
+        "             or\n             Edelman\n             John Roe, 206-555-0199 (Media)",
+        [
+            ("investors", "Jane Doe", None, "Acme Inc.", ["206-555-0100"], ["jane@acme.com"]),
+            ("media", "John Roe", None, "Edelman", ["206-555-0199"], []),
+        ],
+        id="businesswire-2000s-role-in-brackets",
+    ),
+    pytest.param(
         "INVESTOR CONTACT:\nJANE Q. DOE\nACME CORPORATION\n(312) 555-0134",
         [("investors", "JANE Q. DOE", None, "ACME CORPORATION", ["(312) 555-0134"], [])],
         id="upper-case-block",
