@@ -40,7 +40,7 @@ _PREFIX = (
 LABEL_RE = re.compile(
     rf"^[/#*\s]*(?:"
     rf"(?:{_PREFIX}\s+)?(?:(?P<role>{_ROLES})(?:\s+and\s+(?:{_ROLES}))?\s+)?"
-    rf"(?:contacts?|enquiries|inquiries|information|relations|hotline|desk|line|team)"
+    rf"(?:contacts?(?:\s+(?:information|details))?|enquiries|inquiries|information|relations|hotline|desk|line|team)"
     rf"(?:\s+(?:for\s+)?(?P<role2>{_ROLES}))?(?:\s+contacts?)?"
     rf"|(?:{_PREFIX}\s+)?(?P<role3>{_ROLES})"
     rf"|for\s+(?:further|more|additional)\s+(?:(?P<role4>{_ROLES})\s+)?(?:information|details|inquiries|enquiries)"
@@ -231,7 +231,10 @@ def line_fields(line: str) -> list[Field]:
 def value_fields(text: str) -> list[Field]:
     found: list[tuple[int, Field]] = []
     for start, end, phone in find_phones(text):
-        found.append((start, Field("phone", phone)))
+        # "F: 604-555-0101", "604-555-0101 (FAX)": a fax machine is no way to reach a person
+        if not re.search(r"(?i)\bfax\b|\bf\s*:\s*$", text[max(0, start - 8): start]) \
+                and not re.match(r"(?i)\s*\(?fax\b", text[end: end + 8]):
+            found.append((start, Field("phone", phone)))
         text = text[:start] + " " * (end - start) + text[end:]
     for match in EMAIL_RE.finditer(text):
         prefix = GLUED_EMAIL_RE.match(match.group(0))

@@ -223,6 +223,17 @@ CONTACT_CASES = [
         id="businesswire-2000s-role-in-brackets",
     ),
     pytest.param(
+        "Contacts:\nAcme Inc.\nJane Doe\nChief Financial Officer\n(604) 555-0100\n(604) 555-0101 (FAX)\n"
+        "jane@acme.com\nwww.acme.com",
+        [("other", "Jane Doe", "Chief Financial Officer", "Acme Inc.", ["(604) 555-0100"], ["jane@acme.com"])],
+        id="marketwired-fax-is-not-a-phone",
+    ),
+    pytest.param(
+        "Contact Information\nJane Doe\nInvestor Relations\njane@acme.com\n(555) 555-0100",
+        [("investors", "Jane Doe", "Investor Relations", None, ["(555) 555-0100"], ["jane@acme.com"])],
+        id="access-newswire-desk-under-name",
+    ),
+    pytest.param(
         "INVESTOR CONTACT:\nJANE Q. DOE\nACME CORPORATION\n(312) 555-0134",
         [("investors", "JANE Q. DOE", None, "ACME CORPORATION", ["(312) 555-0134"], [])],
         id="upper-case-block",
