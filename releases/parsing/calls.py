@@ -52,6 +52,8 @@ CALL_WORD_RE = re.compile(
     r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentation)\b",
     re.I,
 )
+# "please contact Jane Doe at 212-555-0100, jane@acme.com": a person to reach, unless the
+# sentence also says how to dial in ("dial", "toll-free", "passcode", ...)
 CONTACT_LINE_RE = re.compile(r"\bcontact|@[\w-]+\.", re.I)
 DIAL_RE = re.compile(r"\b(?:dial|toll|replay|listen|participa|pass\s?code|conference\s+id|access\s+code)", re.I)
 # "will host a conference call", "to hold an earnings call", "will webcast its ... call"
@@ -105,13 +107,14 @@ UNTIL_RE = re.compile(r"\b(?:through|thru|until|till|to|ending(?:\s+on)?|expires
 # What may stand between "until" and its date: "until 11:59 p.m. ET on Tuesday, March 18"
 UNTIL_FILLER_RE = re.compile(
     r"(?:[\s,]|\b(?:on|at|the|of|midnight|noon|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day|eastern|pacific|central|"
-    r"mountain|time|[A-Z]{1,4}T)\b|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\(|\))*",
+    r"mountain|time|(?-i:[A-Z]{1,4}T))\b|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\(|\))*",
     re.I,
 )
 # "for 30 days", "for seven days following", "for a period of 90 days"
 FOR_DAYS_RE = re.compile(
     r"\bfor\s+(?:a\s+period\s+of\s+)?(?:approximately\s+|about\s+)?(?P<n>\d{1,3}|[a-z-]+)\s+days\b", re.I
 )
+# "today at 4:30 p.m.", "this afternoon", "tomorrow, at 8:30 a.m."
 TODAY_RE = re.compile(r"\b(?P<word>today|tonight|this\s+(?:morning|afternoon|evening)|tomorrow)\b", re.I)
 # A date after these words is not the call's: "quarter ended September 30", "as of".
 NOT_CALL_DATE_RE = re.compile(r"\b(?:ended|ending|through|until|as\s+of|since|from|dated|year|period)\s*$", re.I)
@@ -139,6 +142,7 @@ WEBCAST_HOST_RE = re.compile(
     r"issuerdirect|mediasite|webex|gotomeeting|intrado|events\.q4|stream",
     re.I,
 )
+# "| | | | Dial-In Number | | | | 1-855-209-8210": the cells of a flattened table
 TABLE_PIPES_RE = re.compile(r"\s*\|\s*(?:\|\s*)*")
 # A sentence end: ". " before a capital. Not after "p.m.", "Inc.", "Feb.", "U.S." (see ABBREVIATION_RE).
 SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z(\"“])")
