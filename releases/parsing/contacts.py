@@ -517,26 +517,22 @@ def unlabelled_table(lines: list[str]) -> bool:
 def drop_header_names(section: list[tuple[int, list[Field]]]) -> list[tuple[int, list[Field]]]:
     """'Kirin Smith, President Robert Banks, CEO' over two columns flattened into one line: the
     second person's name and title stand again further down, so they are taken out here."""
-    later_text = [
-        {f.value for f in fields if f.kind == "text"} for _, fields in section
-    ]
+    later_text = [{f.value for f in fields if f.kind == "text"} for _, fields in section]
     cleaned = []
     for index, (block, fields) in enumerate(section):
         names = [f for f in fields if f.kind == "text" and (is_name(f.value) or name_then_title(f.value))]
         if len(names) >= 2 and not any(f.kind in ("phone", "email") for f in fields):
             for extra in names[1:]:
                 person = name_then_title(extra.value)
-                person_name = person[0] if person else extra.value
-                if any(person_name in text for seen in later_text[index + 1:] for text in seen):
-                    position = fields.index(extra)
-                    keep = Field("text", person[1]) if person else None
-                    tail = fields[position + 1:]
-                    fields = fields[:position] + ([keep] if keep and is_title(keep.value) and not person[1] else [])
-                    # the title after the dropped name belongs to the dropped person too
-                    fields += [f for f in tail if not (f.kind == "text" and is_title(f.value))]
-                    if person:
-                        first = fields.index(names[0]) if names[0] in fields else -1
-                        fields.insert(first + 1, Field("text", person[1]))
+                dropped = person[0] if person else extra.value
+                if not any(dropped in text for seen in later_text[index + 1:] for text in seen):
+                    continue
+                position = fields.index(extra)
+                # "President Robert Banks": the title before the second name is the first person's
+                lead = [Field("text", person[1])] if person and extra.value.startswith(person[1]) else []
+                # the titles after the second name are the second person's, printed again below
+                tail = [f for f in fields[position + 1:] if not (f.kind == "text" and is_title(f.value))]
+                fields = fields[:position] + lead + tail
         cleaned.append((block, fields))
     return cleaned
 
