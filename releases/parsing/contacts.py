@@ -314,8 +314,8 @@ class Draft:
     def reachable(self) -> bool:
         return bool(self.phones or self.emails)
 
-    def contact(self, section_role: str | None) -> ContactInfo:
-        role = self.role or section_role or desk_role(self.emails) or "other"
+    def contact(self) -> ContactInfo:
+        role = self.role or desk_role(self.emails) or "other"
         return ContactInfo(
             role=role,
             name=self.name,
@@ -538,7 +538,7 @@ def drop_header_names(section: list[tuple[int, list[Field]]]) -> list[tuple[int,
 
 
 def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
-    drafts: list[tuple[Draft, str | None]] = []
+    drafts: list[Draft] = []
     labels: set[int] = set()  # blocks holding the labels of sections that gave contacts
     index = 0
     while index < len(blocks):
@@ -561,7 +561,7 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
             if sentence.start() > 3:
                 for draft in found:
                     draft.blocks.clear()  # the paragraph says more than the contact: it stays in the body
-            drafts.extend((d, reader.role) for d in found)
+            drafts.extend(found)
             index += 1
         else:
             index += 1
@@ -570,7 +570,7 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
 
 
 def read_section(
-    blocks: Sequence[Block], start: int, first_line: int, drafts: list, labels: set[int], single: bool = False
+    blocks: Sequence[Block], start: int, first_line: int, drafts: list[Draft], labels: set[int], single: bool = False
 ) -> int:
     section: list[tuple[int, list[Field]]] = []
     index = start
@@ -590,20 +590,19 @@ def read_section(
     reader = Reader()
     for block, fields in drop_header_names(section):
         reader.feed(fields, block)
-    role = reader.role
     found = reader.drafts()
-    drafts.extend((d, role) for d in found)
+    drafts.extend(found)
     if found:
         labels.update(block for block, fields in section if any(f.kind == "label" for f in fields))
     return index
 
 
-def unique(drafts: list[tuple[Draft, str | None]]) -> ContactsFound:
+def unique(drafts: list[Draft]) -> ContactsFound:
     """One contact per person (or desk): the same people printed twice, once per page section, count once."""
     contacts: list[ContactInfo] = []
     used: set[int] = set()
     seen: set[str] = set()
-    for draft, role in drafts:
+    for draft in drafts:
         if not (draft.name or draft.reachable):
             continue
         used |= draft.blocks
@@ -615,5 +614,5 @@ def unique(drafts: list[tuple[Draft, str | None]]) -> ContactsFound:
         if key in seen:
             continue
         seen.add(key)
-        contacts.append(draft.contact(None))
+        contacts.append(draft.contact())
     return ContactsFound(contacts=tuple(contacts), used=frozenset(used))
