@@ -298,6 +298,8 @@ TIME_CASES = [
                  "2025-02-13T10:00:00-05:00", "America/New_York", id="dot-between-hour-and-minute"),
     pytest.param("a conference call at 09:00 ET (16:00 Israel time) on February 12, 2025", date(2025, 2, 12),
                  "2025-02-12T09:00:00-05:00", "America/New_York", id="24-hour-with-local-equivalent"),
+    pytest.param("a conference call on 20 February 2025 at 14h00 CET", date(2025, 2, 1),
+                 "2025-02-20T14:00:00+01:00", "Europe/Berlin", id="french-hours"),
     pytest.param("an earnings call on 14 August 2025 at 10:00 HKT", date(2025, 8, 1),
                  "2025-08-14T10:00:00+08:00", "Asia/Hong_Kong", id="hong-kong"),
     pytest.param("an earnings call on 20 February 2025 at 11:00 AEDT", date(2025, 2, 1),
