@@ -4,12 +4,13 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.template.loader import get_template
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from releases.models import PressRelease
-from releases.views import release_time_label
+from releases.views import HomeView, release_time_label
 
 from . import site_factories as f
 
@@ -262,11 +263,22 @@ def test_unknown_page_is_the_styled_404(client):
     assert "Page not found" in html and "/static/css/site.css" in html
 
 
-def test_500_page_renders_without_context_or_database():
-    from django.template.loader import get_template
+def test_500_page_renders_without_context_or_database(django_assert_num_queries):
+    with django_assert_num_queries(0):
+        html = get_template("500.html").render()
+    assert "Something went wrong" in html and "/static/css/site.css" in html
 
-    html = get_template("500.html").render()
-    assert "Something went wrong" in html
+
+def test_an_error_in_a_view_gives_the_styled_500(client, monkeypatch):
+    def broken(self, **kwargs):
+        raise RuntimeError("database is on fire")
+
+    monkeypatch.setattr(HomeView, "get_context_data", broken)
+    client.raise_request_exception = False
+    response = client.get(reverse("releases:home"))
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+    assert "database is on fire" not in response.content.decode()
 
 
 def test_pages_have_no_inline_scripts_or_styles(client, world):
