@@ -264,8 +264,12 @@ def value_fields(text: str) -> list[Field]:
 # --- what a piece of text is --------------------------------------------------------------
 
 
+# "Jane Doe, Ph.D.", "John Roe Jr.", "Ann Lee, CFA": letters after a name
+CREDENTIALS_RE = re.compile(r",?\s+(?:jr\.?|sr\.?|ii|iii|iv|m\.?d\.?|ph\.?\s?d\.?|cfa|cpa|mba|esq\.?)$", re.I)
+
+
 def is_name(text: str) -> bool:
-    words = text.split()
+    words = CREDENTIALS_RE.sub("", text).split()
     if not 2 <= len(words) <= 5 or NOT_NAME_WORDS.search(text):
         return False
     named = [w for w in words if w.lower() not in NAME_PARTICLES]

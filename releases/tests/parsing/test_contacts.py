@@ -234,6 +234,11 @@ CONTACT_CASES = [
         id="access-newswire-desk-under-name",
     ),
     pytest.param(
+        "Media Contact:\nJane Doe, Ph.D.\n+1 617 555 0100\njane@acme.com",
+        [("media", "Jane Doe, Ph.D.", None, None, ["+1 617 555 0100"], ["jane@acme.com"])],
+        id="name-with-credentials",
+    ),
+    pytest.param(
         "INVESTOR CONTACT:\nJANE Q. DOE\nACME CORPORATION\n(312) 555-0134",
         [("investors", "JANE Q. DOE", None, "ACME CORPORATION", ["(312) 555-0134"], [])],
         id="upper-case-block",
