@@ -8,7 +8,9 @@ manifest static files) plus bench.urls' constant-string ceiling view, fills the 
 bench/generate.py when it holds fewer releases than asked, then drives each URL with wrk for a
 bounded time. For each: requests/s, p50, p99, errors, and throughput as a fraction of the ceiling.
 "Spread" rows choose a random path per request from many releases, companies or archive pages,
-so a per-URL cache cannot flatter them. Results are also written to bench/results/.
+so a per-URL cache cannot flatter them. Two passes: "cached" with the configured cache (local
+memory, or CACHE_URL), warmed for --warmup seconds; "uncached" with a dummy cache, so every
+request is a cache miss that renders the page. Results are also written to bench/results/.
 
 Needs wrk (`apt-get install -y wrk`). Exit status 1 if any request failed.
 """
@@ -170,6 +172,14 @@ def check_paths(port: int, rows: list[tuple[str, list[str]]]) -> None:
             print(f"warning: {name} {paths[0]} answered {error.code}", file=sys.stderr)
 
 
+def drain(port: int) -> None:
+    """Wait for requests wrk left queued when it stopped, so that they do not slow the next row."""
+    try:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/__bench__/ceiling", timeout=300).read()
+    except OSError as error:
+        print(f"warning: the server did not drain its queue: {error}", file=sys.stderr)
+
+
 def run_wrk(port: int, name: str, paths: list[str], *, seconds: int, connections: int, threads: int) -> Result:
     with tempfile.NamedTemporaryFile("w", suffix=".paths", delete=False) as handle:
         handle.write("\n".join(paths) + "\n")
@@ -213,6 +223,31 @@ def print_row(r: Result) -> None:
     )
 
 
+def run_pass(env: dict[str, str], rows: list, args) -> list[Result]:
+    port = free_port()
+    server = start_server(env, port, args.workers, args.threads)
+    results: list[Result] = []
+    print_header()
+    try:
+        check_paths(port, rows)
+        for name, paths in rows:
+            if args.warmup:
+                run_wrk(port, name, paths, seconds=args.warmup, connections=args.connections, threads=2)
+            result = run_wrk(port, name, paths, seconds=args.duration, connections=args.connections, threads=2)
+            drain(port)
+            result.of_ceiling = result.rps / results[0].rps if results and results[0].rps else 1.0
+            results.append(result)
+            print_row(result)
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+    return results
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -227,11 +262,17 @@ def main(argv=None) -> int:
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
-    parser.add_argument("--only", help="comma-separated row names to run (the ceiling always runs)")
-    parser.add_argument("--smoke", action="store_true", help="a few hundred releases, one second per URL")
+    parser.add_argument("--only", help="row names to run, separated by ';' (the ceiling always runs)")
+    parser.add_argument(
+        "--cache",
+        choices=["both", "cached", "uncached"],
+        default="both",
+        help="cached: the configured cache, warmed; uncached: a dummy cache, so every request renders (a miss)",
+    )
+    parser.add_argument("--smoke", action="store_true", help="a few hundred releases, one second per URL, uncached")
     args = parser.parse_args(argv)
     if args.smoke:
-        args.releases, args.duration, args.warmup, args.connections = 300, 1, 0, 8
+        args.releases, args.duration, args.warmup, args.connections, args.cache = 300, 1, 0, 8, "uncached"
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
 
@@ -243,42 +284,30 @@ def main(argv=None) -> int:
     manage(env, "manage.py", "collectstatic", "--noinput", "-v", "0")
     rows = json.loads(manage(env, "-c", CHOOSE_PATHS))
     if args.only:
-        wanted = {"ceiling", *(name.strip() for name in args.only.split(","))}
+        wanted = {"ceiling", *(name.strip() for name in args.only.split(";"))}
         rows = [row for row in rows if row[0] in wanted]
 
-    port = free_port()
-    server = start_server(env, port, args.workers, args.threads)
-    results = []
-    print(
-        f"gunicorn {args.workers} workers x {args.threads} threads (gthread); wrk 2 threads, "
-        f"{args.connections} connections, {args.duration} s per URL after {args.warmup} s warm-up"
-    )
-    print_header()
+    passes = {"cached": env, "uncached": {**env, "CACHE_URL": "dummycache://"}}
+    if args.cache != "both":
+        passes = {args.cache: passes[args.cache]}
+    results: dict[str, list[Result]] = {}
     try:
-        check_paths(port, rows)
-        for name, paths in rows:
-            if args.warmup:
-                run_wrk(port, name, paths, seconds=args.warmup, connections=args.connections, threads=2)
-            result = run_wrk(port, name, paths, seconds=args.duration, connections=args.connections, threads=2)
-            result.of_ceiling = result.rps / results[0].rps if results and results[0].rps else 1.0
-            results.append(result)
-            print_row(result)
+        for label, pass_env in passes.items():
+            print(
+                f"\n{label}: gunicorn {args.workers} workers x {args.threads} threads (gthread); wrk 2 threads, "
+                f"{args.connections} connections, {args.duration} s per URL after {args.warmup} s warm-up"
+            )
+            results[label] = run_pass(pass_env, rows, args)
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
         shutil.rmtree(scratch, ignore_errors=True)
     out = BASE_DIR / "bench" / "results"
     out.mkdir(exist_ok=True)
     stamp = time.strftime("%Y%m%d-%H%M%S")
     (out / f"load-{stamp}.json").write_text(
         json.dumps({"database": database_url.split("@")[-1], "args": vars(args),
-                    "results": [asdict(r) for r in results]}, indent=2)
+                    "results": {label: [asdict(r) for r in rs] for label, rs in results.items()}}, indent=2)
     )
-    failed = [r.name for r in results if r.errors]
+    failed = [f"{r.name} ({label})" for label, rs in results.items() for r in rs if r.errors]
     if failed:
         print(f"errors on: {', '.join(failed)}", file=sys.stderr)
         return 1
