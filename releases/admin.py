@@ -28,7 +28,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from .forms import ReleaseReview, ScheduleForm, UploadForm, parse_upload
-from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
+from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
 from .parsing.errors import ParseError
 from .services import (
     company_matching,
@@ -213,11 +213,14 @@ class PressReleaseAdminForm(forms.ModelForm):
 
 
 class ReleaseContactInline(admin.TabularInline):
-    model = PressRelease.contacts.through
+    model = ReleaseContact
     autocomplete_fields = ["contact"]
     extra = 1
     verbose_name = "contact"
     verbose_name_plural = "contacts"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("contact")
 
 
 class ReleaseCallInline(admin.StackedInline):

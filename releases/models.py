@@ -117,7 +117,7 @@ class PressRelease(models.Model):
         blank=True,
         help_text="Empty: draft. A future time: embargoed until then, published by itself at that time.",
     )
-    contacts = models.ManyToManyField("Contact", related_name="releases", blank=True)
+    contacts = models.ManyToManyField("Contact", through="ReleaseContact", related_name="releases", blank=True)
     source_file = models.FileField(upload_to="sources/%Y/%m/", blank=True)
     source_name = models.CharField(max_length=255, blank=True, help_text="The uploaded file's original name.")
     source_sha256 = models.CharField(max_length=64, blank=True, editable=False)
@@ -197,6 +197,23 @@ class Contact(models.Model):
     @property
     def phone_list(self) -> list[str]:
         return [line.strip() for line in self.phones.splitlines() if line.strip()]
+
+
+class ReleaseContact(models.Model):
+    """A contact named in a release. Kept in the table Django made for the plain M2M."""
+
+    pressrelease = models.ForeignKey(PressRelease, on_delete=models.CASCADE, verbose_name="release")
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE)
+
+    class Meta:
+        db_table = "releases_pressrelease_contacts"
+        verbose_name = "release contact"
+        constraints = [
+            models.UniqueConstraint(fields=["pressrelease", "contact"], name="release_contact_unique"),
+        ]
+
+    def __str__(self):
+        return str(self.contact)
 
 
 class ConferenceCallQuerySet(models.QuerySet):

@@ -4,12 +4,12 @@ import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from releases.models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
+from releases.models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
 
 from . import factories
 
@@ -60,9 +60,26 @@ def test_release_change_page_shows_contacts_and_calls_inline(staff_client, one_o
     response = staff_client.get(reverse("admin:releases_pressrelease_change", args=[one_of_each.pk]))
     content = response.content.decode()
     contact = one_of_each.contacts.get()
-    assert f'value="{contact.pk}"' in content
+    assert f'name="releasecontact_set-0-contact"' in content
+    assert str(contact) in content
     assert "Quarterly results conference call" in content
     assert "Jan. 15, 2030, 4:30 p.m. (America/New_York)" in content
+
+
+def test_release_contacts_inline_rows_are_labelled_with_the_contact(staff_client, one_of_each):
+    contact = one_of_each.contacts.get()
+    contact.name, contact.role = "Carol Hausner", "investors"
+    contact.save()
+    content = staff_client.get(reverse("admin:releases_pressrelease_change", args=[one_of_each.pk])).content.decode()
+    assert "Carol Hausner (Investor relations)" in content
+    assert "object (" not in content
+
+
+def test_the_same_contact_twice_on_one_release_is_refused(one_of_each):
+    contact = one_of_each.contacts.get()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        ReleaseContact.objects.create(pressrelease=one_of_each, contact=contact)
+    assert ReleaseContact.objects.count() == 1
 
 
 def test_call_change_page_shows_dial_ins_inline(staff_client, one_of_each):
@@ -264,8 +281,8 @@ def test_release_body_edited_in_admin_is_sanitized(staff_client):
             "slug": release.slug,
             "category": "other",
             "body": '<p onclick="steal()">Hello<script>alert(1)</script> <a href="javascript:x()">x</a></p>',
-            "PressRelease_contacts-TOTAL_FORMS": "0",
-            "PressRelease_contacts-INITIAL_FORMS": "0",
+            "releasecontact_set-TOTAL_FORMS": "0",
+            "releasecontact_set-INITIAL_FORMS": "0",
             "calls-TOTAL_FORMS": "0",
             "calls-INITIAL_FORMS": "0",
         },
@@ -299,8 +316,8 @@ def test_call_added_on_the_release_page_belongs_to_the_releases_company(staff_cl
             "slug": release.slug,
             "category": "earnings",
             "body": "",
-            "PressRelease_contacts-TOTAL_FORMS": "0",
-            "PressRelease_contacts-INITIAL_FORMS": "0",
+            "releasecontact_set-TOTAL_FORMS": "0",
+            "releasecontact_set-INITIAL_FORMS": "0",
             "calls-TOTAL_FORMS": "1",
             "calls-INITIAL_FORMS": "0",
             "calls-0-title": "Q4 call",
