@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .errors import ParseError
+from .fields import header_date
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ DOCX_MAGIC = b"PK\x03\x04"
 EDGAR_DOCUMENT_RE = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
 EDGAR_TYPE_RE = re.compile(r"<TYPE>\s*([^\s<]+)", re.I)
 EDGAR_TEXT_RE = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
+EDGAR_TAG_LINE_RE = re.compile(
+    r"^[ \t]*</?(?:SEC-DOCUMENT|SEC-HEADER|IMS-HEADER|DOCUMENT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|TEXT)>.*$", re.M | re.I)
 # <html, <!DOCTYPE html, <body, <div ...: markup rather than text
 HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|table|font|span|br)\b", re.I)
 
@@ -121,7 +124,7 @@ def to_document(raw: str | bytes, *, filename: str = "") -> Document:
 
 def edgar_text(text: str) -> str:
     """The press release inside an EDGAR SGML wrapper: the EX-99 document's <TEXT>, else the first."""
-    if "<DOCUMENT>" not in text[:5000].upper():
+    if "<DOCUMENT>" not in text[:20000].upper():  # after an SEC header, which may list many filers
         return text
     documents = EDGAR_DOCUMENT_RE.findall(text)
     if not documents:
@@ -129,7 +132,8 @@ def edgar_text(text: str) -> str:
     chosen = next((d for d in documents if (m := EDGAR_TYPE_RE.search(d)) and m.group(1).upper().startswith("EX-99")),
                   documents[0])
     inner = EDGAR_TEXT_RE.search(chosen)
-    return inner.group(1) if inner else chosen
+    # The wrapper's own lines (<TYPE>, <FILENAME>, <DESCRIPTION>, a nested <DOCUMENT>) describe the filing, not the release.
+    return EDGAR_TAG_LINE_RE.sub("", inner.group(1) if inner else chosen)
 
 
 def looks_like_html(text: str, filename: str) -> bool:
@@ -304,7 +308,8 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
             tag, line = "li", line[bullet.end():]
         if not line:
             continue
-        if current and len(previous) >= WRAP_WIDTH and not previous.endswith(":"):
+        # A date alone on its line (a newswire page's "August 08, 2024 14:25 ET" under the headline) starts a line.
+        if current and len(previous) >= WRAP_WIDTH and not previous.endswith(":") and not header_date(line):
             current[-1] = current[-1] + " " + line
         else:
             current.append(line)

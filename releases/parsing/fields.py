@@ -156,7 +156,8 @@ class DatelineFound:
 # Toronto, Ontario--(Newsfile Corp. - January 5, 2021): a title-case place, allowed before a wire marker only
 TITLE_LOCATION_RE = re.compile(
     r"^(?P<location>[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}(?:,[ ]?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2})"
-    r"(?=\s*(?:--|—|–|-|,)?\s*[(/]\s*[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b)",
+    r"(?=(?:,?\s*" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)?"  # Salt Lake City, UT, June 30, 2026
+    r"\s*(?:--|—|–|-|,)?\s*[(/]\s*[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b)",
     re.I,
 )
 # January 5, 2021 -- NEW YORK -- Acme Corp. ... (the date before the place)
@@ -253,6 +254,12 @@ LEAD_PREFIX_RE = re.compile(
     r"(?:the\s+)?(?:board\s+of\s+directors|shareholders|management|directors)\s+of\s+)",
     re.I,
 )
+# Sears, Roebuck and Co. / Merrill Lynch, Pierce, Fenner & Smith Incorporated: a name whose comma is inside it,
+# told by the corporate suffix its tail ends with
+SUFFIXED_TAIL_RE = re.compile(r"^(?:,\s+[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,3}){1,3},?\s+(?:and\s+)?"
+                              + CORP_SUFFIX + r"(?=[\s,(]|$)")
+# NETGEAR®, Inc. / Acme™ Corp.: a registration mark is not part of the name
+TRADEMARK_RE = re.compile(r"\s*[®™℠]|\s*\((?:R|TM)\)(?=[\s,]|$)")
 NOT_A_NAME_RE = re.compile(r"^(?:The|A|An|This|Today|In|On|For|At|Our|We|As)$")
 
 
@@ -264,7 +271,10 @@ def company_name(lead: str) -> str | None:
     match = COMPANY_RE.match(text)
     if not match:
         return None
-    name = match["name"].strip().rstrip(",®™")
+    name = match["name"].strip().rstrip(",")
+    if not re.search(CORP_SUFFIX + r"$", name) and (more := SUFFIXED_TAIL_RE.match(text[match.end():])):
+        name += more.group(0).rstrip()
+    name = TRADEMARK_RE.sub("", name)
     words = name.split()
     # "Southern Company today" stops by itself; a trailing capitalised verb does not occur.
     while words and NOT_A_NAME_RE.match(words[-1]):

@@ -16,7 +16,7 @@ from .calls import find_calls
 from .contacts import find_contacts
 from .document import Block, Document, to_document
 from .errors import ParseError
-from .fields import company_name, domain_of, listings_in, websites_in, wire_name
+from .fields import TRADEMARK_RE, company_name, domain_of, listings_in, websites_in, wire_name
 from .result import Call, CompanyInfo, ContactInfo, Dateline, Listing, ParsedRelease
 from .sanitize import body_html
 from .sections import (
@@ -71,6 +71,8 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
 
     removed = contact_blocks | about_blocks | marks | contact_headings(blocks, after_lead, contact_blocks)
     body = [blocks[i] for i in after_lead if i not in removed]
+    if not header.headline and lead.dateline is None and not any(SENTENCE_RE.search(block.text[:2000]) for block in body):
+        raise ParseError("This file does not read as a press release: it has neither a headline nor any body text.")
     call_blocks = [blocks[i] for i in after_lead if i not in removed and i not in fls]
     calls = find_calls(call_blocks, release_date=release_date, website=website)
 
@@ -88,6 +90,11 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
         body_html=body_html(body),
     )
     return with_warnings(result)
+
+
+# Eight words or more ending in a full stop: body text, which a cover page, a list of file names or a stack of
+# EDGAR wrappers lacks
+SENTENCE_RE = re.compile(r"(?:[^\W\d_]{2,}[\w,;'’\"“”()-]*\s+){7,}[^\s.!?]*[^\W\d_][^\s.!?]*[.!?]")
 
 
 def contact_headings(blocks: Sequence[Block], order: Sequence[int], contact_blocks: set[int]) -> set[int]:
@@ -150,10 +157,12 @@ def issuer_listings(lead_text: str, name: str | None) -> list:
     (without a name, those of the lead's first parentheses that hold any)."""
     if not lead_text:
         return []
+    lead_text = TRADEMARK_RE.sub("", lead_text)  # "NETGEAR®, Inc. (NASDAQ:NTGR)": the name is read without its mark
     if not name:
-        first = next((found for m in re.finditer(r"[(\[]([^()\[\]]{2,200})[)\]]", lead_text[:400])
-                      if (found := listings_in(m.group(1)))), [])
-        return list(first)
+        first = next(((m, found) for m in re.finditer(r"[(\[]([^()\[\]]{2,200})[)\]]", lead_text[:400])
+                      if (found := listings_in(m.group(1)))), None)
+        # Only when a name stands before them: not "... who purchased Telenav, Inc. (NASDAQ: TNAV) shares"
+        return list(first[1]) if first and NAME_ONLY_RE.match(lead_text[:first[0].start()]) else []
     start = lead_text.find(name)
     if start < 0:
         return []
@@ -171,6 +180,10 @@ def issuer_listings(lead_text: str, name: str | None) -> list:
         found.extend(x for x in listings_in(inside) if x not in found)
         rest = rest[close + 1:]
     return found
+
+
+# Capitalised words (and the odd connective) up to a listing's bracket: the unread issuer's name
+NAME_ONLY_RE = re.compile(r"^\W*(?:(?:[A-Z0-9][\w&'’.,®™-]*|of|and|the|de|for|&|\([^()]{1,60}\))\s*)+$")
 
 
 def issuer_listings_elsewhere(blocks: Sequence[Block], order: Sequence[int], name: str | None) -> list:

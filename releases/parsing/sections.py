@@ -110,7 +110,7 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
     """Headline, subheadline, date, wire and location from the blocks before the dateline paragraph."""
     usable = [i for i in candidates if i not in skip and blocks[i].tag != "table" and not is_header_noise(blocks[i])]
     headline_at = headline_index(blocks, usable, title)
-    headline = " ".join(blocks[headline_at].lines) if headline_at is not None else title
+    headline = headline_text(blocks[headline_at]) if headline_at is not None else title
     subheads: list[Block] = []
     found_date = found_wire = location = None
     for position, index in enumerate(candidates):
@@ -139,6 +139,17 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
             continue
         subheads.append(block)
     return Header(headline, subheadline_of(subheads), found_date, found_wire, location)
+
+
+def headline_text(block: Block) -> str:
+    """The headline's lines, up to a date or source line printed under it in the same block (a GlobeNewswire
+    page: "Headline" / "August 08, 2024 14:25 ET" / "| Source: Acme Corp")."""
+    lines = block.lines
+    for position, line in enumerate(lines[1:], start=1):
+        bare = line.strip().lstrip("|").strip()
+        if header_date(bare) or HEADER_NOISE_RE.match(bare):
+            return " ".join(lines[:position])
+    return " ".join(lines)
 
 
 def headline_index(blocks: Sequence[Block], usable: Sequence[int], title: str | None) -> int | None:
@@ -206,8 +217,9 @@ def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) 
         dateline = parse_dateline(" ".join(block.lines))
         if dateline and len(dateline.rest) >= 20:
             return Lead(index, dateline, dateline.rest)
-        if dateline and dateline.wire and dateline.date and not dateline.rest.strip(" -–—:"):
-            # "PARIS--(BUSINESS WIRE)--February 14, 2025--" standing alone: the lead follows it.
+        if dateline and dateline.wire and (dateline.date or dateline.location) and not dateline.rest.strip(" -–—:"):
+            # "PARIS--(BUSINESS WIRE)--February 14, 2025--" or "PRINCETON, N.J.--(BUSINESS WIRE)--" standing alone:
+            # the lead follows it.
             following = next((blocks[i] for i in order if i > index and is_prose(" ".join(blocks[i].lines))), None)
             return Lead(index, dateline, " ".join(following.lines) if following else "")
     for index in order[:80]:

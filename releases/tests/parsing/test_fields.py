@@ -50,6 +50,14 @@ DATELINES = [
      "ATLANTA", None, None, "Southern"),
     ("date-first", "January 5, 2021 -- NEW YORK -- Acme Corp. (NYSE: ACM) today announced a dividend",
      "NEW YORK", date(2021, 1, 5), None, "Acme"),
+    # GlobeNewswire, 2026: a title-case place with its date before the wire marker
+    ("title-case-place-date-then-wire",
+     "Salt Lake City, UT, June 30, 2026 (GLOBE NEWSWIRE) -- Children's Miracle Network announced the DICK'S",
+     "Salt Lake City, UT", date(2026, 6, 30), "GlobeNewswire", "Children's"),
+    ("space-before-comma", "NEW YORK , Feb. 3, 2025 /PRNewswire/ -- Why: Rosen Law Firm, a global investor rights",
+     "NEW YORK", date(2025, 2, 3), "PR Newswire", "Why"),
+    ("cnw-en-dash", "VANCOUVER, BC, Aug. 23, 2023 /CNW/ – Acme Minerals Inc. (TSX: MRM) is pleased to report",
+     "VANCOUVER, BC", date(2023, 8, 23), "CNW", "Acme"),
 ]
 
 
@@ -112,9 +120,17 @@ def test_header_date(line, expected):
         ("On February 21, 2003, Agilent Technologies Inc. reported orders", "Agilent Technologies Inc."),
         ("The Buckle, Inc. (NYSE: BKE) announced today", "The Buckle, Inc."),
         ("iRobot Corp. (NASDAQ: IRBT) today announced", "iRobot Corp."),
+        # EDGAR 8-K exhibit, 2004: a comma inside the name, the suffix at the end of its tail
+        ("Sears, Roebuck and Co. (NYSE: S)\ntoday reported second quarter net income", "Sears, Roebuck and Co."),
+        ("Merrill Lynch, Pierce, Fenner & Smith Incorporated today announced",
+         "Merrill Lynch, Pierce, Fenner & Smith Incorporated"),
+        ("Pfizer, Moderna and BioNTech today announced", "Pfizer"),
+        # PR Newswire-FirstCall page, 2009: the mark inside the name
+        ("NETGEAR®, Inc. (NASDAQ:NTGR) , a worldwide provider", "NETGEAR, Inc."),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
-         "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand"],
+         "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
+         "two-companies-first-only", "mark-before-comma"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected

@@ -119,12 +119,54 @@ def test_hostile_markdown_links_are_not_made_live():
         (b"\x00\x01\x02\x03" * 100, "binary"),
         (b"hello world", "does not read as a press release"),
         ("<html><body><div></div></body></html>", "does not read as a press release"),
+        ("".join(f"<DOCUMENT>\n<TYPE>EX-99.{n}\n<SEQUENCE>{n}\n<FILENAME>ex99{n}.txt\n<DESCRIPTION>PRESS RELEASE "
+                 "DATED JULY 22, 2004 ISSUED BY THE REGISTRANT\n</DOCUMENT>\n" for n in range(1, 6)),
+         "does not read as a press release"),
+        ("\n".join(["<DOCUMENT>"] * 40) + "\nAcme Corp\n", "does not read as a press release"),
+        ("Acme Corp 2024 Annual Report\n\nTable of Contents Index Filing Exhibits Signatures Notes Schedule\n\n"
+         "Part I Item 1 Item 1A Item 2 Item 3 Item 4 Part II Item 5 Item 6 Item 7", "neither a headline nor any body"),
     ],
-    ids=["empty", "binary", "too-short", "empty-html"],
+    ids=["empty", "binary", "too-short", "empty-html", "edgar-wrappers-only", "bare-document-tags",
+         "no-headline-no-sentence"],
 )
 def test_unusable_input_is_refused_with_a_sentence(raw, message):
     with pytest.raises(ParseError, match=message):
         parse_press_release(raw)
+
+
+# The telling lines of releases the parser once misread, each with the fields it now gets right.
+TELLING_PARTS = [
+    # id, text, field, expected
+    ("globenewswire-page-date-under-headline",
+     "Intel Corporation (INTC) Faces Investor Lawsuit over Foundry Business – Hagens Berman\n"
+     "August 08, 2024 14:25 ET\n | Source: Hagens Berman Sobol Shapiro LLP\n\nShare\n\n"
+     "SAN FRANCISCO, Aug. 08, 2024 (GLOBE NEWSWIRE) -- Hagens Berman urges Intel Corporation (NASDAQ: INTC) "
+     "investors who suffered substantial losses to submit your losses now.",
+     "headline", "Intel Corporation (INTC) Faces Investor Lawsuit over Foundry Business – Hagens Berman"),
+    ("newsfile-law-firm-names-another-issuer",
+     "Levi & Korsinsky Notifies Telenav Shareholders\n\n"
+     "New York, New York--(Newsfile Corp. - November 3, 2020) - The following statement is being issued by Levi & "
+     "Korsinsky, LLP: To: All Persons or Entities who purchased Telenav, Inc. (NASDAQ: TNAV) shares.",
+     "listings", ()),
+    ("prn-firstcall-mark-in-name",
+     "NETGEAR Introduces Digital Entertainer Express\n\nLAS VEGAS, Jan. 6 /PRNewswire-FirstCall/ -- NETGEAR®, Inc. "
+     "(NASDAQ:NTGR) , a worldwide provider of networking solutions, today announced the Digital Entertainer Express.",
+     "listings", (("NASDAQ", "NTGR"),)),
+    ("edgar-exhibit-comma-in-name",
+     "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<TEXT>\n                 SEARS REPORTS SECOND QUARTER 2004 RESULTS\n\n"
+     "HOFFMAN ESTATES, Ill., July 22, 2004 -- Sears, Roebuck and Co. (NYSE: S)\n"
+     "today reported second quarter net income of $155 million compared with\n$367 million a year ago.\n"
+     "</TEXT>\n</DOCUMENT>\n",
+     "listings", (("NYSE", "S"),)),
+]
+
+
+@pytest.mark.parametrize("text, field, expected", [row[1:] for row in TELLING_PARTS],
+                         ids=[row[0] for row in TELLING_PARTS])
+def test_telling_parts_of_real_releases(text, field, expected):
+    result = parse_press_release(text)
+    value = result.headline if field == "headline" else tuple((x.exchange, x.ticker) for x in result.listings)
+    assert value == expected
 
 
 def test_oversized_input_is_refused_before_reading():
