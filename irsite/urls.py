@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from releases.pagecache import public_page
 from releases.sitemaps import sitemaps
 from releases.views import RobotsView
 
@@ -11,7 +12,7 @@ admin.site.index_title = "Investor relations"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots-txt"),
     path("", include("releases.urls")),
 ]

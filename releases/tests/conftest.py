@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 
 from . import factories
 
@@ -13,6 +14,13 @@ CORPUS_DEV = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / 
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rolling back a test's rows sends no signal,
+    so pages cached by one test would otherwise be served to the next."""
+    cache.clear()
 
 
 @pytest.fixture
