@@ -9,6 +9,7 @@ Staff may preview an unpublished release at its own URL, marked and never cached
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, Q
@@ -28,6 +29,9 @@ from .search import ReleaseFilterForm
 HOME_RELEASES = 8
 COMPANY_RELEASES = 10
 COMPANY_PAST_CALLS = 10
+# A subscribed calendar carries what is coming and the last quarter's calls, not the whole
+# history: every event costs milliseconds to write, and calendar apps fetch it again and again.
+CALENDAR_FEED_PAST = timedelta(days=92)
 
 
 def release_time_label(moment) -> str:
@@ -343,6 +347,9 @@ class CalendarMixin(PublicMixin):
 
     filename = ""
 
+    def feed_calls(self):
+        return self.public_calls().filter(starts_at__gte=timezone.now() - CALENDAR_FEED_PAST)
+
     def calendar_response(self, calls, *, name: str) -> HttpResponse:
         calls = calls.select_related("company").prefetch_related(self.dial_ins_prefetch())
         body = calendar_bytes(
@@ -363,14 +370,14 @@ class EventCalendarView(CalendarMixin, View):
 
 class CalendarFeedView(CalendarMixin, View):
     def get(self, request):
-        return self.calendar_response(self.public_calls(), name="Investor events")
+        return self.calendar_response(self.feed_calls(), name="Investor events")
 
 
 class CompanyCalendarFeedView(CalendarMixin, View):
     def get(self, request, slug):
         company = self.visible_company(slug)
         return self.calendar_response(
-            self.public_calls().filter(company=company), name=f"{company.name}: investor events"
+            self.feed_calls().filter(company=company), name=f"{company.name}: investor events"
         )
 
 

@@ -75,3 +75,18 @@ def test_draft_release_call_is_absent_from_calendars(client):
     secret = f.draft()
     f.call(release=secret, title="Secret call", starts_at=timezone.now() + timedelta(days=3))
     assert b"Secret call" not in client.get(reverse("releases:calendar-feed")).content
+
+
+def test_subscribable_feeds_leave_out_calls_older_than_a_quarter(client, world):
+    old = f.call(company=world.company, release=None, title="Annual meeting two years ago",
+                 starts_at=timezone.now() - timedelta(days=730))
+    recent = f.call(company=world.company, release=None, title="Last month's call",
+                    starts_at=timezone.now() - timedelta(days=30))
+    for url in (
+        reverse("releases:calendar-feed"),
+        reverse("releases:company-calendar-feed", kwargs={"slug": world.company.slug}),
+    ):
+        body = client.get(url).content.decode()
+        assert recent.title in body and old.title not in body
+    single = client.get(reverse("releases:event-ics", kwargs={"pk": old.pk}))
+    assert single.status_code == 200 and old.title in single.content.decode()
