@@ -33,18 +33,19 @@ CHROME_RE = re.compile(
     r"(?:$|[\s_-])",
     re.I,
 )
-# Containers newswire pages put the release in: Business Wire, PR Newswire, GlobeNewswire, ...
-ARTICLE_XPATHS = (
-    '//*[@itemprop="articleBody"]',
-    '//*[contains(concat(" ", normalize-space(@class), " "), " bw-release-story ")]',
-    '//*[contains(@class, "release-body")]',
-    '//*[contains(@class, "article-body") or contains(@class, "articleBody")]',
-    '//*[contains(@class, "main-body-container")]',
-    '//*[@id="articlebody" or @id="article-body" or @id="release-body"]',
-    '//*[contains(@class, "story-body") or contains(@class, "news-release-body") or contains(@class, "press-release-body")]',
-    '//*[@id="main-body-container"]',
-    "//article",
-    "//main",
+# Containers newswire pages put the release in (Business Wire, PR Newswire, GlobeNewswire, ...), strongest first:
+# (attribute, how it is compared, values). Read in one pass over the page rather than one XPath per rule.
+ARTICLE_RULES = (
+    ("itemprop", "equals", ("articleBody",)),
+    ("class", "word", ("bw-release-story",)),
+    ("class", "contains", ("release-body",)),
+    ("class", "contains", ("article-body", "articleBody")),
+    ("class", "contains", ("main-body-container",)),
+    ("id", "equals", ("articlebody", "article-body", "release-body")),
+    ("class", "contains", ("story-body", "news-release-body", "press-release-body")),
+    ("id", "equals", ("main-body-container",)),
+    ("tag", "equals", ("article",)),
+    ("tag", "equals", ("main",)),
 )
 HEADLINE_XPATHS = ("//h1", '//*[@itemprop="headline"]', '//*[contains(@class, "headline")]')
 SITE_SUFFIX_RE = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,40}$")  # "Title | Business Wire"
@@ -104,16 +105,26 @@ def strip_chrome(root) -> None:
         drop(element)
     for element in list(root.iter(etree.Comment, etree.ProcessingInstruction)):
         drop(element)
-    for element in list(root.iter()):
-        if not isinstance(element.tag, str) or element.tag in {"html", "body"}:
+    dropped: set = set()
+    for element in root.xpath(CHROME_CANDIDATES):
+        if element.tag in {"html", "body"} or any(a in dropped for a in element.iterancestors()):
             continue
-        marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
-        if marker.strip() and CHROME_RE.search(marker) and not element.xpath(".//h1") and len(
-            element.text_content()
-        ) < 3000:
+        if is_chrome(element):
+            dropped.add(element)
             drop(element)
-        elif (element.get("style") or "").replace(" ", "").lower().find("display:none") >= 0:
-            drop(element)
+
+
+# Only elements that carry a class, id or role, or a style that may hide them, can be chrome.
+CHROME_CANDIDATES = '//*[@class or @id or @role or contains(@style, "none") or contains(@style, "NONE")]'
+
+
+def is_chrome(element) -> bool:
+    marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
+    if marker.strip() and CHROME_RE.search(marker) and not element.xpath(".//h1") and len(
+        element.text_content()
+    ) < 3000:
+        return True
+    return "display:none" in (element.get("style") or "").replace(" ", "").lower()
 
 
 def drop(element) -> None:
@@ -132,12 +143,33 @@ def drop(element) -> None:
 
 
 def article_root(root):
-    for xpath in ARTICLE_XPATHS:
-        found = [e for e in root.xpath(xpath) if len(collapse(e.text_content())) > 400]
+    """The page's release container by the strongest rule that finds one with text (the wordiest <article> or
+    <main>, the first of any other), else the body."""
+    matches: list[list] = [[] for _ in ARTICLE_RULES]
+    for element in root.xpath(ARTICLE_CANDIDATES):
+        for position, rule in enumerate(ARTICLE_RULES):
+            if rule_matches(element, *rule):
+                matches[position].append(element)
+    for rule, found in zip(ARTICLE_RULES, matches):
+        found = [e for e in found if len(collapse(e.text_content())) > 400]
         if found:
-            return max(found, key=lambda e: len(e.text_content())) if xpath in {"//article", "//main"} else found[0]
+            return max(found, key=lambda e: len(e.text_content())) if rule[0] == "tag" else found[0]
     body = root.find("body")
     return body if body is not None else root
+
+
+ARTICLE_CANDIDATES = "//*[@class or @id or @itemprop] | //article | //main"
+
+
+def rule_matches(element, attribute: str, how: str, values: tuple[str, ...]) -> bool:
+    value = element.tag if attribute == "tag" else element.get(attribute)
+    if not value:
+        return False
+    if how == "equals":
+        return value in values
+    if how == "word":
+        return any(v in value.split() for v in values)
+    return any(v in value for v in values)
 
 
 def with_its_header(root, content):
@@ -176,14 +208,15 @@ class Walker:
 
     def walk(self, element) -> None:
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag == "table" and (items := bullet_rows(element)):
+        cells = cell_texts(element) if tag == "table" else []
+        if tag == "table" and (items := bullet_rows(cells)):
             # "•" in one cell and the text in the next: a list laid out as a table (SEC exhibits)
             self.flush()
             self.blocks.extend(Block(text=item, tag="li", html=block_html(item, "li", ())) for item in items)
             return
-        if tag == "table" and is_data_table(element):
+        if tag == "table" and is_data_table(element, cells):
             self.flush()
-            rows = table_rows(element)
+            rows = ["\t".join(c for c in row if c) for row in cells if any(row)]
             if rows:
                 self.blocks.append(Block(text="\n".join(rows), tag="table", html=table_html(rows),
                                          links=tuple(links_in(element))))
@@ -206,40 +239,31 @@ class Walker:
             self.flush()
 
 
-def is_data_table(table) -> bool:
+def cell_texts(table) -> list[list[str]]:
+    """The text of each cell of a table's own rows (not of tables nested in it), read once."""
+    return [[collapse(c.text_content()) for c in row if c.tag in {"td", "th"}]
+            for row in table.xpath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")]
+
+
+def is_data_table(table, cells: list[list[str]]) -> bool:
     """A table of figures or contact columns, rather than one used to lay out paragraphs."""
-    rows = table.xpath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")
-    if not rows:
+    if max((sum(1 for c in row if c) for row in cells), default=0) < 2:
         return False
-    widths = [len([c for c in row if c.tag in {"td", "th"} and collapse(c.text_content())]) for row in rows]
-    if max(widths, default=0) < 2:
-        return False
-    longest = max((len(collapse(c.text_content())) for row in rows for c in row if c.tag in {"td", "th"}), default=0)
+    longest = max((len(c) for row in cells for c in row), default=0)
     return longest < 400 and not table.xpath(".//table")
 
 
-def bullet_rows(table) -> list[str]:
+def bullet_rows(cells: list[list[str]]) -> list[str]:
     """The items of a table whose every row is a bullet mark followed by text, else []."""
     items = []
-    for row in table.xpath("./tr|./tbody/tr"):
-        cells = [collapse(c.text_content()) for c in row if c.tag in {"td", "th"}]
-        cells = [c for c in cells if c]
-        if not cells:
+    for row in cells:
+        row = [c for c in row if c]
+        if not row:
             continue
-        if len(cells) < 2 or not BULLET_MARK_RE.fullmatch(cells[0] + " ") and cells[0] not in {"-", "–", "—", "o"}:
+        if len(row) < 2 or not BULLET_MARK_RE.fullmatch(row[0] + " ") and row[0] not in {"-", "–", "—", "o"}:
             return []
-        items.append(" ".join(cells[1:]))
+        items.append(" ".join(row[1:]))
     return items
-
-
-def table_rows(table) -> list[str]:
-    rows = []
-    for row in table.xpath("./tr|./tbody/tr|./thead/tr|./tfoot/tr"):
-        cells = [collapse(cell.text_content()) for cell in row if cell.tag in {"td", "th"}]
-        cells = [c for c in cells if c]
-        if cells:
-            rows.append("\t".join(cells))
-    return rows
 
 
 def links_in(element) -> list[Link]:
