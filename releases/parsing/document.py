@@ -202,12 +202,19 @@ def docx_tag(paragraph) -> str:
 FRONT_MATTER_RE = re.compile(r"\A\s*---\n(?P<body>.*?)\n---\n", re.S)
 FRONT_FIELD_RE = re.compile(r'^(?P<key>title|date):\s*"?(?P<value>.*?)"?\s*$', re.M)
 # ![Business Wire](/images/bwlogo.png)
-MD_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}\)")
+# ![logo](/logo.png "Return to PR Newswire homepage"): a title may follow the address
+MD_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
 # [ImmunoGen, Inc.](http://www.immunogen.com)
 # (Neither part may hold its own opening bracket: runs of "[" or "](" then cost linear time, not quadratic.)
-MD_LINK_RE = re.compile(r"\[(?P<text>[^\[\]\n]{0,500})\]\((?P<href>[^()\[\]\s<>]{1,2000})\)")
+MD_LINK_RE = re.compile(
+    r"\[(?P<text>[^\[\]\n]{0,500})\]\((?P<href>[^()\[\]\s<>]{1,2000})(?:\s+\"[^\"\n]{0,300}\")?\)")
 # <http://www.immunogen.com>
 ANGLE_URL_RE = re.compile(r"<(?P<href>(?:https?://|www\.)[^<>\s]{1,2000})>")
+# Heading\n======= / Contacts\n--------: a setext heading's underline
+SETEXT_RE = re.compile(r"^(?:=+|-+)$")
+# | John Stevens, CEO | Tim Pierce |: a row of a Markdown table; | --- | --- |: its rule
+MD_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
+MD_TABLE_RULE_RE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 # # Heading / ## Contacts
 MD_HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.*)$")
 # * item / - item / • item / ● item
@@ -282,6 +289,8 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
     if chunk[0].startswith("\x00pre"):
         body = "\n".join(line[4:].rstrip() for line in chunk).strip("\n")
         return [Block(text=body, tag="pre", html=f"<pre>{escape(body)}</pre>")] if body.strip() else []
+    if len(chunk) > 1 and all(MD_TABLE_ROW_RE.match(line.strip()) for line in chunk):
+        return markdown_table(chunk)
     blocks: list[Block] = []
     current: list[str] = []
     tag = "p"
@@ -298,6 +307,12 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
         line = raw_line.strip()
         if line.startswith(">"):
             line = line.lstrip("> ").strip()
+        if current and len(line) >= 3 and SETEXT_RE.match(line) and len(current[-1]) <= 200:
+            title = current.pop()
+            flush()
+            blocks.append(text_block(title, "h1" if line[0] == "=" else "h2"))
+            previous = ""
+            continue
         heading = MD_HEADING_RE.match(line)
         bullet = BULLET_RE.match(line)
         if heading or bullet or (one_per_line and current):
@@ -320,6 +335,20 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
     return blocks
 
 
+def markdown_table(lines: list[str]) -> list[Block]:
+    """A Markdown table as a table block, one tab-separated row per line, its rule and empty rows left out."""
+    rows = []
+    for line in lines:
+        line = line.strip()
+        if MD_TABLE_RULE_RE.match(line):
+            continue
+        cells = [text_block(cell.strip()).text for cell in line.strip("|").split("|")]
+        if any(cells):
+            rows.append("\t".join(c for c in cells if c))
+    text = "\n".join(rows)
+    return [Block(text=text, tag="table", html=table_html(rows))] if text else []
+
+
 def text_block(text: str, tag: str = "p") -> Block:
     """A block from one paragraph of text, markdown links and emphasis resolved."""
     links: list[Link] = []
@@ -328,6 +357,8 @@ def text_block(text: str, tag: str = "p") -> Block:
     text = MD_ITALIC_RE.sub(r"\2", text)
 
     def md_link(match: re.Match) -> str:
+        if not match["text"].strip() and match["href"].startswith(("/", "#")):
+            return ""  # [![logo](...)](/): a site's logo linking to its home page
         label = match["text"].strip() or match["href"]
         links.append(Link(label, match["href"]))
         return label

@@ -13,6 +13,7 @@ from .document import Block
 from .fields import (
     DatelineFound,
     WIRE_TRAILER_DATE_RE,
+    domain_of,
     find_date,
     header_date,
     parse_dateline,
@@ -38,7 +39,8 @@ PAGE_END_RE = re.compile(
     r"related links|social media profiles|hashtags|#\w+(?: #\w+)*|recent news|related news|most popular|"
     r"trending|latest (?:news|releases)|sign up|log in|advanced news search|"
     r"original/source press release|about business wire|about pr newswire|subscribe to\b.*|follow us|"
-    r"visit us on social media:?|legal disclaimer:?(?:\s+ein presswire\b.*)?|ein presswire provides\b.*|attachments?)$",
+    r"visit us on social media:?|legal disclaimer:?(?:\s+ein presswire\b.*)?|ein presswire provides\b.*|attachments?|"
+    r"want your company'?s news featured on\b.*|contact (?:pr newswire|business wire|globenewswire))$",
     re.I,
 )
 
@@ -50,9 +52,22 @@ def chrome_indexes(blocks: Sequence[Block]) -> set[int]:
         if index > 3 and PAGE_END_RE.match(first.rstrip(":")):
             chrome.update(range(index, len(blocks)))
             break
-        if CHROME_LINE_RE.match(block.text.strip()):
+        if CHROME_LINE_RE.match(block.text.strip()) or is_site_navigation(block):
             chrome.add(index)
     return chrome
+
+
+def is_site_navigation(block: Block) -> bool:
+    """A block made only of links into the page's own site ("[Blog](/resources/articles/)", "[Contact](#)") or the
+    wire's ("[Client Login](https://app.prnewswire.com/login)"), as a newswire page's menus become in a Markdown copy:
+    a release prints its own links in full."""
+    if not block.links or not all(link.href.startswith(("/", "#")) or wire_name(domain_of(link.href))
+                                  for link in block.links):
+        return False
+    rest = block.text
+    for link in block.links:
+        rest = rest.replace(link.text, " ", 1)
+    return not re.search(r"[^\W\d_]", rest)
 
 
 # --- the header -----------------------------------------------------------------------------

@@ -59,6 +59,27 @@ def test_markdown_text_keeps_links_and_headings():
     assert [(b.tag, b.text) for b in blocks[2:]] == [("li", "first item"), ("li", "second item")]
 
 
+def test_markdown_copy_of_a_newswire_page_keeps_setext_headings_titled_links_and_tables():
+    # A PR Newswire page saved as Markdown (2020): "===" and "---" underlines, links with titles, a contacts table
+    raw = (
+        "[![Return to PR Newswire homepage](/logo.png \"Return to PR Newswire homepage\")](/)\n\n"
+        "* [News in Focus](# \"News in Focus\")\n\n"
+        "Acme Adds a Director to Its Board\n=================================\n\n"
+        "News provided by\n----------------\n\n"
+        "**Contacts:**\n\n|  |  |\n| --- | --- |\n| John Stevens, CEO | Tim Pierce, Vice President |\n"
+        "| 617-395-7601 |  |\n"
+    )
+    blocks = to_document(raw).blocks
+    assert [(b.tag, b.text) for b in blocks] == [
+        ("li", "News in Focus"),
+        ("h1", "Acme Adds a Director to Its Board"),
+        ("h2", "News provided by"),
+        ("p", "Contacts:"),
+        ("table", "John Stevens, CEO\tTim Pierce, Vice President\n617-395-7601"),
+    ]
+    assert blocks[0].links[0].href == "#"
+
+
 def test_hard_wrapped_paragraphs_are_joined_and_short_lines_kept():
     raw = (
         "PURCHASE, N.Y.--(BUSINESS WIRE)--Mastercard (NYSE: MA) today announced it has\n"

@@ -43,6 +43,17 @@ HEADERS = [
      "Economic strength drives\nAcme earnings above expectations\n\n"
      "ATLANTA - Acme Company today reported fourth quarter earnings of $204.5 million, or 27 cents a share.",
      "Economic strength drives Acme earnings above expectations", None, date(2005, 1, 25)),
+    # A PR Newswire page saved as Markdown (2020): page title, menus, then the headline again as a setext heading
+    ("prn-markdown-page",
+     "Acme Adds a Director to Its Board\n\n* [Blog](/resources/articles/)\n\nSearch\n\n"
+     "When typing in this field, a list of search results will appear and be automatically updated as you type.\n\n"
+     "Acme Adds a Director to Its Board\n=================================\n\n"
+     "Acme, provider of wireless sensor networks, expands its Board of Directors.\n\n---\n\n"
+     "News provided by\n----------------\n\n[**Acme, Inc.**](/news/acme%2C-inc./)\n\nFeb 27, 2020, 08:37 ET\n\n"
+     "Share this article\n------------------\n\n"
+     "STRATHAM, N.H., Feb. 27, 2020 /PRNewswire/ -- Acme, Inc. today announced the appointment of a director.",
+     "Acme Adds a Director to Its Board", "Acme, provider of wireless sensor networks, expands its Board of Directors.",
+     date(2020, 2, 27)),
     ("front-matter-title",
      '---\ntitle: "Acme to Report Results on Thursday"\n---\n\nInvestor Call Scheduled for 4:30 P.M ET\n\n'
      "STONY BROOK, NY / ACCESS Newswire / February 12, 2025 / Acme Sciences, Inc. today announced results.",
@@ -115,6 +126,20 @@ def test_newswire_repost_chrome_is_found():
     kept = [b.text for i, b in enumerate(document.blocks) if i not in chrome]
     assert kept == ["Acme news", "A paragraph of the release that goes on for a while.", "Another paragraph.",
                     "More text."]
+
+
+def test_site_menus_of_a_markdown_page_are_chrome_and_the_release_links_are_not():
+    text = (
+        "* [Blog](/resources/articles/)\n\n* [Client Login](https://app.prnewswire.com/login/auto)\n\n"
+        "* [Contact](/contact-us/) [Products](/products/overview/)\n\n"
+        "For more information visit [www.rubee.com](https://www.rubee.com).\n\n"
+        "[Acme Corp.](/news/acme-corp./) reported results for the year.\n\n"
+        "WANT YOUR COMPANY'S NEWS FEATURED ON PRNEWSWIRE.COM?\n\n440k+ Newsrooms & Influencers"
+    )
+    document = to_document(text)
+    chrome = chrome_indexes(document.blocks)
+    kept = [b.text for i, b in enumerate(document.blocks) if i not in chrome]
+    assert kept == ["For more information visit www.rubee.com.", "Acme Corp. reported results for the year."]
 
 
 def test_pr_newswire_page_furniture_is_not_a_subheadline():
