@@ -22,18 +22,27 @@ SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
 
 
+def search_vector() -> SearchVector:
+    """Headline as weight A, subheadline and body as B. Migration 0005 indexes exactly this
+    expression (GIN, PostgreSQL only); change both together or the index goes unused."""
+    return SearchVector("headline", weight="A", config=SEARCH_CONFIG) + SearchVector(
+        "subheadline", "body", weight="B", config=SEARCH_CONFIG
+    )
+
+
 def search_releases(releases: QuerySet, text: str) -> QuerySet:
     words = text.split()
     if not words:
         return releases
     if connection.vendor == "postgresql":
-        vector = SearchVector("headline", weight="A", config=SEARCH_CONFIG) + SearchVector(
-            "subheadline", "body", weight="B", config=SEARCH_CONFIG
-        )
         query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+        # Ranked by the headline alone, then newest first: ranking by the whole vector
+        # turns every body of every match into a tsvector again, which took most of a
+        # second for a common word in 10,000 releases; the filter itself uses the index.
         return (
-            releases.annotate(search=vector, rank=SearchRank(vector, query))
+            releases.alias(search=search_vector())
             .filter(search=query)
+            .annotate(rank=SearchRank(SearchVector("headline", config=SEARCH_CONFIG), query))
             .order_by("-rank", "-published_at", "-pk")
         )
     for word in words:

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from releases.models import PressRelease
+from releases.search import search_releases
 from releases.views import HomeView, release_time_label
 
 from . import site_factories as f
@@ -356,3 +357,15 @@ def test_postgres_search_stems_words_and_ranks_headline_matches_first(client):
 def test_archive_advertises_the_feed_of_its_filter(client, world, query, feed):
     html = page(client, reverse("releases:release-list") + query)
     assert f'<link rel="alternate" type="application/rss+xml"' in html and f'href="{feed}"' in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN search index exists on PostgreSQL only")
+def test_postgres_search_filters_through_the_gin_index():
+    published = PressRelease.objects.published()
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")  # a handful of test rows would otherwise be read in full
+        try:
+            plan = search_releases(published, "dividend").explain()
+        finally:
+            cursor.execute("SET enable_seqscan = on")
+    assert "release_search_idx" in plan
