@@ -134,7 +134,7 @@ class LocalDateTimeField(forms.DateTimeField):
 
 
 class ReleaseReviewForm(FlaggedForm):
-    headline = forms.CharField(max_length=500, widget=forms.TextInput(attrs={"size": 100}))
+    headline = forms.CharField(max_length=500, widget=forms.TextInput(attrs={"class": "vTextField"}))
     subheadline = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "cols": 100}))
     company_name = forms.CharField(
         max_length=200,

@@ -6,7 +6,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, connection, transaction
 from django.test.utils import CaptureQueriesContext
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 
 from releases.models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
@@ -329,3 +329,62 @@ def test_call_added_on_the_release_page_belongs_to_the_releases_company(staff_cl
     assert response.status_code == 302, response.context["errors"] if response.context else response
     call = ConferenceCall.objects.get()
     assert (call.release, call.company, call.title) == (release, release.company, "Q4 call")
+
+
+def test_release_changelist_puts_the_work_queue_first_then_published_newest_first(staff_client):
+    now = timezone.now()
+    company = factories.company()
+    factories.release(company=company, headline="Old news", published_at=now - timedelta(days=30))
+    factories.release(company=company, headline="Yesterday's news", published_at=now - timedelta(days=1))
+    factories.release(company=company, headline="Embargoed one", published_at=now + timedelta(days=2))
+    factories.release(company=company, headline="A draft")
+    response = staff_client.get(reverse("admin:releases_pressrelease_changelist"))
+    assert [r.headline for r in response.context["cl"].result_list] == [
+        "A draft",
+        "Embargoed one",
+        "Yesterday's news",
+        "Old news",
+    ]
+
+
+def test_release_changelist_shows_what_staff_scan_for(staff_client):
+    company = factories.company(name="ImmunoGen, Inc.")
+    factories.release(
+        company=company,
+        headline="ImmunoGen Reports Results",
+        category=PressRelease.Category.EARNINGS,
+        wire="Business Wire",
+        dateline_date=datetime(2011, 10, 20).date(),
+    )
+    content = staff_client.get(reverse("admin:releases_pressrelease_changelist")).content.decode()
+    for header in ["Headline", "Company", "Status", "Category", "Wire", "Dateline date"]:
+        assert f">{header}</a>" in content or f">{header}</span>" in content, header
+    for value in ["ImmunoGen Reports Results", "ImmunoGen, Inc.", ">Draft<", "Earnings", "Business Wire", "Oct. 20, 2011"]:
+        assert value in content, value
+
+
+def test_call_changelist_shows_local_start_and_the_release_status(staff_client):
+    release = factories.release(headline="Q3 call announced", published_at=timezone.now() + timedelta(days=1))
+    factories.call(release=release, title="Q3 results call", timezone="America/Los_Angeles")
+    factories.call(title="Investor day", starts_at=None)
+    content = staff_client.get(reverse("admin:releases_conferencecall_changelist")).content.decode()
+    assert "Jan. 15, 2030, 1:30 p.m. (America/Los_Angeles)" in content
+    assert "Embargoed until" in content
+    assert "Entered by hand (public)" in content
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        reverse_lazy("admin:releases_pressrelease_changelist"),
+        reverse_lazy("admin:releases_pressrelease_add"),
+        reverse_lazy("admin:releases_conferencecall_add"),
+        reverse_lazy("admin:releases_pressrelease_upload"),
+    ],
+    ids=["release-list", "release-add", "call-add", "upload"],
+)
+def test_admin_pages_load_the_admin_stylesheet_and_use_no_inline_style(staff_client, url):
+    content = staff_client.get(url).content.decode()
+    assert "admin-irsite/admin.css" in content
+    assert 'id="id_headline"' not in content or 'class="vTextField"' in content
+    assert " style=" not in content.split("<body", 1)[1]  # the Content-Security-Policy blocks inline styles
