@@ -220,7 +220,7 @@ MD_HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.*)$")
 # * item / - item / • item / ● item
 BULLET_RE = re.compile(r"^(?:[*•●▪■◦·]|--?(?=\s)|\d{1,2}[.)](?=\s))\s+")
 # **bold** / __bold__
-MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)([^\n]{1,300}?)(?<=\S)\1")
+MD_EMPHASIS_RE = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1", re.S)  # may span a block's lines
 # _Proven P2P and B2B Network_ / *italic* (not snake_case or a*b)
 MD_ITALIC_RE = re.compile(r"(?<![\w*])([*_])(?=\S)([^\n]{1,300}?)(?<=\S)\1(?![\w*])")
 # "...patient needs.   By investing ..." : paragraphs of a flattened page parted by runs of spaces
@@ -324,7 +324,7 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
         if not line:
             continue
         # A date alone on its line (a newswire page's "August 08, 2024 14:25 ET" under the headline) starts a line.
-        if current and len(previous) >= WRAP_WIDTH and not previous.endswith(":") and not header_date(line):
+        if current and len(previous) >= WRAP_WIDTH and not previous.endswith(":") and not header_date(line.strip("*_ ")):
             current[-1] = current[-1] + " " + line
         else:
             current.append(line)

@@ -107,6 +107,7 @@ WIRES = (
     (re.compile(r"newsfile", re.I), "Newsfile"),
     (re.compile(r"\bCNW\b|canada\s*newswire", re.I), "CNW"),
     (re.compile(r"newmediawire", re.I), "NewMediaWire"),
+    (re.compile(r"\bthe\s*newswire\b", re.I), "TheNewswire"),
     (re.compile(r"ein\s*presswire", re.I), "EIN Presswire"),
     (re.compile(r"media\s*outreach(?:\s*newswire)?", re.I), "Media OutReach Newswire"),
     (re.compile(r"\bnewswire\s+today\b", re.I), "Newswire Today"),
@@ -157,7 +158,8 @@ class DatelineFound:
 TITLE_LOCATION_RE = re.compile(
     r"^(?P<location>[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}(?:,[ ]?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2})"
     r"(?=(?:,?\s*" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)?"  # Salt Lake City, UT, June 30, 2026
-    r"\s*(?:--|—|–|-|,)?\s*[(/]\s*[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b)",
+    r"\s*(?:(?:--|—|–|-|,)?\s*[(/]\s*[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
+    r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b))",  # Vancouver, BC – TheNewswire - June 5
     re.I,
 )
 # January 5, 2021 -- NEW YORK -- Acme Corp. ... (the date before the place)

@@ -58,6 +58,10 @@ DATELINES = [
      "NEW YORK", date(2025, 2, 3), "PR Newswire", "Why"),
     ("cnw-en-dash", "VANCOUVER, BC, Aug. 23, 2023 /CNW/ – Acme Minerals Inc. (TSX: MRM) is pleased to report",
      "VANCOUVER, BC", date(2023, 8, 23), "CNW", "Acme"),
+    ("thenewswire-title-case", "Vancouver, BC – TheNewswire - June 5, 2023 – Lakeshore Metals Corp. (TSXV: LKM) is",
+     "Vancouver, BC", date(2023, 6, 5), "TheNewswire", "Lakeshore"),
+    ("accesswire-misspelt-country", "SHANGHAI, CHNA / ACCESSWIRE / December 5, 2022 / Hexaell Biotech Co., Ltd announced",
+     "SHANGHAI, CHNA", date(2022, 12, 5), "ACCESSWIRE", "Hexaell"),
 ]
 
 
@@ -150,11 +154,15 @@ def test_company_name(lead, expected):
         ("TSX Venture Exchange: ABC", [("TSXV", "ABC")]),
         ("Nasdaq Global Select Market: ACME", [("NASDAQ", "ACME")]),
         ("TSX: HR.UN", [("TSX", "HR.UN")]),
+        ("TSXV:YGT)(Frankfurt:TX0)(OTCQB:YGTFF", [("TSXV", "YGT"), ("FRANKFURT", "TX0"), ("OTCQB", "YGTFF")]),
+        ("OTC PINK:WEGZY", [("OTC PINK", "WEGZY")]),
+        ("LSE: NWM, TSX: NWM", [("LSE", "NWM"), ("TSX", "NWM")]),
         ("WKN: A40VJN, ISIN: CH1398992755", []),
         ("the \"Company\"", []),
     ],
     ids=["nasdaq", "quoted-tickers", "semicolons", "shared-ticker", "nyse-american", "nyse-mkt", "tsx-v",
-         "tsx-venture", "nasdaq-market", "unit-ticker", "isin-wkn", "no-listing"],
+         "tsx-venture", "nasdaq-market", "unit-ticker", "glued-brackets", "otc-pink", "lse-and-tsx", "isin-wkn",
+         "no-listing"],
 )
 def test_listings(text, expected):
     assert [(x.exchange, x.ticker) for x in listings_in(text)] == expected

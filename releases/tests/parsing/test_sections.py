@@ -54,6 +54,13 @@ HEADERS = [
      "STRATHAM, N.H., Feb. 27, 2020 /PRNewswire/ -- Acme, Inc. today announced the appointment of a director.",
      "Acme Adds a Director to Its Board", "Acme, provider of wireless sensor networks, expands its Board of Directors.",
      date(2020, 2, 27)),
+    # An ACCESSWIRE release quoted in Markdown (2024): the headline and its date in one bold run
+    ("bold-headline-with-date-line",
+     "**Gold Terra Announces Town Hall Meeting October 1st at the Yellowknife Historical Society Museum\n"
+     "Sep 26, 2024**\n\n**VANCOUVER, BC / ACCESSWIRE / September 26, 2024 / Gold Terra Resource Corp. "
+     "(TSXV:YGT)** (\"Gold Terra\") is pleased to announce that it will host a Town Hall Meeting.",
+     "Gold Terra Announces Town Hall Meeting October 1st at the Yellowknife Historical Society Museum", None,
+     date(2024, 9, 26)),
     ("front-matter-title",
      '---\ntitle: "Acme to Report Results on Thursday"\n---\n\nInvestor Call Scheduled for 4:30 P.M ET\n\n'
      "STONY BROOK, NY / ACCESS Newswire / February 12, 2025 / Acme Sciences, Inc. today announced results.",
