@@ -112,6 +112,11 @@ WIRES = (
     (re.compile(r"media\s*outreach(?:\s*newswire)?", re.I), "Media OutReach Newswire"),
     (re.compile(r"\bnewswire\s+today\b", re.I), "Newswire Today"),
     (re.compile(r"\bPRWeb\b", re.I), "PRWeb"),
+    # Earlier names of today's wires, in their own spelling: CCNMatthews became Marketwire, PrimeZone GlobeNewswire
+    (re.compile(r"\bCCN\s*Matthews\b", re.I), "CCNMatthews"),
+    (re.compile(r"\bprime\s*zone(?:\s*wire|\s*media\s*network)?\b", re.I), "PrimeZone"),
+    (re.compile(r"\binternet\s*wire\b", re.I), "Internet Wire"),
+    (re.compile(r"\b(?:JCN|ACN)\s*Newswire\b", re.I), None),
     (re.compile(r"\bPR\.com\b", re.I), "PR.com"),
 )
 
@@ -119,8 +124,8 @@ WIRES = (
 def wire_name(text: str) -> str | None:
     """The newswire a marker such as "(BUSINESS WIRE)" or "/PRNewswire-FirstCall/" names."""
     for pattern, name in WIRES:
-        if pattern.search(text):
-            return name
+        if match := pattern.search(text):
+            return name or match.group(0)
     return None
 
 
