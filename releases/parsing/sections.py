@@ -173,7 +173,8 @@ def headline_index(blocks: Sequence[Block], usable: Sequence[int], title: str | 
     if h1:
         return h1[0]
     if title:
-        return next((i for i in usable if same_text(" ".join(blocks[i].lines), title)), None)
+        same = next((i for i in usable if same_text(" ".join(blocks[i].lines), title)), None)
+        return same if same is not None else title_part_index(blocks, usable, title)
     for index in usable:
         text = " ".join(blocks[index].lines)
         if header_date(text) or wire_name(text) and len(text) <= 40:
@@ -184,6 +185,25 @@ def headline_index(blocks: Sequence[Block], usable: Sequence[int], title: str | 
         if is_headline_like(blocks[index]):
             return index
     return None
+
+
+# "HDTV Magazine Bulletins - New SANYO Camera ..." / "Acme Reports Results | Business Wire": a page title's parts
+TITLE_PARTS_RE = re.compile(r"\s+[|\-–—:]\s+")
+
+
+def title_part_index(blocks: Sequence[Block], usable: Sequence[int], title: str) -> int | None:
+    """The block that a part of the page's title opens (a site's name before or after the headline, the headline
+    shortened), when no block repeats the whole title."""
+    parts = [bare(part) for part in TITLE_PARTS_RE.split(title) if len(part.split()) >= 3]
+    for index in usable:
+        text = bare(" ".join(blocks[index].lines))
+        if any(part and text.startswith(part) for part in parts) and is_headline_like(blocks[index]):
+            return index
+    return None
+
+
+def bare(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
 
 
 def same_text(a: str, b: str) -> bool:

@@ -143,6 +143,15 @@ TELLING_PARTS = [
      "SAN FRANCISCO, Aug. 08, 2024 (GLOBE NEWSWIRE) -- Hagens Berman urges Intel Corporation (NASDAQ: INTC) "
      "investors who suffered substantial losses to submit your losses now.",
      "headline", "Intel Corporation (INTC) Faces Investor Lawsuit over Foundry Business – Hagens Berman"),
+    ("repost-page-title-with-site-name-and-editor-note",
+     "<html><head><title>HDTV Magazine Bulletins - New SANYO High-Definition Digital Media Camera</title></head><body>"
+     "<p class='editorial'>This press release is actually over a week old, but due to the website difficulties we "
+     "were experiencing at the time, it was never published. Hopefully it is still news to some of you. Shane</p>"
+     "<center><b>New SANYO High-Definition Digital Media Camera Features Optimized Recording for Portable Video "
+     "Players</b></center><p>SANYO Xacti HD1a Offers In-Camera Editing, 2.2-inch LCD Display and $699.99 MSRP</p>"
+     "<p>CHATSWORTH, Calif., July 13 /PRNewswire-FirstCall/ -- A video recording mode optimized for the video "
+     "iPod and other portable video players tops the feature set of the new SANYO Xacti HD1a.</p></body></html>",
+     "headline", "New SANYO High-Definition Digital Media Camera Features Optimized Recording for Portable Video Players"),
     ("newsfile-law-firm-names-another-issuer",
      "Levi & Korsinsky Notifies Telenav Shareholders\n\n"
      "New York, New York--(Newsfile Corp. - November 3, 2020) - The following statement is being issued by Levi & "
