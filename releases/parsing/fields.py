@@ -134,7 +134,8 @@ def wire_name(text: str) -> str | None:
 # WALTHAM, Mass. / TEL AVIV, Israel / SAN JOSE, Calif. / TORONTO, ONTARIO / ST. JOHN'S, N.L.
 LOCATION_RE = re.compile(
     r"^(?P<location>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*\.?)(?:[ ](?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*|de|du|la|d'|of|and|&))*"
-    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d)(?:[A-ZÀ-Þ][\w.'’&-]*)(?:[ ](?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ][\w.'’&-]*){0,2}){0,2})"
+    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d)(?:[A-ZÀ-Þ][\w.'’&-]*)"
+    r"(?:[ ](?:(?:and|of|de|du|la|&)[ ])?(?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ][\w.'’&-]*){0,2}){0,2})"
 )
 # (BUSINESS WIRE) / ( BUSINESS WIRE ) / /PRNewswire/ / /CNW/ / / ACCESS Newswire / / (NEWMEDIAWIRE)
 WIRE_MARKER_RE = re.compile(r"^(?:\(\s*(?P<p>[^()\n]{2,60}?)\s*\)|/\s*(?P<s>[^/\n]{2,60}?)\s*/)")
@@ -184,6 +185,13 @@ def date_first(text: str) -> DatelineFound | None:
         return None
     rest = text[found.end:]
     rest = TIME_RE.sub("", rest.lstrip(" ,"), count=1) if TIME_RE.match(rest.lstrip(" ,")) else rest
+    marker = WIRE_MARKER_RE.match(rest.lstrip())
+    wire = wire_name(marker["p"] or marker["s"] or "") if marker else None
+    if wire:  # "Jan. 5, 2021 (GLOBE NEWSWIRE) -- Acme Corp. ...": the wire's marker without a place
+        rest = rest.lstrip()[marker.end():]
+        separator = DATE_FIRST_RE.match(rest)
+        lead = rest[separator.end():].strip() if separator else ""
+        return DatelineFound(location=None, date=found, wire=wire, rest=lead) if lead else None
     separator = DATE_FIRST_RE.match(rest)
     if not separator:
         return None
