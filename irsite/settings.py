@@ -82,6 +82,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://irsite")}
+# Public pages are cached for anonymous visitors (releases/pagecache.py) until a write or
+# the next embargo lift; in a local-memory cache, which other processes cannot invalidate,
+# only this many seconds.
+PAGE_CACHE_SECONDS = env.int("IRSITE_PAGE_CACHE_SECONDS", default=3600)
+PAGE_CACHE_LOCAL_SECONDS = env.float("IRSITE_PAGE_CACHE_LOCAL_SECONDS", default=5)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -23,7 +23,8 @@ import uuid
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import cache, caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
 from django.db.models import Min
 from django.http import HttpResponse
@@ -36,8 +37,14 @@ KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Last-Modified", "ETag", 
 NO_HORIZON = float("inf")
 
 
-def page_cache_seconds() -> int:
-    return getattr(settings, "PAGE_CACHE_SECONDS", 600)
+def page_cache_seconds() -> float:
+    """How long a page may be served. A local-memory cache lives in one process, and a write
+    made in another process (another app server worker, a management command) cannot
+    replace its generation; there, pages are kept only a few seconds. Share a cache between
+    processes (CACHE_URL, e.g. Redis) and a page is kept until a write or its horizon."""
+    if is_process_local():
+        return settings.PAGE_CACHE_LOCAL_SECONDS
+    return settings.PAGE_CACHE_SECONDS
 
 
 def clock() -> float:
@@ -45,7 +52,18 @@ def clock() -> float:
     return timezone.now().timestamp()
 
 
+def is_process_local() -> bool:
+    return isinstance(caches["default"], LocMemCache)
+
+
+# A local-memory cache is this process's alone, so its generation is a variable: one cache
+# read fewer per request, and never culled with the pages when the cache fills up.
+_local_generation = uuid.uuid4().hex
+
+
 def generation() -> str:
+    if is_process_local():
+        return _local_generation
     token = cache.get(GENERATION_KEY)
     if token is None:
         cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
@@ -56,7 +74,10 @@ def generation() -> str:
 def bump_generation() -> None:
     """Forget every stored page; called on each write, and again when its transaction commits
     (a reader between the two may have stored the page as it was before the commit)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    global _local_generation
+    _local_generation = uuid.uuid4().hex
+    if not is_process_local():
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
 def invalidate_on_write(sender, **kwargs) -> None:
@@ -134,10 +155,10 @@ def public_page(view):
         response["Content-Length"] = str(len(response.content))
         now = clock()
         seconds = min(page_cache_seconds(), expires - now)
-        if seconds >= 1:
+        if seconds > 0:
             headers = [(name, response[name]) for name in KEPT_HEADERS if response.has_header(name)]
             entry = {"content": response.content, "headers": headers, "expires": now + seconds}
-            cache.set(key, entry, timeout=int(seconds))
+            cache.set(key, entry, timeout=max(1, int(seconds)))
         return response
 
     return cached_view

@@ -16,7 +16,7 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from .models import Company, PressRelease
-from .pagecache import generation, horizon
+from .pagecache import generation, horizon, page_cache_seconds
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -65,7 +65,7 @@ def filter_choices(published: QuerySet) -> dict[str, list[tuple[str, str]]]:
             "year": [(str(d.year), str(d.year)) for d in years],
             "company": list(companies.values_list("slug", "name")),
         }
-        cache.set(key, choices)
+        cache.set(key, choices, timeout=page_cache_seconds())
     return choices
 
 

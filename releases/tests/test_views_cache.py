@@ -206,6 +206,16 @@ def test_a_call_moves_from_upcoming_to_past_when_it_starts(anonymous, world):
         assert text(anonymous, url) != upcoming
 
 
+def test_local_memory_keeps_a_page_only_seconds_as_other_processes_cannot_clear_it(anonymous, world, settings):
+    url = reverse("releases:release-list")
+    assert world.published.headline in text(anonymous, url)
+    # As if another process had written: no signal reaches this one.
+    PressRelease.objects.filter(pk=world.published.pk).update(headline="Changed In Another Process")
+    assert "Changed In Another Process" not in text(anonymous, url)
+    with later(timezone.now(), seconds=settings.PAGE_CACHE_LOCAL_SECONDS + 1):
+        assert "Changed In Another Process" in text(anonymous, url)
+
+
 def test_staff_are_never_served_a_cached_page(anonymous, staff_client, world):
     url = reverse("releases:release-list")
     assert world.published.headline in text(anonymous, url)
