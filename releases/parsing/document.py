@@ -101,7 +101,9 @@ EDGAR_DOCUMENT_RE = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I
 EDGAR_TYPE_RE = re.compile(r"<TYPE>\s*([^\s<]+)", re.I)
 EDGAR_TEXT_RE = re.compile(r"<TEXT>(.*?)(?:</TEXT>|\Z)", re.S | re.I)
 EDGAR_TAG_LINE_RE = re.compile(
-    r"^[ \t]*</?(?:SEC-DOCUMENT|SEC-HEADER|IMS-HEADER|DOCUMENT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|TEXT)>.*$", re.M | re.I)
+    r"^[ \t]*</?(?:SEC-DOCUMENT|SEC-HEADER|IMS-HEADER|DOCUMENT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|TEXT)>.*$",
+    re.M | re.I,
+)
 # <html, <!DOCTYPE html, <body, <div ...: markup rather than text
 HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|table|font|span|br)\b", re.I)
 
@@ -132,7 +134,8 @@ def edgar_text(text: str) -> str:
     chosen = next((d for d in documents if (m := EDGAR_TYPE_RE.search(d)) and m.group(1).upper().startswith("EX-99")),
                   documents[0])
     inner = EDGAR_TEXT_RE.search(chosen)
-    # The wrapper's own lines (<TYPE>, <FILENAME>, <DESCRIPTION>, a nested <DOCUMENT>) describe the filing, not the release.
+    # The wrapper's own lines (<TYPE>, <FILENAME>, <DESCRIPTION>, a nested <DOCUMENT>) describe the filing, not the
+    # release.
     return EDGAR_TAG_LINE_RE.sub("", inner.group(1) if inner else chosen)
 
 
@@ -324,7 +327,8 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
         if not line:
             continue
         # A date alone on its line (a newswire page's "August 08, 2024 14:25 ET" under the headline) starts a line.
-        if current and len(previous) >= WRAP_WIDTH and not previous.endswith(":") and not header_date(line.strip("*_ ")):
+        if (current and len(previous) >= WRAP_WIDTH and not previous.endswith(":")
+                and not header_date(line.strip("*_ "))):
             current[-1] = current[-1] + " " + line
         else:
             current.append(line)

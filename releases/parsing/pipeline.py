@@ -71,7 +71,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
 
     removed = contact_blocks | about_blocks | marks | contact_headings(blocks, after_lead, contact_blocks)
     body = [blocks[i] for i in after_lead if i not in removed]
-    if not header.headline and lead.dateline is None and not any(SENTENCE_RE.search(block.text[:2000]) for block in body):
+    if not header.headline and lead.dateline is None and not any(SENTENCE_RE.search(b.text[:2000]) for b in body):
         raise ParseError("This file does not read as a press release: it has neither a headline nor any body text.")
     call_blocks = [blocks[i] for i in after_lead if i not in removed and i not in fls]
     calls = find_calls(call_blocks, release_date=release_date, website=website)

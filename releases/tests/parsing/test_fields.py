@@ -58,7 +58,7 @@ DATELINES = [
      "NEW YORK", date(2025, 2, 3), "PR Newswire", "Why"),
     ("cnw-en-dash", "VANCOUVER, BC, Aug. 23, 2023 /CNW/ – Acme Minerals Inc. (TSX: MRM) is pleased to report",
      "VANCOUVER, BC", date(2023, 8, 23), "CNW", "Acme"),
-    ("date-then-wire-without-place", "Jan. 5, 2021 (GLOBE NEWSWIRE) -- Acme Corp. (NYSE: ACM) today announced a dividend",
+    ("date-then-wire-without-place", "Jan. 5, 2021 (GLOBE NEWSWIRE) -- Acme Corp. (NYSE: ACM) today announced",
      None, date(2021, 1, 5), "GlobeNewswire", "Acme"),
     ("province-with-and", "ST. JOHN'S, Newfoundland and Labrador--(BUSINESS WIRE)--Acme Resources today announced",
      "ST. JOHN'S, Newfoundland and Labrador", None, "Business Wire", "Acme"),
@@ -76,7 +76,7 @@ DATELINES = [
      "SAN JOSE, Calif.", date(1998, 1, 5), "Business Wire", "Acme"),
     ("thenewswire-title-case", "Vancouver, BC – TheNewswire - June 5, 2023 – Lakeshore Metals Corp. (TSXV: LKM) is",
      "Vancouver, BC", date(2023, 6, 5), "TheNewswire", "Lakeshore"),
-    ("accesswire-misspelt-country", "SHANGHAI, CHNA / ACCESSWIRE / December 5, 2022 / Hexaell Biotech Co., Ltd announced",
+    ("accesswire-misspelt-country", "SHANGHAI, CHNA / ACCESSWIRE / December 5, 2022 / Hexaell Biotech Co., Ltd said",
      "SHANGHAI, CHNA", date(2022, 12, 5), "ACCESSWIRE", "Hexaell"),
 ]
 

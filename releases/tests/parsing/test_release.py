@@ -151,7 +151,8 @@ TELLING_PARTS = [
      "Players</b></center><p>SANYO Xacti HD1a Offers In-Camera Editing, 2.2-inch LCD Display and $699.99 MSRP</p>"
      "<p>CHATSWORTH, Calif., July 13 /PRNewswire-FirstCall/ -- A video recording mode optimized for the video "
      "iPod and other portable video players tops the feature set of the new SANYO Xacti HD1a.</p></body></html>",
-     "headline", "New SANYO High-Definition Digital Media Camera Features Optimized Recording for Portable Video Players"),
+     "headline",
+     "New SANYO High-Definition Digital Media Camera Features Optimized Recording for Portable Video Players"),
     ("newsfile-law-firm-names-another-issuer",
      "Levi & Korsinsky Notifies Telenav Shareholders\n\n"
      "New York, New York--(Newsfile Corp. - November 3, 2020) - The following statement is being issued by Levi & "
