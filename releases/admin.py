@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
-from .forms import ReleaseReview, ScheduleForm, UploadForm, parse_upload
+from .forms import ConferenceCallAdminForm, ReleaseReview, ScheduleForm, UploadForm, parse_upload
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
 from .parsing.errors import ParseError
 from .services import (
@@ -174,6 +174,7 @@ def release_status_label(release: PressRelease) -> str:
 @admin.register(ConferenceCall)
 class ConferenceCallAdmin(admin.ModelAdmin):
     Media = IrsiteAdminMedia
+    form = ConferenceCallAdminForm
     list_display = ["title", "company", "local_time", "release_status"]
     list_filter = [CallTimeFilter, "timezone"]
     search_fields = ["title", "company__name", "release__headline"]
@@ -250,6 +251,7 @@ class ReleaseContactInline(admin.TabularInline):
 
 class ReleaseCallInline(admin.StackedInline):
     model = ConferenceCall
+    form = ConferenceCallAdminForm
     # The company is the release's own (set in PressReleaseAdmin.save_formset).
     fields = ["title", ("starts_at", "timezone"), "announced_time", ("webcast_url", "passcode")]
     readonly_fields = ["announced_time"]
@@ -305,6 +307,11 @@ class PressReleaseAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_fieldsets(self, request, obj=None):
+        # A release typed in by hand has no source file: the Source section only shows on uploads' pages.
+        fieldsets = super().get_fieldsets(request, obj)
+        return fieldsets if obj is not None else [f for f in fieldsets if f[0] != "Source"]
 
     @admin.display(description="Status", ordering="published_at")
     def status_label(self, release):

@@ -12,11 +12,12 @@ from pathlib import PurePath
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 
 from . import parsing
-from .models import Contact, PressRelease, validate_iana_zone
+from .models import ConferenceCall, Contact, PressRelease, validate_iana_zone
 from .parsing.errors import ParseError
 from .parsing.result import Call, CompanyInfo, ContactInfo, Dateline, Listing, ParsedRelease, Replay
 
@@ -24,6 +25,100 @@ logger = logging.getLogger(__name__)
 
 UPLOAD_EXTENSIONS = (".txt", ".html", ".htm", ".docx")
 PASTED_NAME = "pasted-release.txt"
+
+
+# The zones listed companies announce calls in, as IANA names with a label staff recognise.
+COMMON_ZONES = [
+    ("America/New_York", "US Eastern (New York)"),
+    ("America/Chicago", "US Central (Chicago)"),
+    ("America/Denver", "US Mountain (Denver)"),
+    ("America/Phoenix", "US Mountain, no DST (Phoenix)"),
+    ("America/Los_Angeles", "US Pacific (Los Angeles)"),
+    ("America/Anchorage", "Alaska (Anchorage)"),
+    ("Pacific/Honolulu", "Hawaii (Honolulu)"),
+    ("America/Toronto", "Canada Eastern (Toronto)"),
+    ("America/Vancouver", "Canada Pacific (Vancouver)"),
+    ("America/Halifax", "Canada Atlantic (Halifax)"),
+    ("America/Mexico_City", "Mexico City"),
+    ("America/Sao_Paulo", "São Paulo"),
+    ("Europe/London", "UK (London)"),
+    ("Europe/Dublin", "Ireland (Dublin)"),
+    ("Europe/Paris", "Central European (Paris)"),
+    ("Europe/Berlin", "Central European (Berlin, Frankfurt)"),
+    ("Europe/Zurich", "Switzerland (Zurich)"),
+    ("Europe/Amsterdam", "Netherlands (Amsterdam)"),
+    ("Europe/Stockholm", "Sweden (Stockholm)"),
+    ("Europe/Helsinki", "Eastern European (Helsinki)"),
+    ("Asia/Jerusalem", "Israel (Jerusalem, Tel Aviv)"),
+    ("Asia/Dubai", "Gulf (Dubai)"),
+    ("Asia/Kolkata", "India (Mumbai, Kolkata)"),
+    ("Asia/Singapore", "Singapore"),
+    ("Asia/Hong_Kong", "Hong Kong"),
+    ("Asia/Shanghai", "China (Beijing, Shanghai)"),
+    ("Asia/Taipei", "Taiwan (Taipei)"),
+    ("Asia/Seoul", "Korea (Seoul)"),
+    ("Asia/Tokyo", "Japan (Tokyo)"),
+    ("Australia/Perth", "Australia Western (Perth)"),
+    ("Australia/Sydney", "Australia Eastern (Sydney, Melbourne)"),
+    ("Pacific/Auckland", "New Zealand (Auckland)"),
+    ("UTC", "UTC"),
+]
+ZONE_HELP = "The zone the call was announced in; the start time is entered and shown in it."
+
+
+class ZoneField(forms.ChoiceField):
+    """A select of the common call zones. Any other IANA zone (stored, parsed or posted) is
+    accepted too, and `include()` adds it to the list so a form never drops it silently."""
+
+    default_error_messages = {
+        "invalid_choice": "%(value)s is not a time zone name: choose the call's zone from the list "
+        "(ET is US Eastern, America/New_York).",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("choices", COMMON_ZONES)
+        kwargs.setdefault("help_text", ZONE_HELP)
+        super().__init__(**kwargs)
+
+    def valid_value(self, value):
+        if super().valid_value(value):
+            return True
+        try:
+            validate_iana_zone(value)
+        except ValidationError:
+            return False
+        return True
+
+    def include(self, zone: str | None) -> None:
+        if zone and zone not in dict(self.choices) and self.valid_value(zone):
+            self.choices = [*self.choices, (zone, zone)]
+
+
+class CallZoneMixin:
+    """A form whose `timezone` is a ZoneField offering the zone it starts with."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields["timezone"]
+        field.include(self.initial.get("timezone") or field.initial)
+        if self.is_bound:
+            field.include(self.data.get(self.add_prefix("timezone")))
+
+
+def https_by_default(db_field, **kwargs):
+    """Staff type `www.example.com`: a URL without a scheme is an https one."""
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
+class ConferenceCallAdminForm(CallZoneMixin, forms.ModelForm):
+    timezone = ZoneField(label="Time zone", initial=settings.TIME_ZONE)
+
+    class Meta:
+        model = ConferenceCall
+        fields = "__all__"
+        formfield_callback = https_by_default
 
 
 def lines(text: str) -> tuple[str, ...]:
@@ -217,15 +312,10 @@ class ContactReviewForm(FlaggedForm):
         )
 
 
-class CallReviewForm(FlaggedForm):
+class CallReviewForm(CallZoneMixin, FlaggedForm):
     title = forms.CharField(required=False, max_length=300, help_text="Empty: the release's headline.")
     starts_at = LocalDateTimeField(required=False, label="Starts at", help_text="Local time in the zone below.")
-    timezone = forms.CharField(
-        max_length=64,
-        validators=[validate_iana_zone],
-        initial=settings.TIME_ZONE,
-        help_text="IANA zone, e.g. America/New_York, Europe/London.",
-    )
+    timezone = ZoneField(label="Time zone", initial=settings.TIME_ZONE)
     webcast_url = forms.URLField(required=False, max_length=500, assume_scheme="https", label="Webcast URL")
     dial_in = forms.CharField(
         required=False,
