@@ -107,9 +107,18 @@ def contact_headings(blocks: Sequence[Block], order: Sequence[int], contact_bloc
 
 
 def is_release(document: Document, content: Sequence[int]) -> bool:
-    words = sum(len(document.blocks[i].text.split()) for i in content)
-    letters = sum(len(re.findall(r"[^\W\d_]", document.blocks[i].text)) for i in content)
-    return words >= 12 and letters >= 60
+    """At least 12 words and 60 letters of text: counted until both are reached."""
+    words = letters = 0
+    for index in content:
+        text = document.blocks[index].text
+        words += len(text.split())
+        letters += len(LETTER_RE.findall(text))
+        if words >= 12 and letters >= 60:
+            return True
+    return False
+
+
+LETTER_RE = re.compile(r"[^\W\d_]")
 
 
 def dateline_date(lead: Lead, header: Header, blocks: Sequence[Block], document: Document) -> date | None:

@@ -45,6 +45,9 @@ PAGE_END_RE = re.compile(
 )
 
 
+CHROME_MAX = 500  # page furniture is a short line: a paragraph of the release is never read as one
+
+
 def chrome_indexes(blocks: Sequence[Block]) -> set[int]:
     chrome: set[int] = set()
     for index, block in enumerate(blocks):
@@ -52,7 +55,8 @@ def chrome_indexes(blocks: Sequence[Block]) -> set[int]:
         if index > 3 and PAGE_END_RE.match(first.rstrip(":")):
             chrome.update(range(index, len(blocks)))
             break
-        if CHROME_LINE_RE.match(block.text.strip()) or is_site_navigation(block):
+        text = block.text.strip()
+        if len(text) <= CHROME_MAX and CHROME_LINE_RE.match(text) or is_site_navigation(block):
             chrome.add(index)
     return chrome
 
