@@ -305,8 +305,13 @@ def company_name(lead: str) -> str | None:
 # NASDAQ: IMGN / NYSE:BILL / TSX: “HBP” / Euronext Paris / London Stock Exchange: ETL / TWSE: 6472
 LISTING_RE = re.compile(
     r"(?P<exchange>[A-Z][A-Za-z]*(?:[ -](?:[A-Z][A-Za-z]*|-[A-Z]))*(?:\s*/\s*[A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)*)"
-    r"\s*:\s*[\"“”']?(?P<ticker>[A-Z0-9][A-Za-z0-9]*(?:[.\-][A-Z0-9]+)*)[\"“”']?"
+    r"\s*:\s*[\"“”']?(?P<ticker>[A-Z0-9][A-Za-z0-9]*(?:[.\-][A-Z0-9]+)*(?:\s[A-Z](?=\s*(?:[)\],;]|$)))?)[\"“”']?"
+    # NOVO B / ERIC B: a Nordic share class after a space, at the end of the listing
 )
+# , BRK.B / and ACMEW: more tickers on the same exchange ("NYSE: BRK.A, BRK.B"), none followed by a colon
+MORE_TICKERS_RE = re.compile(r"(?:\s*(?:,|and|&)\s*)(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z0-9]{1,3})?)(?![\w.:-]|\s*:)")
+# NYSE and TSX: ABC / NYSE, TSX: ABC: an exchange that shares the ticker printed after the next one
+SHARED_EXCHANGE_RE = re.compile(r"(?P<exchange>\b[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?)(?:\s*,\s*|\s+(?:and|&)\s+)$")
 NOT_EXCHANGES = {"ISIN", "WKN", "CUSIP", "SEDOL", "LEI", "CIK", "FIGI", "TICKER", "SYMBOL", "CODE", "SOURCE",
                  "CONTACT", "NOTE", "ATTN", "TEL", "FAX", "WEB", "EMAIL", "WEBSITE", "PHONE"}
 EXCHANGE_NAMES = (
@@ -337,22 +342,36 @@ def listings_in(text: str) -> list[ListingFound]:
     found: list[ListingFound] = []
     for match in LISTING_RE.finditer(text):
         exchanges = [e for e in re.split(r"\s*/\s*", match["exchange"]) if e.strip()]
+        if shared := SHARED_EXCHANGE_RE.search(text[max(0, match.start() - 40):match.start()]):
+            exchanges.insert(0, shared["exchange"])
+        tickers = [match["ticker"], *more_tickers(text[match.end():])]
         for printed in exchanges:
             printed = re.sub(r"^(?:and|or|the)\s+", "", printed.strip(), flags=re.I)
             name = normalise_exchange(printed)
             if name in NOT_EXCHANGES or len(name) < 2 or not is_exchange(name):
                 continue
-            listing = ListingFound(name, match["ticker"])
-            if listing not in found:
-                found.append(listing)
+            for ticker in tickers:
+                listing = ListingFound(name, ticker)
+                if listing not in found:
+                    found.append(listing)
     return found
+
+
+def more_tickers(rest: str) -> list[str]:
+    """Tickers printed after a listing's own, on the same exchange, up to the end of its brackets."""
+    tickers = []
+    while (match := MORE_TICKERS_RE.match(rest)) and len(tickers) < 4:
+        tickers.append(match["ticker"])
+        rest = rest[match.end():]
+    return tickers if re.match(r"\s*(?:[)\];]|$)", rest) else []
 
 
 EXCHANGE_WORD_RE = re.compile(
     r"^(?:NASDAQ|NYSE|AMEX|TSX|TSXV|CSE|OTC\w*|LSE|AIM|ASX|NZX|SGX|HKEX|SEHK|HKSE|TWSE|TPEX|TSE|JPX|KRX|KOSDAQ|SSE|SZSE|"
     r"BSE|NSE|SIX|TASE|JSE|BMV|B3|BOVESPA|FSE|FWB|XETRA|FRANKFURT|EURONEXT.*|.*STOCK EXCHANGE|.*EXCHANGE|"
     r"NEO|CBOE.*|BATS|ARCA|NYSE ARCA|OMX.*|NASDAQ.*|STO|OSE|MOEX|WSE|GPW|BME|MTA|BIT|ATHEX|ISE|EGX|KLSE|IDX|SET|"
-    r"PSE|HOSE|QSE|TADAWUL|ADX|DFM|BVC|BVL|BCS|CNSX|GXG|NEX|PINK|OTCQX|OTCQB|OTCPINK|OTCBB)$"
+    r"PSE|HOSE|QSE|TADAWUL|ADX|DFM|BVC|BVL|BCS|CNSX|GXG|NEX|PINK(?: SHEETS)?|OTCQX|OTCQB|OTCPINK|"
+    r"OTCBB)$"
 )
 
 

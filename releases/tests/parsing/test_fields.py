@@ -172,13 +172,19 @@ def test_company_name(lead, expected):
         ("TSX: HR.UN", [("TSX", "HR.UN")]),
         ("TSXV:YGT)(Frankfurt:TX0)(OTCQB:YGTFF", [("TSXV", "YGT"), ("FRANKFURT", "TX0"), ("OTCQB", "YGTFF")]),
         ("OTC PINK:WEGZY", [("OTC PINK", "WEGZY")]),
+        ("NYSE: BRK.A, BRK.B", [("NYSE", "BRK.A"), ("NYSE", "BRK.B")]),
+        ("NASDAQ: ACME, ACMEW and ACMEU", [("NASDAQ", "ACME"), ("NASDAQ", "ACMEW"), ("NASDAQ", "ACMEU")]),
+        ("NYSE: ACM, the world leader", [("NYSE", "ACM")]),
+        ("NYSE and TSX: ABC", [("NYSE", "ABC"), ("TSX", "ABC")]),
+        ("Nasdaq Copenhagen: NOVO B", [("NASDAQ", "NOVO B")]),
         ("LSE: NWM, TSX: NWM", [("LSE", "NWM"), ("TSX", "NWM")]),
         ("WKN: A40VJN, ISIN: CH1398992755", []),
         ("the \"Company\"", []),
     ],
     ids=["nasdaq", "quoted-tickers", "semicolons", "shared-ticker", "nyse-american", "nyse-mkt", "tsx-v",
-         "tsx-venture", "nasdaq-market", "unit-ticker", "glued-brackets", "otc-pink", "lse-and-tsx", "isin-wkn",
-         "no-listing"],
+         "tsx-venture", "nasdaq-market", "unit-ticker", "glued-brackets", "otc-pink", "two-share-classes",
+         "units-and-warrants", "one-ticker-then-prose", "two-exchanges-one-ticker", "nordic-share-class", "lse-and-tsx",
+         "isin-wkn", "no-listing"],
 )
 def test_listings(text, expected):
     assert [(x.exchange, x.ticker) for x in listings_in(text)] == expected
