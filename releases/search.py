@@ -6,12 +6,15 @@ with its full-text search; other databases fall back to a case-insensitive match
 word in the headline or the body.
 """
 
+from datetime import datetime
+
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.forms.utils import flatatt
+from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
@@ -52,6 +55,19 @@ def search_releases(releases: QuerySet, text: str) -> QuerySet:
     return releases
 
 
+def published_years(published: QuerySet) -> list[int]:
+    """The years (in the site's zone) with a published release, newest first: one indexed
+    MAX per year present, where truncating every release's date took 40 ms or more."""
+    releases = published.order_by()
+    years = []
+    latest = releases.aggregate(at=Max("published_at"))["at"]
+    while latest is not None:
+        years.append(timezone.localtime(latest).year)
+        start = datetime(years[-1], 1, 1, tzinfo=timezone.get_current_timezone())
+        latest = releases.filter(published_at__lt=start).aggregate(at=Max("published_at"))["at"]
+    return years
+
+
 def filter_choices(published: QuerySet) -> dict[str, list[tuple[str, str]]]:
     """The years and companies that have published releases, worked out once per cache
     generation (and embargo horizon): on SQLite the years alone cost tens of milliseconds."""
@@ -59,10 +75,9 @@ def filter_choices(published: QuerySet) -> dict[str, list[tuple[str, str]]]:
     key = f"irsite:archive-choices:{token}:{horizon(token)}"
     choices = cache.get(key)
     if choices is None:
-        years = published.datetimes("published_at", "year", order="DESC")
-        companies = Company.objects.filter(pk__in=published.values("company_id")).order_by("name")
+        companies = Company.objects.filter(Exists(published.filter(company=OuterRef("pk")))).order_by("name")
         choices = {
-            "year": [(str(d.year), str(d.year)) for d in years],
+            "year": [(str(year), str(year)) for year in published_years(published)],
             "company": list(companies.values_list("slug", "name")),
         }
         cache.set(key, choices, timeout=page_cache_seconds())
@@ -106,7 +121,7 @@ class ReleaseFilterForm(forms.Form):
         choices = filter_choices(published)
         self.fields["year"].choices = [("", "All"), *choices["year"]]
         # The queryset validates a chosen slug; the cached list is what the page shows.
-        self.fields["company"].queryset = Company.objects.filter(pk__in=published.values("company_id"))
+        self.fields["company"].queryset = Company.objects.filter(Exists(published.filter(company=OuterRef("pk"))))
         self.fields["company"].choices = [("", "All"), *choices["company"]]
         self.fields["category"].choices = [("", "All"), *PressRelease.Category.choices]
 

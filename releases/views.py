@@ -12,7 +12,7 @@ import json
 from datetime import timedelta
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Prefetch, Q
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,7 +23,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 
 from .calendars import calendar_bytes
 from .phones import to_e164
-from .models import Company, ConferenceCall, Contact, DialIn, PressRelease, published_q
+from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, published_q
 from .search import ReleaseFilterForm
 
 HOME_RELEASES = 8
@@ -74,6 +74,19 @@ def present_calls(calls, *, dial_ins: bool = False):
     return calls
 
 
+def present_companies(companies):
+    """Attach each company's URL and "EXCHANGE: TICKER" labels (listings prefetched). The URL
+    comes from one reverse() for the whole list: a reverse and a related manager per card
+    were most of the home page's time with 400 companies."""
+    companies = list(companies)
+    placeholder = "__slug__"
+    pattern = reverse("releases:company-detail", kwargs={"slug": placeholder})
+    for company in companies:
+        company.url = pattern.replace(placeholder, company.slug)
+        company.tickers = [f"{listing.exchange}: {listing.ticker}" for listing in company.listing_rows]
+    return companies
+
+
 def present_contacts(contacts):
     """Attach each printed phone number with its tel: link (empty when it cannot be dialled)."""
     contacts = list(contacts)
@@ -100,6 +113,22 @@ class PublicMixin:
 
     def past_calls(self):
         return ConferenceCall.objects.past().select_related("company")
+
+    def public_companies(self):
+        """Companies with a published release, by name, their listings loaded."""
+        return (
+            # EXISTS probes the (company, published_at) index once per company; IN (SELECT ...)
+            # read every published release (20 ms of the home page on SQLite).
+            Company.objects.filter(Exists(self.published_releases().filter(company=OuterRef("pk"))))
+            .prefetch_related(
+                Prefetch(
+                    "listings",
+                    queryset=Listing.objects.only("company_id", "exchange", "ticker"),
+                    to_attr="listing_rows",
+                )
+            )
+            .order_by("name")
+        )
 
     def public_contacts(self, company: Company):
         """A company's contacts printed in a published release, or entered by hand."""
@@ -134,9 +163,7 @@ class HomeView(PublicMixin, TemplateView):
         context.update(
             latest_releases=present_releases(self.published_releases()[:HOME_RELEASES]),
             next_call=present_calls([next_call], dial_ins=True)[0] if next_call else None,
-            companies=Company.objects.filter(pk__in=self.published_releases().values("company_id"))
-            .prefetch_related("listings")
-            .order_by("name"),
+            companies=present_companies(self.public_companies().only("name", "slug")),
         )
         return context
 
@@ -314,11 +341,12 @@ class CompanyListView(PublicMixin, ListView):
     context_object_name = "companies"
 
     def get_queryset(self):
-        return (
-            Company.objects.filter(pk__in=self.published_releases().values("company_id"))
-            .prefetch_related("listings")
-            .order_by("name")
-        )
+        return self.public_companies().only("name", "slug", "headquarters")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["companies"] = present_companies(context["object_list"])
+        return context
 
 
 class CompanyDetailView(PublicMixin, DetailView):

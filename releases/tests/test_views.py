@@ -1,6 +1,7 @@
 """The public pages: what they show, what they never show, staff preview, query counts."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -369,3 +370,13 @@ def test_postgres_search_filters_through_the_gin_index():
         finally:
             cursor.execute("SET enable_seqscan = on")
     assert "release_search_idx" in plan
+
+
+def test_archive_year_choices_are_the_years_with_published_releases_in_the_sites_zone(client):
+    new_york = ZoneInfo("America/New_York")
+    f.release(published_at=datetime(2023, 6, 1, 12, tzinfo=new_york))
+    # 03:00 UTC on New Year's Day is still 2020 in New York.
+    f.release(published_at=datetime(2021, 1, 1, 3, tzinfo=ZoneInfo("UTC")))
+    f.embargoed()
+    form = client.get(reverse("releases:release-list")).context["form"]
+    assert [value for value, _ in form.fields["year"].choices] == ["", "2023", "2020"]
