@@ -257,7 +257,7 @@ def place_first(text: str) -> DatelineFound | None:
 # --- the issuer ---------------------------------------------------------------------------
 
 CORP_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.V|"
-               r"S\.A|SA|AG|SE|NV|AB|ASA|A/S|Oyj|GmbH|S\.p\.A|SpA|Pty|B\.V|BV|K\.K|S\.A\.B\.? de C\.V|Trust|Group)\.?")
+               r"S\.A\.B\.? de C\.V|S\.A\.B|S\.A|SA|AG|SE|NV|AB|ASA|A/S|Oyj|GmbH|S\.p\.A|SpA|Pty|B\.V|BV|K\.K|Trust|Group)\.?")
 # ImmunoGen, Inc. / Bora Pharmaceuticals Co., Ltd. / H&R Real Estate Investment Trust / Aaron's, Inc.
 COMPANY_RE = re.compile(
     r"^(?P<name>(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*)"

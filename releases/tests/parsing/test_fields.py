@@ -147,10 +147,11 @@ def test_header_date(line, expected):
         ("Pfizer, Moderna and BioNTech today announced", "Pfizer"),
         # PR Newswire-FirstCall page, 2009: the mark inside the name
         ("NETGEAR®, Inc. (NASDAQ:NTGR) , a worldwide provider", "NETGEAR, Inc."),
+        ("Grupo Televisa, S.A.B. (NYSE: TV) today announced", "Grupo Televisa, S.A.B."),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
-         "two-companies-first-only", "mark-before-comma"],
+         "two-companies-first-only", "mark-before-comma", "mexican-sab"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
