@@ -6,8 +6,8 @@
   length exceeds settings.IRSITE_MAX_REQUEST_BYTES, so an oversized upload never reaches
   the upload handlers, the form or the parser.
 - LoginThrottleMiddleware: answers 429, with the admin login page and a plain message,
-  to a sign-in attempt for a username that has failed too often from the same address
-  (the counting lives in irsite/throttle.py).
+  to a sign-in attempt for a username that has failed too often from the same address, or
+  from an address that has failed too often (the counting lives in irsite/throttle.py).
 """
 
 from django.conf import settings
@@ -94,7 +94,7 @@ class LoginThrottleMiddleware:
     def locked_response(self, request, seconds_left: int) -> TemplateResponse:
         minutes = max(1, -(-seconds_left // 60))
         form = LockedOutForm(
-            f"Too many failed sign-in attempts for this username. Sign-in is locked for "
+            f"Too many failed sign-in attempts. Sign-in is locked for "
             f"{minutes} more minute{'s' if minutes != 1 else ''}; ask another administrator "
             "if you need your password reset.",
             request,

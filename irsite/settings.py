@@ -130,6 +130,8 @@ IRSITE_MAX_REQUEST_BYTES = env.int("IRSITE_MAX_REQUEST_BYTES", default=DATA_UPLO
 IRSITE_LOGIN_FAILURE_LIMIT = env.int("IRSITE_LOGIN_FAILURE_LIMIT", default=5)
 IRSITE_LOGIN_FAILURE_WINDOW = env.int("IRSITE_LOGIN_FAILURE_WINDOW", default=15 * 60)
 IRSITE_LOGIN_LOCKOUT_SECONDS = env.int("IRSITE_LOGIN_LOCKOUT_SECONDS", default=15 * 60)
+# Failures from one address, whatever the usernames, that lock the whole address out.
+IRSITE_LOGIN_ADDRESS_FAILURE_LIMIT = env.int("IRSITE_LOGIN_ADDRESS_FAILURE_LIMIT", default=50)
 
 # Security: strict by default, relaxed only where DEBUG is on.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("DJANGO_BEHIND_PROXY", default=False) else None

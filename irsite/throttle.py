@@ -6,7 +6,8 @@ attempt is checked. With CACHE_URL pointing at Redis, every app server sees the 
 
 Limits come from settings: IRSITE_LOGIN_FAILURE_LIMIT failures within
 IRSITE_LOGIN_FAILURE_WINDOW seconds lock that username, from that address, for
-IRSITE_LOGIN_LOCKOUT_SECONDS. A successful sign-in clears the count.
+IRSITE_LOGIN_LOCKOUT_SECONDS; IRSITE_LOGIN_ADDRESS_FAILURE_LIMIT failures from one address,
+whatever the usernames, lock the address. A successful sign-in clears its username's count.
 """
 
 import hashlib
@@ -28,18 +29,19 @@ def client_ip(request) -> str:
     return request.META.get("REMOTE_ADDR", "")
 
 
-def _key(kind: str, username: str, ip: str) -> str:
-    # Hashed: usernames are arbitrary text, cache keys are not.
-    digest = hashlib.sha256(f"{username.strip().casefold()}\0{ip}".encode()).hexdigest()
+def _key(kind: str, username: str | None, ip: str) -> str:
+    # Hashed: usernames are arbitrary text, cache keys are not. No username: the whole address.
+    subject = "\1address" if username is None else username.strip().casefold()
+    digest = hashlib.sha256(f"{subject}\0{ip}".encode()).hexdigest()
     return f"irsite:login:{kind}:{digest}"
 
 
 def seconds_locked(username: str, ip: str) -> int:
-    until = cache.get(_key("locked", username, ip))
-    return max(0, int(until - time.time())) if until else 0
+    until = max(cache.get_many([_key("locked", username, ip), _key("locked", None, ip)]).values(), default=0)
+    return max(0, int(until - time.time()))
 
 
-def record_failure(username: str, ip: str) -> None:
+def _count_failure(username: str | None, ip: str, limit: int) -> None:
     failures_key = _key("failures", username, ip)
     cache.add(failures_key, 0, timeout=settings.IRSITE_LOGIN_FAILURE_WINDOW)
     try:
@@ -47,13 +49,21 @@ def record_failure(username: str, ip: str) -> None:
     except ValueError:  # expired between add() and incr()
         cache.set(failures_key, 1, timeout=settings.IRSITE_LOGIN_FAILURE_WINDOW)
         failures = 1
-    if failures >= settings.IRSITE_LOGIN_FAILURE_LIMIT:
+    if failures >= limit:
         lockout = settings.IRSITE_LOGIN_LOCKOUT_SECONDS
         cache.set(_key("locked", username, ip), time.time() + lockout, timeout=lockout)
         cache.delete(failures_key)
 
 
+def record_failure(username: str, ip: str) -> None:
+    _count_failure(username, ip, settings.IRSITE_LOGIN_FAILURE_LIMIT)
+    # One address trying many usernames is locked out as a whole, at a higher count.
+    _count_failure(None, ip, settings.IRSITE_LOGIN_ADDRESS_FAILURE_LIMIT)
+
+
 def reset(username: str, ip: str) -> None:
+    """After a successful sign-in: that username's count only; the address's count stays,
+    or an attacker could clear it by signing in to an account of their own."""
     cache.delete_many([_key("failures", username, ip), _key("locked", username, ip)])
 
 

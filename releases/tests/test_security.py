@@ -167,6 +167,27 @@ def test_the_lock_lifts_after_the_lockout_period(client, staff, monkeypatch):
     assert sign_in(client, "carol", PASSWORD).status_code == 302
 
 
+@pytest.mark.django_db
+@override_settings(IRSITE_LOGIN_FAILURE_LIMIT=5, IRSITE_LOGIN_ADDRESS_FAILURE_LIMIT=6)
+def test_one_address_trying_many_usernames_is_locked_out(client, staff):
+    for n in range(6):
+        assert sign_in(client, f"guess{n}", "wrong").status_code == 200
+    assert sign_in(client, "carol", PASSWORD).status_code == 429
+    assert sign_in(Client(), "carol", PASSWORD, ip="198.51.100.4").status_code == 302
+
+
+@pytest.mark.django_db
+@override_settings(IRSITE_LOGIN_FAILURE_LIMIT=5, IRSITE_LOGIN_ADDRESS_FAILURE_LIMIT=4)
+def test_signing_in_to_another_account_does_not_clear_the_address_count(client, staff, django_user_model):
+    django_user_model.objects.create_user("mallory", password=PASSWORD, is_staff=True)
+    for n in range(3):
+        sign_in(client, f"guess{n}", "wrong")
+    assert sign_in(client, "mallory", PASSWORD).status_code == 302
+    client.logout()
+    sign_in(client, "guess3", "wrong")
+    assert sign_in(client, "carol", PASSWORD).status_code == 429
+
+
 @override_settings(SECURE_PROXY_SSL_HEADER=("HTTP_X_FORWARDED_PROTO", "https"))
 def test_behind_the_proxy_the_address_it_appended_is_the_client(rf):
     request = rf.get("/", HTTP_X_FORWARDED_FOR="10.0.0.1, 198.51.100.4", REMOTE_ADDR="127.0.0.1")
