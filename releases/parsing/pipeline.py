@@ -228,12 +228,17 @@ WEBSITE_PHRASE_RE = re.compile(r"(?:web\s*site|visit|found at|available at|log o
 def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name: str | None,
                    after_lead: Sequence[int], before_lead: Sequence[int]) -> str | None:
     """The issuer's own site: its About section first, else where the release calls it its website."""
-    for section in sorted(abouts, key=lambda s: -about_match(s.name, name)):
+    # Another company's About section (the other party to a merger) never gives the issuer's site.
+    own = [s for s in abouts if about_match(s.name, name)] or list(abouts)
+    for section in sorted(own, key=lambda s: -about_match(s.name, name)):
         sites = websites_in(section.text)
         if sites:
             return best_site(sites, name)
+    foreign = {i for s in abouts if s not in own for i in s.blocks}
     sites = []
     for index in [*after_lead, *before_lead]:
+        if index in foreign:
+            continue
         block = blocks[index]
         text = " ".join(block.lines)
         if WEBSITE_PHRASE_RE.search(text):

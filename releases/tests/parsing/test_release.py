@@ -162,6 +162,11 @@ TELLING_PARTS = [
      "NETGEAR Introduces Digital Entertainer Express\n\nLAS VEGAS, Jan. 6 /PRNewswire-FirstCall/ -- NETGEAR®, Inc. "
      "(NASDAQ:NTGR) , a worldwide provider of networking solutions, today announced the Digital Entertainer Express.",
      "listings", (("NASDAQ", "NTGR"),)),
+    ("merger-partner-site-is-not-the-issuers",
+     "Acme to Combine with Beta\n\nNEW YORK, Jan. 5, 2021 /PRNewswire/ -- Acme Corp. (NYSE: ACM) and Beta Inc. today "
+     "announced a definitive agreement to combine in an all-stock transaction.\n\nAbout Acme\n\nAcme makes anvils.\n\n"
+     "About Beta\n\nBeta makes rockets. See www.beta.com.\n\nSOURCE Acme Corp.\n",
+     "website", None),
     ("edgar-exhibit-comma-in-name",
      "<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<TEXT>\n                 SEARS REPORTS SECOND QUARTER 2004 RESULTS\n\n"
      "HOFFMAN ESTATES, Ill., July 22, 2004 -- Sears, Roebuck and Co. (NYSE: S)\n"
@@ -175,7 +180,11 @@ TELLING_PARTS = [
                          ids=[row[0] for row in TELLING_PARTS])
 def test_telling_parts_of_real_releases(text, field, expected):
     result = parse_press_release(text)
-    value = result.headline if field == "headline" else tuple((x.exchange, x.ticker) for x in result.listings)
+    value = {
+        "headline": result.headline,
+        "website": result.company.website,
+        "listings": tuple((x.exchange, x.ticker) for x in result.listings),
+    }[field]
     assert value == expected
 
 
