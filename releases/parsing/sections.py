@@ -253,7 +253,7 @@ def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) 
         block = blocks[index]
         if block.tag in {"table", "pre"} or index in skip:
             continue
-        dateline = parse_dateline(" ".join(block.lines))
+        dateline = parse_dateline(" ".join(block.lines)) or embedded_dateline(" ".join(block.lines))
         if dateline and len(dateline.rest) >= 20:
             return Lead(index, dateline, dateline.rest)
         if dateline and dateline.wire and (dateline.date or dateline.location) and not dateline.rest.strip(" -–—:"):
@@ -267,6 +267,27 @@ def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) 
         if block.tag in {"p", "li"} and index not in skip and is_prose(text):
             return Lead(index, None, strip_exhibit(text))
     return Lead(None, None, "")
+
+
+# (BUSINESS WIRE) / /EINPresswire.com/ / (Newsfile Corp. - ...): a wire's marker, wherever it stands in a block
+EMBEDDED_WIRE_RE = re.compile(
+    r"\(\s*[^()\n]{0,40}?(?:wire|presswire|newsfile)\b[^()\n]{0,40}\)|/[^/\n]{0,30}?(?:wire|presswire|CNW)\b[^/\n]{0,30}/",
+    re.I,
+)
+
+
+def embedded_dateline(text: str) -> DatelineFound | None:
+    """A dateline run into the text before it: an EIN Presswire page flattened to text glues the pull quote to it
+    ("...marginalized groups."— Thom MorganALEXANDRIA, VA, UNITED STATES, September 6, 2023 /EINPresswire.com/ --)."""
+    marker = EMBEDDED_WIRE_RE.search(text[:1200])
+    if marker is None or marker.start() < 20 or not wire_name(marker.group(0)):
+        return None
+    window = max(0, marker.start() - 150)
+    for start in re.finditer(r"(?<![A-Z])[A-Z]{2}", text[window:marker.start()]):
+        found = parse_dateline(text[window + start.start():])
+        if found and found.wire and len(found.rest) >= 20:
+            return found
+    return None
 
 
 def is_prose(text: str) -> bool:

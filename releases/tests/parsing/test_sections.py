@@ -187,3 +187,17 @@ def test_a_webcast_company_is_described_in_full():
     document = to_document(text)
     (section,) = about_sections(document.blocks, list(range(len(document.blocks))), stop=set())
     assert section.text == "Castly runs webcast services for listed companies. It was founded in 2001."
+
+
+def test_a_dateline_glued_to_a_pull_quote_is_found():
+    # EIN Presswire page flattened to text (2023): the pull quote's author runs into the dateline's place
+    text = (
+        "Read Less App Launches\n\n\"I wanted to make the news more accessible and faster to read.\"— Thom Morgan"
+        "ALEXANDRIA, VA, UNITED STATES, September 6, 2023 /EINPresswire.com/ -- \"Read Less\" is set to change the "
+        "narrative for those who struggle to read."
+    )
+    document = to_document(text)
+    lead = find_lead(document.blocks, list(range(len(document.blocks))), skip=set())
+    assert lead.dateline.location == "ALEXANDRIA, VA, UNITED STATES"
+    assert lead.dateline.wire == "EIN Presswire"
+    assert lead.text.startswith('"Read Less" is set to change')
