@@ -81,8 +81,15 @@ HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
     r"investor\s+news|earnings\s+release|news\s+from\b.*|news\s+provided\s+by\b.*|page\s+\d+.*|\d+|"
-    r"source:.*|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read)\W*$",
+    r"source:.*|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
+    r"embargoed\b.*|embargo\b.*|not for (?:release|distribution|publication)\b.*|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
     re.I,
+)
+# 100 Main Street / 3333 Beverly Rd. / Springfield, IL 62701 / Toronto, ON M5V 3L9: a letterhead's address line
+ADDRESS_RE = re.compile(
+    r"^\d{1,6}\s+(?:[A-Z0-9][\w.'’-]*\s+){1,4}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Drive|Dr|Way|Lane|Ln|"
+    r"Parkway|Pkwy|Place|Pl|Plaza|Court|Ct|Circle|Highway|Hwy|Square|Sq)\b|"
+    r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$|^(?:P\.?\s?O\.?\s+Box|Suite)\s+\d",
 )
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE_RE = re.compile(r"(?:\+?\d[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b|\+\d{1,3}(?:[\s.-]?\d{1,4}){3,5}")
@@ -114,8 +121,14 @@ class Header:
 
 
 def is_header_noise(block: Block) -> bool:
+    """Letterhead words, a date or an address: every line of the block is one ("NEWS RELEASE" / "February 3, 2010")."""
     text = block.text.strip()
-    return bool(HEADER_NOISE_RE.match(text)) or len(re.sub(r"\W", "", text)) < 2
+    if HEADER_NOISE_RE.match(text) or len(re.sub(r"\W", "", text)) < 2:
+        return True
+    lines = [line.strip() for line in block.lines if line.strip()]
+    if any(ADDRESS_RE.search(line) for line in lines):
+        return True  # ACME CORPORATION / 100 Main Street, Springfield, IL 62701: the letterhead, not the headline
+    return len(lines) > 1 and all(HEADER_NOISE_RE.match(line) or header_date(line) for line in lines)
 
 
 def is_contactish(block: Block) -> bool:
@@ -131,6 +144,8 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
     headline_at = headline_index(blocks, usable, title)
     headline = headline_text(blocks[headline_at]) if headline_at is not None else title
     subheads: list[Block] = []
+    if headline_at is not None and (deck := deck_lines(blocks[headline_at])):
+        subheads.append(Block(text="\n".join(deck)))
     found_date = found_wire = location = None
     for position, index in enumerate(candidates):
         block = blocks[index]
@@ -162,13 +177,35 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
 
 def headline_text(block: Block) -> str:
     """The headline's lines, up to a date or source line printed under it in the same block (a GlobeNewswire
-    page: "Headline" / "August 08, 2024 14:25 ET" / "| Source: Acme Corp")."""
+    page: "Headline" / "August 08, 2024 14:25 ET" / "| Source: Acme Corp"), or up to its deck."""
     lines = block.lines
-    for position, line in enumerate(lines[1:], start=1):
+    end = len(lines) - len(deck_lines(block))
+    for position, line in enumerate(lines[1:end], start=1):
         bare = line.strip().lstrip("|").strip()
         if header_date(bare) or HEADER_NOISE_RE.match(bare):
             return " ".join(lines[:position])
-    return " ".join(lines)
+    return " ".join(lines[:end])
+
+
+def deck_lines(block: Block) -> list[str]:
+    """Lines under a Title Case or upper-case headline, in the same block, that are written as a sentence: the
+    deck ("Acme Reports Fourth Quarter Results" / "Record revenue of $1.2 billion"), not the headline wrapped."""
+    lines = block.lines
+    if len(lines) < 2 or line_case(lines[0]) == "sentence":
+        return []
+    for position, line in enumerate(lines[1:], start=1):
+        if line_case(line) == "sentence" and not header_date(line.strip("|* ")):
+            return lines[position:]
+    return []
+
+
+def line_case(line: str) -> str:
+    """"upper" (no lower-case letter), "title" (most longer words capitalised) or "sentence"."""
+    if not re.search(r"[a-z]", line):
+        return "upper"
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) > 3]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return "title" if words and capitalised * 5 >= len(words) * 4 else "sentence"
 
 
 def headline_index(blocks: Sequence[Block], usable: Sequence[int], title: str | None) -> int | None:
@@ -271,7 +308,8 @@ def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) 
 
 # (BUSINESS WIRE) / /EINPresswire.com/ / (Newsfile Corp. - ...): a wire's marker, wherever it stands in a block
 EMBEDDED_WIRE_RE = re.compile(
-    r"\(\s*[^()\n]{0,40}?(?:wire|presswire|newsfile)\b[^()\n]{0,40}\)|/[^/\n]{0,30}?(?:wire|presswire|CNW)\b[^/\n]{0,30}/",
+    r"\(\s*[^()\n]{0,40}?(?:wire|presswire|newsfile)\b[^()\n]{0,40}\)|"
+    r"/[^/\n]{0,30}?(?:wire|presswire|CNW)\b[^/\n]{0,30}/",
     re.I,
 )
 

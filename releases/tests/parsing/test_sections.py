@@ -61,6 +61,19 @@ HEADERS = [
      "(TSXV:YGT)** (\"Gold Terra\") is pleased to announce that it will host a Town Hall Meeting.",
      "Gold Terra Announces Town Hall Meeting October 1st at the Yellowknife Historical Society Museum", None,
      date(2024, 9, 26)),
+    ("letterhead-with-address",
+     "Exhibit 99.1\n\nACME CORPORATION\n100 Main Street, Springfield, IL 62701\n\nFOR IMMEDIATE RELEASE\n\n"
+     "Acme Corporation Announces Fourth Quarter Results\n\n" + LEAD,
+     "Acme Corporation Announces Fourth Quarter Results", None, None),
+    ("embargo-line", "EMBARGOED UNTIL 8:00 A.M. ET, FEBRUARY 3, 2010\n\nAcme Announces Results\n\n" + LEAD,
+     "Acme Announces Results", None, None),
+    ("deck-in-the-headline-block",
+     "NEWS RELEASE\nFebruary 3, 2010\n\nAcme Corporation Announces Fourth Quarter Results\n"
+     "Record revenue of $1.2 billion\n\n" + LEAD,
+     "Acme Corporation Announces Fourth Quarter Results", "Record revenue of $1.2 billion", date(2010, 2, 3)),
+    ("upper-case-headline-wrapped",
+     "ACME CORPORATION REPORTS RECORD\nFOURTH QUARTER AND FULL YEAR RESULTS\n\n" + LEAD,
+     "ACME CORPORATION REPORTS RECORD FOURTH QUARTER AND FULL YEAR RESULTS", None, None),
     ("front-matter-title",
      '---\ntitle: "Acme to Report Results on Thursday"\n---\n\nInvestor Call Scheduled for 4:30 P.M ET\n\n'
      "STONY BROOK, NY / ACCESS Newswire / February 12, 2025 / Acme Sciences, Inc. today announced results.",
