@@ -65,9 +65,11 @@ def is_site_navigation(block: Block) -> bool:
     """A block made only of links into the page's own site ("[Blog](/resources/articles/)", "[Contact](#)") or the
     wire's ("[Client Login](https://app.prnewswire.com/login)"), as a newswire page's menus become in a Markdown copy:
     a release prints its own links in full."""
-    if not block.links or not all(link.href.startswith(("/", "#")) or wire_name(domain_of(link.href))
-                                  for link in block.links):
-        return False
+    if not block.links or block.tag.startswith("h") or not all(
+        (link.href.startswith(("/", "#")) or wire_name(domain_of(link.href))) and len(link.text.split()) <= 6
+        for link in block.links
+    ):
+        return False  # a headline linking to its own page is no menu
     rest = block.text
     for link in block.links:
         rest = rest.replace(link.text, " ", 1)

@@ -153,6 +153,11 @@ TELLING_PARTS = [
      "iPod and other portable video players tops the feature set of the new SANYO Xacti HD1a.</p></body></html>",
      "headline",
      "New SANYO High-Definition Digital Media Camera Features Optimized Recording for Portable Video Players"),
+    ("headline-linking-to-its-own-page",
+     "<html><body><p><a href='/news/acme-reports-record-results'>Acme Reports Record Fourth Quarter Results for "
+     "2020</a></p><p>NEW YORK, Jan. 5, 2021 /PRNewswire/ -- Acme Corp. (NYSE: ACM) today announced results for the "
+     "year ended December 31, 2020.</p></body></html>",
+     "headline", "Acme Reports Record Fourth Quarter Results for 2020"),
     ("newsfile-law-firm-names-another-issuer",
      "Levi & Korsinsky Notifies Telenav Shareholders\n\n"
      "New York, New York--(Newsfile Corp. - November 3, 2020) - The following statement is being issued by Levi & "
