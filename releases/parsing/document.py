@@ -328,7 +328,7 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
             continue
         # A date alone on its line (a newswire page's "August 08, 2024 14:25 ET" under the headline) starts a line.
         if (current and len(previous) >= WRAP_WIDTH and not previous.endswith(":")
-                and not header_date(line.strip("*_ "))):
+                and not (len(line) < 60 and header_date(line.strip("*_ ")))):
             current[-1] = current[-1] + " " + line
         else:
             current.append(line)
