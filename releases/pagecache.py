@@ -19,6 +19,7 @@ no-cache, or a response that sets a cookie.
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from functools import wraps
 
@@ -111,7 +112,9 @@ def horizon(token: str) -> float:
 
 def page_key(request, token: str) -> str:
     # Scheme and host are part of the page: canonical links and JSON-LD use absolute URLs.
-    return f"irsite:pages:{token}:{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    # Hashed, as a long query string would exceed memcached's 250-character keys.
+    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+    return f"irsite:pages:{token}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
 def is_storable(response) -> bool:
@@ -140,11 +143,12 @@ def public_page(view):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             return view(request, *args, **kwargs)
         token = generation()
-        expires = horizon(token)
         key = page_key(request, token)
         entry = cache.get(key)
+        # A stored page's expiry already folds in the horizon it was stored under.
         if entry is not None and clock() < entry["expires"]:
             return from_entry(entry)
+        expires = horizon(token)
         response = view(request, *args, **kwargs)
         if hasattr(response, "render") and callable(response.render):
             response = response.render()
