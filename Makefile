@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup demo test test-fast test-browser bench bench-smoke bench-parse score clean
+.PHONY: run setup demo test test-fast test-browser bench bench-smoke bench-parse bench-import score clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "irsite needs Python 3.11 or newer"'
@@ -44,6 +44,11 @@ bench-smoke: $(VENV)/.installed .env
 # Parser speed over ../shared/corpus/dev: releases/s, median and p95 ms per release.
 bench-parse: $(VENV)/.installed
 	$(PY) bench/parse_bench.py
+
+# import_releases over 1,000 variants of the demo releases: releases/s and the parser's share.
+# BENCH_DATABASE_URL=postgres://... (an empty database) to run it on PostgreSQL.
+bench-import: $(VENV)/.installed
+	$(PY) bench/import_throughput.py $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL))
 
 score: $(VENV)/.installed .env
 	$(PY) ../shared/tools/score_parser.py ../shared/corpus/dev

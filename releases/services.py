@@ -4,6 +4,13 @@ The admin's upload review, `import_releases` and `load_demo` all call
 `release_create_from_upload`, so the three ways in cannot disagree. Each call is one
 transaction: a release is stored with its company, listings, contacts, calls and
 dial-ins, or nothing is.
+
+Every row is `full_clean()`ed before it is written, but without the checks that would only
+query again what this transaction has just read under the upload lock: that a foreign key's
+row exists (the service holds it), and that a unique slug, file or listing is still free
+(looked up above). The database enforces those constraints anyway, and a writer that slips
+past the lock is retried (`release_create_from_upload`). That keeps an import to about ten
+queries per release.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename, slugify
 
-from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
+from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
 from .parsing.category import guess_category
 from .parsing.result import Call, ContactInfo, ParsedRelease
 
@@ -109,25 +116,26 @@ def release_create_from_upload_once(
         source_sha256=sha256,
         uploaded_by=uploaded_by,
     )
-    release.full_clean(exclude=["source_file"])
-    release.save()
+    # The slug was chosen free and the file looked up above, under the lock.
+    release.full_clean(exclude=["company", "uploaded_by", "source_file"], validate_constraints=False)
 
     notes, contacts = [], []
+    known_contacts = list(company.contacts.all())
     for info in parsed.contacts:
-        contact = contact_for_release(company=company, info=info)
+        contact = contact_for_release(company=company, info=info, known=known_contacts)
         if contact is None:
             notes.append(f"Contact {contact_label(info)} was left out: it has no phone number or email.")
-            continue
-        contacts.append(contact)
-    release.contacts.add(*contacts)
-    for info in parsed.calls:
-        call_create(company=company, release=release, info=info, default_title=release.headline)
+        elif contact not in contacts:
+            contacts.append(contact)
 
-    # Last, so that a failure above leaves no file behind.
+    # The file is stored with the release's row; if anything after it fails, it is removed again.
     release.source_file.save(get_valid_filename(source_name) or f"{sha256}.txt", ContentFile(source), save=False)
     try:
-        release.save(update_fields=["source_file"])
-    except Exception:
+        release.save()
+        ReleaseContact.objects.bulk_create(ReleaseContact(pressrelease=release, contact=c) for c in contacts)
+        for info in parsed.calls:
+            call_create(company=company, release=release, info=info, default_title=release.headline)
+    except BaseException:
         release.source_file.delete(save=False)
         raise
     return UploadOutcome(release=release, created=True, notes=tuple(notes))
@@ -155,22 +163,29 @@ def lock_uploads() -> None:
 def company_matching(*, parsed: ParsedRelease) -> Company | None:
     """The stored company a release names: by a listing's exchange and ticker, then by name
     (case-insensitive); None when it names none. Writes nothing, so the review page can say it too."""
+    return company_and_listings_matching(parsed=parsed)[0]
+
+
+def company_and_listings_matching(*, parsed: ParsedRelease) -> tuple[Company | None, set[tuple[str, str]]]:
+    """`company_matching`, and which of the release's (exchange, ticker) pairs are stored already."""
     listings = parsed_listings(parsed)
-    owners = {
-        listing.company
+    stored = [
+        listing
         for listing in Listing.objects.select_related("company").filter(ticker__in=[ticker for _, ticker in listings])
         if (listing.exchange, listing.ticker) in listings
-    }
+    ]
+    owners = {listing.company for listing in stored}
     if len(owners) > 1:
         names = ", ".join(sorted(c.name for c in owners))
         raise ValidationError(
             f"The release's listings belong to different companies ({names}); correct the listings.",
             code="listings_conflict",
         )
+    known = {(listing.exchange, listing.ticker) for listing in stored}
     if owners:
-        return owners.pop()
+        return owners.pop(), known
     name = (parsed.company.name or "").strip()
-    return Company.objects.filter(name__iexact=name).order_by("pk").first() if name else None
+    return (Company.objects.filter(name__iexact=name).order_by("pk").first() if name else None), known
 
 
 def parsed_listings(parsed: ParsedRelease) -> list[tuple[str, str]]:
@@ -182,7 +197,7 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
 
     Its listings are added; blank website and About are filled from the release.
     """
-    company = company_matching(parsed=parsed)
+    company, known = company_and_listings_matching(parsed=parsed)
     if company is None:
         name = (parsed.company.name or "").strip()
         if not name:
@@ -196,52 +211,74 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
     if not company.about and parsed.about:
         company.about, changed = parsed.about, True
     if changed:
-        company.full_clean()
+        company.full_clean(validate_unique=False)  # the slug was chosen free, under the lock
         company.save()
 
-    known = set(company.listings.values_list("exchange", "ticker"))
+    # Every stored listing with one of these tickers is this company's (see the matching), so
+    # the rest are new; the unique (exchange, ticker) constraint needs no query.
+    new = []
     for exchange, ticker in parsed_listings(parsed):
         if (exchange, ticker) not in known:
             listing = Listing(company=company, exchange=exchange, ticker=ticker)
-            listing.full_clean()
-            listing.save()
+            listing.full_clean(exclude=["company"], validate_constraints=False)
+            new.append(listing)
             known.add((exchange, ticker))
+    Listing.objects.bulk_create(new)
     return company
 
 
-def contact_for_release(*, company: Company, info: ContactInfo) -> Contact | None:
+def contact_for_release(*, company: Company, info: ContactInfo, known: list[Contact]) -> Contact | None:
     """The company's existing contact (by name, else email), updated; else a new one.
 
+    `known` is the company's contacts, in their usual order; a new contact is added to it.
     None when the contact has neither phone nor email: it could not be reached.
     """
     name = (info.name or "").strip()
     email = next((e.strip() for e in info.emails if e.strip()), "")
     phones = [p.strip() for p in info.phones if p.strip()]
-    candidates = company.contacts.all()
-    contact = None
-    if name:
-        matches = list(candidates.filter(name__iexact=name))
-        contact = next((c for c in matches if email and c.email.lower() == email.lower()), None) or next(
-            iter(matches), None
-        )
-    elif email:
-        contact = candidates.filter(name="", email__iexact=email).first()
-    else:
-        contact = candidates.filter(name="", email="", organization__iexact=info.organization or "").first()
+    contact = matching_contact(known, name=name, email=email, organization=(info.organization or "").strip())
 
     if contact is None:
         if not (phones or email):
             return None
         contact = Contact(company=company, role=info.role or Contact.Role.OTHER, name=name)
+    before = (contact.email, contact.title, contact.organization, contact.phones)
     if not contact.email and email:
         contact.email = email
     contact.title = contact.title or (info.title or "")
     contact.organization = contact.organization or (info.organization or "")
     known_phones = contact.phone_list
     contact.phones = "\n".join(known_phones + [p for p in phones if p not in known_phones])
-    contact.full_clean()
+    if not contact._state.adding and (contact.email, contact.title, contact.organization, contact.phones) == before:
+        return contact  # nothing new about this person: no write
+
+    # The constraints, checked here against the company's contacts rather than by a query each:
+    # reachable (a new contact has a phone or an email, an old one had), one row per name and email.
+    contact.full_clean(exclude=["company"], validate_constraints=False)
+    key = (contact.name.lower(), contact.email.lower())
+    if any(other is not contact and (other.name.lower(), other.email.lower()) == key for other in known):
+        raise ValidationError(
+            f"The company already has a contact {contact_label(info)} with this email; "
+            "correct the contact's name or email.",
+            code="contact_exists",
+        )
     contact.save()
+    if contact not in known:
+        known.append(contact)
     return contact
+
+
+def matching_contact(known: list[Contact], *, name: str, email: str, organization: str) -> Contact | None:
+    """By name (the one with the same email first), else a desk by email, else a desk by its name."""
+    if name:
+        matches = [c for c in known if c.name.lower() == name.lower()]
+        same_email = [c for c in matches if email and c.email.lower() == email.lower()]
+        return next(iter(same_email or matches), None)
+    if email:
+        return next((c for c in known if not c.name and c.email.lower() == email.lower()), None)
+    return next(
+        (c for c in known if not c.name and not c.email and c.organization.lower() == organization.lower()), None
+    )
 
 
 def call_create(*, company: Company, release: PressRelease, info: Call, default_title: str) -> ConferenceCall:
@@ -257,7 +294,7 @@ def call_create(*, company: Company, release: PressRelease, info: Call, default_
         replay_until=replay.until if replay else None,
         replay_passcode=(replay.passcode or "") if replay else "",
     )
-    call.full_clean()
+    call.full_clean(exclude=["company", "release"])  # rows this transaction holds
     call.save()
     numbers = [(DialIn.Kind.LIVE, n) for n in info.dial_in] + [
         (DialIn.Kind.REPLAY, n) for n in (replay.dial_in if replay else ())
@@ -270,7 +307,7 @@ def call_create(*, company: Company, release: PressRelease, info: Call, default_
         dial_in = DialIn(call=call, kind=kind, number=number)
         # The call is new and its numbers are deduplicated above: the unique constraint cannot fail,
         # so it is not queried once per number.
-        dial_in.full_clean(validate_constraints=False)
+        dial_in.full_clean(exclude=["call"], validate_constraints=False)
         if dial_in.e164.startswith(TOLL_FREE_PREFIXES):
             dial_in.label = "Toll-free"
         dial_ins.append(dial_in)

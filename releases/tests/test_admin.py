@@ -359,7 +359,8 @@ def test_release_changelist_shows_what_staff_scan_for(staff_client):
     content = staff_client.get(reverse("admin:releases_pressrelease_changelist")).content.decode()
     for header in ["Headline", "Company", "Status", "Category", "Wire", "Dateline date"]:
         assert f">{header}</a>" in content or f">{header}</span>" in content, header
-    for value in ["ImmunoGen Reports Results", "ImmunoGen, Inc.", ">Draft<", "Earnings", "Business Wire", "Oct. 20, 2011"]:
+    values = ["ImmunoGen Reports Results", "ImmunoGen, Inc.", ">Draft<", "Earnings", "Business Wire", "Oct. 20, 2011"]
+    for value in values:
         assert value in content, value
 
 

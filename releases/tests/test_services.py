@@ -259,3 +259,46 @@ def test_upload_gives_up_after_repeated_integrity_errors(monkeypatch):
     with pytest.raises(IntegrityError):
         upload()
     assert PressRelease.objects.count() == 0
+
+
+def test_a_release_of_a_known_company_takes_a_handful_of_queries():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    upload()
+    with CaptureQueriesContext(connection) as queries:
+        outcome = upload(replace(factories.parsed_release(), headline="ImmunoGen Reports Results"), source=b"second")
+
+    assert outcome.created
+    statements = [q["sql"].split()[0] for q in queries.captured_queries]
+    # File, listing, slug and contacts looked up; release, its contact links, call and dial-ins written;
+    # the savepoint around it. No foreign-key or constraint re-checks, no rewrite of unchanged contacts.
+    assert statements.count("SELECT") == 4, queries.captured_queries
+    assert statements.count("INSERT") == 4
+    assert "UPDATE" not in statements
+    assert len(statements) <= 10
+
+
+def test_contact_seen_before_gains_nothing_and_keeps_its_row():
+    upload()
+    carol = Contact.objects.get(name="Carol Hausner")
+    second = upload(replace(factories.parsed_release(), headline="ImmunoGen Reports Results"), source=b"second")
+    assert carol in second.release.contacts.all()
+    assert Contact.objects.count() == 2
+
+
+def test_two_desks_without_name_or_email_on_one_release_are_refused_and_nothing_is_saved(media_root):
+    desks = (
+        factories.parsed_contact(name=None, organization="Investor Desk", emails=()),
+        factories.parsed_contact(name=None, organization="Media Desk", emails=(), phones=("781-895-0700",)),
+    )
+    with pytest.raises(ValidationError, match="already has a contact"):
+        upload(factories.parsed_release(contacts=desks))
+    assert PressRelease.objects.count() == 0 and Contact.objects.count() == 0
+    assert not [p for p in media_root.rglob("*") if p.is_file()]
+
+
+def test_the_same_person_twice_in_one_release_is_one_contact_and_one_link():
+    twice = (factories.parsed_contact(), factories.parsed_contact(phones=("781-895-0601",)))
+    release = upload(factories.parsed_release(contacts=twice)).release
+    assert [c.phone_list for c in release.contacts.all()] == [["781-895-0600", "781-895-0601"]]
