@@ -27,7 +27,8 @@ from .result import ContactInfo
 
 ROLE_WORDS = {
     "investors": r"investor(?:s|\s+relations)?|ir|analysts?|investment\s+community|shareholders?|financial\s+community",
-    "media": r"media|press|public\s+relations|pr|communications?|news\s+media|journalists?|corporate\s+affairs",
+    "media": r"media|press|public\s+relations|pr|communications?|news\s+media|journalists?|corporate\s+affairs|"
+             r"editorial|editors?",
 }
 _ROLES = "|".join(ROLE_WORDS.values())
 _PREFIX = (
@@ -71,7 +72,7 @@ STOP_RE = re.compile(
     r"for\s+immediate\s+release|news\s+release|press\s+release|exhibit\s+\d|copyright|©|\(c\)\s+\d{4}|"
     r"note\s+to\s+editors|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$|"
-    r"to\s+be\s+added|follow\s+us|this\s+press\s+release|disclaimer)",
+    r"to\s+be\s+added|follow\s+us|this\s+press\s+release|disclaimer|posted\s+(?:by|on|in)\b)",
     re.I,
 )
 
@@ -283,12 +284,16 @@ def is_title(text: str) -> bool:
     return bool(TITLE_START_RE.match(text)) or (len(text.split()) <= 2 and bool(TITLE_WORD_RE.fullmatch(text)))
 
 
+# A department's word alone ends an agency's name, not a person's: "Harris Public Relations"
+DEPARTMENT_RE = re.compile(r"(?i)(?:relations|communications|marketing|finance|treasury|strategy|general|account)")
+
+
 def name_then_title(text: str) -> tuple[str, str] | None:
     """'Adam Hansson Tonning Head of IR and Treasury' -> (name, title); 'President Robert Banks' too."""
     words = text.split()
     for cut in range(2, min(len(words), 5)):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        if is_name(head) and is_title(tail):
+        if is_name(head) and is_title(tail) and not DEPARTMENT_RE.fullmatch(tail):
             return head, tail
     for cut in range(1, len(words) - 1):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
@@ -476,9 +481,20 @@ def is_prose(line: str) -> bool:
     return longest > 10
 
 
+# "[[email protected]](/cdn-cgi/l/email-protection#5d6f...)": an address hidden by a page's
+# e-mail obfuscation, saved as text (visible_prn.md); it names nobody and reaches nobody
+PROTECTED_EMAIL_RE = re.compile(r"\[?\[email(?:\s|&#160;)protected\]\]?(?:\([^)\s]*\))?", re.I)
+
+
 def block_lines(block: Block) -> list[str]:
-    lines = [strip_markdown(line.replace("\u00a0", " ")).rstrip() for line in block.text.split("\n") if line.strip()]
+    text = PROTECTED_EMAIL_RE.sub(" ", block.text) if "protected]" in block.text else block.text
+    # Only spaces are stripped: a trailing tab still parts a table's cells.
+    lines = [strip_markdown(line.replace("\u00a0", " ")).rstrip(" ") for line in text.split("\n") if line.strip()]
     cells = [line.split("\t") for line in lines]
+    width = max((len(row) for row in cells), default=0)
+    if width >= 2 and sum(len(row) == width for row in cells) * 2 >= len(cells):
+        # A Markdown pipe table loses its empty trailing cells: "| www.acme.com |  |" is one cell.
+        cells = [row + [""] * (width - len(row)) for row in cells]
     if len(cells) >= 2 and len({len(row) for row in cells}) == 1 and len(cells[0]) >= 2:
         # An HTML table of contacts side by side: "Investor Contact:<td>Media Contact:" over names, phones...
         columns_read = [[row[i].strip() for row in cells if row[i].strip()] for i in range(len(cells[0]))]
@@ -573,6 +589,9 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
     return ContactsFound(contacts=found.contacts, used=found.used | labels)
 
 
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+
+
 def read_section(
     blocks: Sequence[Block], start: int, first_line: int, drafts: list[Draft], labels: set[int], single: bool = False
 ) -> int:
@@ -582,6 +601,8 @@ def read_section(
         lines = block_lines(blocks[index])[first_line if index == start else 0:]
         if index > start and (single or not lines or any(is_prose(line) for line in lines[:1])):
             break
+        if index > start and blocks[index].tag in HEADINGS and not is_section_label(lines[0]):
+            break  # a page's next heading ("Reader Commentary", sanyo_repost.html) ends the block
         stop = False
         for line in lines:
             if (index > start or line is not lines[0]) and is_prose(line):

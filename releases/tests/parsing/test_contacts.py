@@ -249,6 +249,12 @@ CONTACT_CASES = [
         [("investors", "Jane Smith", None, None, ["(212) 555-0147"], ["jsmith@acme.com"])],
         id="stand-alone-sentence",
     ),
+    pytest.param(
+        "Editorial Contact:\nMichael R. Harris, Harris Public Relations\nfor SANYO Fisher Company\n"
+        "Tel: (714)966-0258, E-mail: hpr1@earthlink.net",
+        [("media", "Michael R. Harris", None, "Harris Public Relations", ["(714)966-0258"], ["hpr1@earthlink.net"])],
+        id="editorial-contact-is-one-media-contact-at-an-agency",
+    ),
 ]
 
 
@@ -300,6 +306,33 @@ def test_html_table_of_contacts_side_by_side_is_read_by_column():
         ("media", "John Roe", ("212-555-0199",), ("john@acme.com",)),
     ]
     assert found.used == frozenset({1})
+
+
+def test_markdown_pipe_table_keeps_each_person_in_own_column():
+    # visible_prn.md: empty trailing cells are dropped ("| www.rubee.com |  |"), and the
+    # addresses were hidden by the page's e-mail obfuscation.
+    table = Block(
+        "John Stevens, CEO\tTim Pierce, Vice President\n"
+        "Visible Assets, Inc\t[[email\u00a0protected]](/cdn-cgi/l/email-protection#5d6f6e69)\n"
+        "[[email\u00a0protected]](/cdn-cgi/l/email-protection#46747572)\t920-207-9555\n"
+        "www.rubee.com\n617-395-7601",
+        tag="table",
+    )
+    found = find_contacts([Block("Contacts:"), table])
+    assert [(c.name, c.title, c.organization, c.phones, c.emails) for c in found.contacts] == [
+        ("John Stevens", "CEO", "Visible Assets, Inc", ("617-395-7601",), ()),
+        ("Tim Pierce", "Vice President", None, ("920-207-9555",), ()),
+    ]
+
+
+def test_page_heading_after_contact_block_ends_it():
+    found = find_contacts([
+        Block("Editorial Contact:\nJane Doe, Acme Public Relations\nTel: (714)966-0258"),
+        Block("Posted by Shane Sturgeon, July 25, 2006 04:26 AM"),
+        Block("Reader Commentary", tag="h2"),
+        Block("Related Articles", tag="h2"),
+    ])
+    assert [c.name for c in found.contacts] == ["Jane Doe"]
 
 
 def test_used_blocks_are_the_contact_block_and_its_labels():
