@@ -1,5 +1,7 @@
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
 
 from releases.pagecache import public_page
@@ -10,9 +12,16 @@ admin.site.site_header = "irsite administration"
 admin.site.site_title = "irsite admin"
 admin.site.index_title = "Investor relations"
 
+
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever the page links to."""
+    return HttpResponsePermanentRedirect(static("favicon.svg"))
+
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots-txt"),
+    path("favicon.ico", favicon),
     path("", include("releases.urls")),
 ]

@@ -381,3 +381,9 @@ def test_archive_year_choices_are_the_years_with_published_releases_in_the_sites
     f.embargoed()
     form = client.get(reverse("releases:release-list")).context["form"]
     assert [value for value, _ in form.fields["year"].choices] == ["", "2023", "2020"]
+
+
+def test_favicon_ico_leads_to_the_site_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("favicon.svg")
