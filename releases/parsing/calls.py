@@ -177,7 +177,12 @@ def clean(text: str) -> str:
         text = strip_markdown(text)
     if "|" in text:
         text = TABLE_PIPES_RE.sub(" | ", text).strip(" |")
-    return re.sub(r"[ \t\u00a0]+", " ", text).strip()
+    if "  " in text or "\t" in text or "\u00a0" in text:
+        text = SPACES_RE.sub(" ", text)
+    return text.strip()
+
+
+SPACES_RE = re.compile(r"[ \t\u00a0]+")
 
 
 def is_wrapped_prose(lines: list[str]) -> bool:
@@ -193,50 +198,64 @@ def block_units(block: Block) -> list[Unit]:
     lines = [line for line in lines if line]
     if is_wrapped_prose(lines):
         lines = [" ".join(lines)]
+    labels = link_labels(block)
     units = []
     for line in lines:
         pieces = sentences(line) if len(line) > 80 else [line]
         for piece in pieces:
             piece = piece.strip()
             if piece:
-                units.append(Unit(piece, link_positions(piece, block)))
+                units.append(Unit(piece, link_positions(piece, labels)))
     return units
 
 
-def link_positions(text: str, block: Block) -> tuple[tuple[int, str], ...]:
+def link_labels(block: Block) -> list[tuple[str, str]]:
+    """(label, href) of the block's "click here" links: those whose text is no address itself."""
     found = []
     for link in block.links:
         label = link.text.strip()
         if not label or not link.href.lower().startswith(("http://", "https://")):
             continue
         if LINK_WORDS_RE.match(label) or not find_urls(label):
-            position = text.find(label)
-            if position >= 0:
-                found.append((position, link.href))
+            found.append((label, link.href))
+    return found
+
+
+def link_positions(text: str, labels: list[tuple[str, str]]) -> tuple[tuple[int, str], ...]:
+    found = []
+    for label, href in labels:
+        position = text.find(label)
+        if position >= 0:
+            found.append((position, href))
     return tuple(found)
 
 
-# Words without which no unit speaks of a call: a cheap test before the patterns.
+# Words without which no unit speaks of a call (those of CALL_WORD_RE, REPLAY_RE, PASSCODE_RE
+# and the detail-line labels), searched in the lower-cased text: a case-sensitive search is
+# several times cheaper than the re.I patterns it spares on the prose and tables of a release.
 HINT_RE = re.compile(
-    r"call|cast|dial|replay|code|pass|id|pin|webinar|present|stream|chat|day|archiv|record|date|time|link|toll|"
-    r"domestic|international|http|www|listen|regist|join|access|quote|ask|request|conference|event|participa|"
-    r"\.[a-z]{2,}/",
-    re.I,
+    r"call|cast|dial|play|code|pass|pin|webinar|present|stream|chat|day|archiv|record|encore|demand|remain|"
+    r"date|time|when|where|link|toll|domestic|international|http|www|listen|regist|join|access|quote|ask|"
+    r"request|conference|event|participa|meeting|confirmation|reservation|\.[a-z]{2,}/"
 )
+# CALL_WORD_RE, REPLAY_RE and PASSCODE_RE in one, for the lower-cased text: whether a unit
+# says anything of a call at all, in one case-sensitive pass (their words are all lower-case).
+RELATED_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (CALL_WORD_RE, REPLAY_RE, PASSCODE_RE)))
+DETAIL_LABEL_RE = re.compile(r"^(?:date|time|when|where|link|webcast|replay|dial|toll|international|domestic)\b", re.I)
 
 
 def is_related(unit: Unit) -> bool:
     text = unit.text
-    if not (unit.hrefs or HINT_RE.search(text) or PHONE_HINT_RE.search(text)):
+    if unit.hrefs:
+        return True
+    lower = text.lower()
+    if not (HINT_RE.search(lower) or PHONE_HINT_RE.search(text)):
         return False
     return bool(
-        CALL_WORD_RE.search(text)
-        or REPLAY_RE.search(text)
-        or PASSCODE_RE.search(text)
+        RELATED_RE.search(lower)
         or find_phones(text)
-        or (find_urls(text) and len(text) < 200)
-        or unit.hrefs
-        or re.match(r"^(?:date|time|when|where|link|webcast|replay|dial|toll|international|domestic)\b", text, re.I)
+        or (len(text) < 200 and find_urls(text))
+        or DETAIL_LABEL_RE.match(text)
     )
 
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .document import Block
-from .patterns_calls import EMAIL_RE, find_phones, strip_markdown
+from .patterns_calls import EMAIL_RE, PHONE_HINT_RE, find_phones, strip_markdown
 from .result import ContactInfo
 
 ROLE_WORDS = {
@@ -185,9 +185,12 @@ def unglue(line: str) -> str:
     return line
 
 
+COLUMN_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
+
+
 def columns(lines: list[str]) -> list[list[str]]:
     """The two columns of a fixed-width, side-by-side layout, else the lines as one column."""
-    starts = [m.end() for line in lines for m in re.finditer(r"(?<=\S) {3,}(?=\S)", line)]
+    starts = [m.end() for line in lines if "   " in line for m in COLUMN_GAP_RE.finditer(line)]
     if len(starts) < 2 or len(starts) < len(lines) // 2:
         return [lines]
     cut = max(sorted(set(starts)), key=starts.count)  # the most common start; the leftmost of a tie
@@ -229,6 +232,9 @@ def line_fields(line: str) -> list[Field]:
     return fields
 
 
+WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+")
+
+
 def value_fields(text: str) -> list[Field]:
     found: list[tuple[int, Field]] = []
     for start, end, phone in find_phones(text):
@@ -242,7 +248,7 @@ def value_fields(text: str) -> list[Field]:
         start = match.start() + (prefix.end() if prefix else 0)
         found.append((start, Field("email", text[start: match.end()].rstrip("."))))
         text = text[:start] + " " * (match.end() - start) + text[match.end():]
-    text = re.sub(r"(?:https?://|www\.)\S+", " ", text)
+    text = WEB_ADDRESS_RE.sub(" ", text)
     for match in PAREN_ROLE_RE.finditer(text):
         found.append((match.start(), Field("role", match.group(1), role_for_word(match.group(1)))))
     text = PAREN_ROLE_RE.sub(" ", text)
@@ -474,7 +480,7 @@ def is_prose(line: str) -> bool:
     if STOP_RE.match(line):
         return True
     stripped = EMAIL_RE.sub(" ", line)
-    stripped = re.sub(r"(?:https?://|www\.)\S+", " ", stripped)
+    stripped = WEB_ADDRESS_RE.sub(" ", stripped)
     for _, _, phone in find_phones(stripped):
         stripped = stripped.replace(phone, " ")
     longest = max((len(FIELD_LABEL_RE.sub("", p).split()) for p in split_fields(stripped)), default=0)
@@ -486,10 +492,15 @@ def is_prose(line: str) -> bool:
 PROTECTED_EMAIL_RE = re.compile(r"\[?\[email(?:\s|&#160;)protected\]\]?(?:\([^)\s]*\))?", re.I)
 
 
+SPACED_RE = re.compile(r"\S {3,}\S")
+
+
 def block_lines(block: Block) -> list[str]:
     text = PROTECTED_EMAIL_RE.sub(" ", block.text) if "protected]" in block.text else block.text
     # Only spaces are stripped: a trailing tab still parts a table's cells.
     lines = [strip_markdown(line.replace("\u00a0", " ")).rstrip(" ") for line in text.split("\n") if line.strip()]
+    if block.tag == "table" and "@" not in text and not PHONE_HINT_RE.search(text):
+        return [line.strip() for line in lines]  # a table of figures: no one to reach in it
     cells = [line.split("\t") for line in lines]
     width = max((len(row) for row in cells), default=0)
     if width >= 2 and sum(len(row) == width for row in cells) * 2 >= len(cells):
@@ -500,7 +511,7 @@ def block_lines(block: Block) -> list[str]:
         columns_read = [[row[i].strip() for row in cells if row[i].strip()] for i in range(len(cells[0]))]
         if sum(any(EMAIL_RE.search(c) or find_phones(c) for c in column) for column in columns_read) >= 2:
             return [line for column in columns_read for line in (*column, "or")][:-1]
-    if block.tag in ("pre", "table") or any(re.search(r"\S {3,}\S", line) for line in lines):
+    if block.tag in ("pre", "table") or any("   " in line and SPACED_RE.search(line) for line in lines):
         cols = columns(lines)
         if len(cols) > 1:
             return cols[0] + ["or"] + cols[1]
@@ -564,7 +575,8 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
     while index < len(blocks):
         lines = block_lines(blocks[index])
         label_at = next((i for i, line in enumerate(lines) if is_section_label(line)), None)
-        sentence = SENTENCE_RE.search(blocks[index].text)
+        text = blocks[index].text
+        sentence = SENTENCE_RE.search(text) if "contact" in text.lower() else None
         if label_at is not None:
             # In a side-by-side table the label may head the second column only.
             before = lines[:label_at]

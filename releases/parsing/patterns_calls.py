@@ -18,6 +18,8 @@ MARKDOWN_RE = re.compile(r"\*\*|__|(?<![\w/])_(?=\S)|(?<=\S)_(?![\w/])")
 
 def strip_markdown(text: str) -> str:
     """Text without markdown emphasis marks and backslash escapes."""
+    if "*" not in text and "_" not in text and "\\" not in text:
+        return text  # most lines: the substitutions would scan them for nothing
     return MARKDOWN_RE.sub("", MARKDOWN_ESCAPE_RE.sub("", text))
 
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from releases.parsing.calls import find_calls
+from releases.parsing.calls import CALL_WORD_RE, PASSCODE_RE, REPLAY_RE, Unit, find_calls, is_related
 from releases.parsing.document import Block, Link
 
 
@@ -450,3 +450,47 @@ CALL_PIECES = ["conference call", " at 4:30 p.m. ET", " on March 4, 2025", " dia
 def test_any_text_gives_calls_or_none(paragraphs, released):
     calls = find_calls([Block("".join(p)) for p in paragraphs], release_date=released, website="www.x.com")
     assert all(call.starts_at is None or call.starts_at.tzinfo is not None for call in calls)
+
+
+# --- which units speak of a call ----------------------------------------------------------
+
+RELATED_CASES = [
+    pytest.param("An encore presentation follows the event.", id="encore"),
+    pytest.param("The session remains available on the website.", id="remains-available"),
+    pytest.param("A Playback of the Call follows.", id="playback-capitalised"),
+    pytest.param("Meeting Number: 2634 118 0911", id="meeting-number"),
+    pytest.param("Confirmation Code: 55129", id="confirmation-code"),
+    pytest.param("WHERE: Grand Hyatt New York", id="where-label"),
+    pytest.param("U.S. toll-free: 1-877-407-0789", id="phone-line"),
+    pytest.param("Listen online at acme.com/investors/events", id="site-path"),
+]
+
+
+@pytest.mark.parametrize("text", RELATED_CASES)
+def test_unit_that_speaks_of_a_call_is_related(text):
+    assert is_related(Unit(text))
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Revenue rose 12% to $4.1 billion, driven by the Americas.", id="figures"),
+    pytest.param("Net income\t1,204\t987\t22%", id="table-row"),
+])
+def test_unit_of_prose_or_figures_is_not_related(text):
+    assert not is_related(Unit(text))
+
+
+CALL_PHRASES = [
+    "Conference-Call", "call", "WEBCAST", "web cast", "Webinar", "teleconference", "dial-in", "live streaming",
+    "fireside chat", "Investor Day", "capital markets day", "presenting at", "presentation", "re-play",
+    "rebroadcast", "Playback", "archiving", "recorded", "encore", "on-demand", "remains accessible",
+    "pass code", "Password", "PIN number", "Conference I.D.", "access number", "entry code", "participant code",
+    "Meeting ID", "event passcode", "webinar id", "confirmation number", "reservation code", "replay pin",
+]
+
+
+@given(st.lists(st.sampled_from(CALL_PHRASES) | st.text(max_size=8), max_size=6).map(" ".join))
+@settings(max_examples=300, deadline=None)
+def test_keyword_precheck_never_hides_a_call_pattern(text):
+    # is_related skips the big patterns when no hint word is present: the hint must cover them.
+    if CALL_WORD_RE.search(text) or REPLAY_RE.search(text) or PASSCODE_RE.search(text):
+        assert is_related(Unit(text))
