@@ -36,12 +36,12 @@ _PREFIX = (
     r"financial|canadian)"
 )
 # A line that is only a label: "Investor Contacts:", "Media:", "CONTACT:", "/CONTACT:", "Contacts",
-# "Media enquiries", "Contact Investor Relations", "INTERNATIONAL INVESTOR RELATIONS",
+# "Media enquiries", "Contact Investor Relations", "INTERNATIONAL INVESTOR RELATIONS", "Contact the Firm Now:",
 # "Investor Relations Contact", "For more information, please contact:", "Media Hotline"
 LABEL_RE = re.compile(
     rf"^[/#*\s]*(?:"
     rf"(?:{_PREFIX}\s+)?(?:(?P<role>{_ROLES})(?:\s+and\s+(?:{_ROLES}))?\s+)?"
-    rf"(?:contacts?(?:\s+(?:information|details))?|enquiries|inquiries|information|relations|hotline|desk|line|team)"
+    rf"(?:contacts?(?:\s+(?:information|details|us|the\s+(?:firm|company|team))(?:\s+(?:now|today))?)?|enquiries|inquiries|information|relations|hotline|desk|line|team)"
     rf"(?:\s+(?:for\s+)?(?P<role2>{_ROLES}))?(?:\s+contacts?)?"
     rf"|(?:{_PREFIX}\s+)?(?P<role3>{_ROLES})"
     rf"|for\s+(?:further|more|additional)\s+(?:(?P<role4>{_ROLES})\s+)?(?:information|details|inquiries|enquiries)"
@@ -495,12 +495,22 @@ PROTECTED_EMAIL_RE = re.compile(r"\[?\[email(?:\s|&#160;)protected\]\]?(?:\([^)\
 SPACED_RE = re.compile(r"\S {3,}\S")
 
 
+# "NEWS RELEASE   CONTACT: Robert Smith" over "FOR IMMEDIATE RELEASE   (312) 555-0100": a
+# two-column letterhead read row by row (an EDGAR text exhibit); the release's marks are no contact
+LETTERHEAD_RE = re.compile(r"(?i)^(?:news\s+release|press\s+release|for\s+immediate\s+release)\s+(?=\S)|"
+                           r"\s+(?:news\s+release|press\s+release|for\s+immediate\s+release)\b")
+
+
 def block_lines(block: Block) -> list[str]:
     text = PROTECTED_EMAIL_RE.sub(" ", block.text) if "protected]" in block.text else block.text
     # Only spaces are stripped: a trailing tab still parts a table's cells.
     lines = [strip_markdown(line.replace("\u00a0", " ")).rstrip(" ") for line in text.split("\n") if line.strip()]
     if block.tag == "table" and "@" not in text and not PHONE_HINT_RE.search(text):
         return [line.strip() for line in lines]  # a table of figures: no one to reach in it
+    if block.tag == "table" and len(lines) == 1 and "\t" in lines[0]:
+        # One row of boxes side by side: "FOR IMMEDIATE RELEASE<td>Contact: Mary Major ..." (a letterhead)
+        lines = [cell.strip() for cell in lines[0].split("\t") if cell.strip()]
+    lines = [LETTERHEAD_RE.sub("", line) if "ontact" in line.lower() else line for line in lines]
     cells = [line.split("\t") for line in lines]
     width = max((len(row) for row in cells), default=0)
     if width >= 2 and sum(len(row) == width for row in cells) * 2 >= len(cells):

@@ -241,8 +241,22 @@ class Walker:
 
 def cell_texts(table) -> list[list[str]]:
     """The text of each cell of a table's own rows (not of tables nested in it), read once."""
-    return [[collapse(c.text_content()) for c in row if c.tag in {"td", "th"}]
+    return [[collapse(cell_text(c)) for c in row if c.tag in {"td", "th"}]
             for row in table.xpath("./tr|./tbody/tr|./thead/tr|./tfoot/tr")]
+
+
+def cell_text(element) -> str:
+    """A cell's text with a space for each <br>: "Mary Major<br>Chief Financial Officer" is not one word."""
+    if element.find(".//br") is None:
+        return element.text_content()
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            parts.append(" ")
+        elif isinstance(child.tag, str):
+            parts.append(cell_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def is_data_table(table, cells: list[list[str]]) -> bool:

@@ -27,9 +27,10 @@ def strip_markdown(text: str) -> str:
 
 # North American numbers, with separators between groups so that a bare 10-digit
 # conference ID is not taken for a phone: "1 (844) 808-7106", "(201)343-5202x121",
-# "303.837.5484", "+1-404-231-0011", "1--800--717--1738" (dashes doubled by a converter).
+# "303.837.5484", "+1-404-231-0011", "1--800--717--1738" (dashes doubled by a converter),
+# "408/555-1212" (the area code's slash of 1990s Business Wire contacts).
 NANP_PHONE_RE = re.compile(
-    r"(?<![\d+\w])(?:\+?1[\s.\-–]{0,3})?(?:\(\d{3}\)|\d{3})[\s.\-–]{0,3}\d{3}[\s.\-–]{1,3}\d{4}(?!\d)"
+    r"(?<![\d+\w/])(?:\+?1[\s.\-–]{0,3})?(?:\(\d{3}\)|\d{3})(?:/|[\s.\-–]{0,3})\d{3}[\s.\-–]{1,3}\d{4}(?!\d)"
     r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5})?"
 )
 # International numbers with their country code: "+33 (0)1 7037 7166", "+49 9205 18 1399",
@@ -42,8 +43,8 @@ INTL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}[\s.\-]{0,2}(?:\(0\)[\s.\-]{0,2}
 NATIONAL_PHONE_RE = re.compile(r"(?<![\w+.,/-])0\d{1,4}(?:[ \-]\d{2,4}){2,4}(?![\d,.]\d)")
 
 
-# Where a phone number may stand at all: "844) 808-7106", "303.837.5484", "+33", "0800 358 1035".
-PHONE_HINT_RE = re.compile(r"\d{3}\)?[\s.\-–]{0,3}\d{3}[\s.\-–]{1,3}\d{4}|\+\s?\d|\b0\d{1,4}[ \-]\d{2,4}[ \-]\d{2}")
+# Where a phone number may stand at all: "844) 808-7106", "408/555-1212", "303.837.5484", "+33", "0800 358 1035".
+PHONE_HINT_RE = re.compile(r"\d{3}[)/]?[\s.\-–]{0,3}\d{3}[\s.\-–]{1,3}\d{4}|\+\s?\d|\b0\d{1,4}[ \-]\d{2,4}[ \-]\d{2}")
 
 
 def find_phones(text: str) -> list[tuple[int, int, str]]:

@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from releases.parsing.contacts import find_contacts
-from releases.parsing.document import Block
+from releases.parsing.document import Block, to_document
 
 
 def blocks(text: str, tag: str = "p") -> list[Block]:
@@ -255,6 +255,22 @@ CONTACT_CASES = [
         [("media", "Michael R. Harris", None, "Harris Public Relations", ["(714)966-0258"], ["hpr1@earthlink.net"])],
         id="editorial-contact-is-one-media-contact-at-an-agency",
     ),
+    pytest.param(
+        "CONTACT: Acme Semiconductor Corp.\n         Jane Roe, 408/555-1212",
+        [("other", "Jane Roe", None, "Acme Semiconductor Corp.", ["408/555-1212"], [])],
+        id="businesswire-1998-area-code-slash",
+    ),
+    pytest.param(
+        "Class Period: Jan. 25, 2024 – Aug. 1, 2024\nLead Plaintiff Deadline: Oct. 7, 2024\n"
+        "Visit: www.hbsslaw.com/investor-fraud/intc\nContact the Firm Now: INTC@hbsslaw.com\n844-916-0895",
+        [("other", None, None, None, ["844-916-0895"], ["INTC@hbsslaw.com"])],
+        id="law-firm-contact-the-firm-now",
+    ),
+    pytest.param(
+        "NEWS RELEASE CONTACT: Robert Smith FOR IMMEDIATE RELEASE (312) 555-0100",
+        [("other", "Robert Smith", None, None, ["(312) 555-0100"], [])],
+        id="edgar-two-column-letterhead-read-row-by-row",
+    ),
 ]
 
 
@@ -322,6 +338,21 @@ def test_markdown_pipe_table_keeps_each_person_in_own_column():
     assert [(c.name, c.title, c.organization, c.phones, c.emails) for c in found.contacts] == [
         ("John Stevens", "CEO", "Visible Assets, Inc", ("617-395-7601",), ()),
         ("Tim Pierce", "Vice President", None, ("920-207-9555",), ()),
+    ]
+
+
+def test_letterhead_of_one_table_row_reads_each_box():
+    # exhibit_letterhead.htm: the release mark and the contact stand side by side in one row
+    document = to_document(
+        b"<html><body><p>Exhibit 99.1</p><table><tr><td><b>FOR IMMEDIATE RELEASE</b></td>"
+        b"<td>Contact: Mary Major<br>Chief Financial Officer<br>(555) 555-0100<br>ir@acmeindustries.com</td>"
+        b"</tr></table><p>MILWAUKEE, WI, July 30, 2019 - Acme Industries, Inc. today reported results.</p>"
+        b"</body></html>",
+        filename="exhibit.htm",
+    )
+    found = find_contacts(document.blocks)
+    assert [(c.role, c.name, c.title, c.phones, c.emails) for c in found.contacts] == [
+        ("investors", "Mary Major", "Chief Financial Officer", ("(555) 555-0100",), ("ir@acmeindustries.com",)),
     ]
 
 
