@@ -11,7 +11,6 @@ Complements load.py: these figures hardly move when the machine is busy, the loa
 import argparse
 import json
 import os
-import secrets
 import statistics
 import subprocess
 import sys

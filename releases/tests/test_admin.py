@@ -60,7 +60,7 @@ def test_release_change_page_shows_contacts_and_calls_inline(staff_client, one_o
     response = staff_client.get(reverse("admin:releases_pressrelease_change", args=[one_of_each.pk]))
     content = response.content.decode()
     contact = one_of_each.contacts.get()
-    assert f'name="releasecontact_set-0-contact"' in content
+    assert 'name="releasecontact_set-0-contact"' in content
     assert str(contact) in content
     assert "Quarterly results conference call" in content
     assert "Jan. 15, 2030, 4:30 p.m. (America/New_York)" in content

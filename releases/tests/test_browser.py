@@ -2,7 +2,6 @@
 pages, filters, search, "Add to calendar", keyboard-only use, an axe-core accessibility
 check, and screenshots at desktop and phone widths in screenshots/ (git-ignored)."""
 
-import os
 from datetime import timedelta
 from pathlib import Path
 
@@ -15,30 +14,13 @@ from releases.models import PressRelease
 
 from . import site_factories as f
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM then refuses to run
-# unless told that this is a test process that knows what it is doing.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = Path(settings.BASE_DIR) / "screenshots"
 WIDTHS = {"desktop": 1280, "phone": 390}
 
-sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright for Python is not installed")
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is absent (apt-get install chromium)"),
 ]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ from xml.etree import ElementTree
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from releases.feeds import release_guid
 from releases.models import PressRelease

@@ -357,7 +357,7 @@ def test_postgres_search_stems_words_and_ranks_headline_matches_first(client):
 )
 def test_archive_advertises_the_feed_of_its_filter(client, world, query, feed):
     html = page(client, reverse("releases:release-list") + query)
-    assert f'<link rel="alternate" type="application/rss+xml"' in html and f'href="{feed}"' in html
+    assert '<link rel="alternate" type="application/rss+xml"' in html and f'href="{feed}"' in html
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN search index exists on PostgreSQL only")
