@@ -308,6 +308,17 @@ class Part:
     replay_passcode: str | None = None
 
 
+# "using the same conference ID", "with the same passcode": the replay takes the live call's code
+SAME_CODE_RE = re.compile(
+    r"\bsame\s+(?:conference\s+(?:id|code|number)|pass\s?code|access\s+code|entry\s+code|pin|code|password)\b", re.I
+)
+# "a simultaneous live, and then archived, webcast ... (www.acme.com)": one link serves both,
+# and the sentence stays live (a replay is noted all the same)
+LIVE_AND_ARCHIVED_RE = re.compile(
+    r"\blive,?\s+and\s+(?:then\s+)?(?:an?\s+)?(?=archiv|record|replay|on[\s-]demand)", re.I
+)
+
+
 def segments(unit: Unit, live: bool) -> tuple[list[tuple[int, int, bool]], bool]:
     """(start, end, is_live) stretches of a unit, and the mode it leaves for the next unit."""
     switches = sorted(
@@ -318,6 +329,8 @@ def segments(unit: Unit, live: bool) -> tuple[list[tuple[int, int, bool]], bool]
     # "A replay will be available to listen to at ...": within one sentence, no way back to live.
     stretches, start, mode = [], 0, live
     replay_seen_at = None
+    both = [m.end() for m in LIVE_AND_ARCHIVED_RE.finditer(unit.text)]
+    switches = [(p, lv) for p, lv in switches if lv or p not in both]
     for position, to_live in switches:
         if to_live and not mode and any(p > position and not lv for p, lv in switches if p - position < 25):
             continue
@@ -437,12 +450,18 @@ def own_dates(text: str, release_date: date | None) -> list[tuple[int, date]]:
     ]
 
 
-def url_rank(url: str) -> int:
-    """Lower is better: a webcast host or a page path beats a bare home page."""
+# "The webcast can be followed at ...", "listen to the live audio at ...": the sentence is about the webcast
+WEBCAST_SENTENCE_RE = re.compile(r"\b(?:web\s?cast|webinar|live\s+stream|listen|watch|view|audio|video)", re.I)
+SITE_RANK = 2  # ranks from here on are pages of a website, not a webcast host
+
+
+def url_rank(url: str, sentence: str = "") -> int:
+    """Lower is better: a webcast host named in a sentence about the webcast, then any webcast host
+    (a registration page for the dial-in numbers, d.txt style), then a page path, then a bare home page."""
     bare = re.sub(r"^[a-z]+://", "", url.lower()).rstrip("/")
     if WEBCAST_HOST_RE.search(bare):
-        return 0
-    return 1 if "/" in bare else 2
+        return 0 if WEBCAST_SENTENCE_RE.search(sentence) else 1
+    return 2 if "/" in bare else 3
 
 
 def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Unit] = ()) -> list[Part]:
@@ -472,6 +491,8 @@ def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Un
                     if day is not None and zone is not None:
                         part.starts_at, part.zone = zones.localize(day, hour, minute, zone), zone
         part = parts[-1]
+        if LIVE_AND_ARCHIVED_RE.search(text):
+            part.replay = True
         for start, end, is_live in stretches:
             piece = text[start:end]
             if not is_live:
@@ -485,8 +506,8 @@ def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Un
                 part.dial_in.extend(p for p in phones if p not in part.dial_in)
                 part.passcode = part.passcode or (codes[0] if codes else None)
                 if not documents_only:
-                    part.urls.extend((url_rank(url), url) for _, url in find_urls(piece))
-                    part.urls.extend((url_rank(href), href) for p, href in unit.hrefs if start <= p < end)
+                    part.urls.extend((url_rank(url, piece), url) for _, url in find_urls(piece))
+                    part.urls.extend((url_rank(href, piece), href) for p, href in unit.hrefs if start <= p < end)
                 if WEBSITE_SECTION_RE.search(piece) and STRONG_CALL_RE.search(text):
                     part.website_named = True
                 if ANNOUNCE_RE.search(piece):
@@ -494,6 +515,8 @@ def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Un
             else:
                 part.replay_dial_in.extend(p for p in phones if p not in part.replay_dial_in)
                 part.replay_passcode = part.replay_passcode or (codes[0] if codes else None)
+                if not part.replay_passcode and SAME_CODE_RE.search(piece):
+                    part.replay_passcode = part.passcode
                 part.replay_until = part.replay_until or until_date(piece, release_date)
                 if part.replay_days is None and (days := FOR_DAYS_RE.search(piece)):
                     part.replay_days = number(days.group("n"))
@@ -507,7 +530,7 @@ def share_site_details(parts: list[Part]) -> None:
     printed once serve every event that has none of its own. A unique webcast link is not shared."""
     if len(parts) < 2:
         return
-    site = next((url for part in parts for url in part.urls if url[0] > 0), None)
+    site = next((url for part in parts for url in part.urls if url[0] >= SITE_RANK), None)
     named = any(part.website_named for part in parts)
     replayed = next((part for part in parts if part.replay), None)
     for part in parts:

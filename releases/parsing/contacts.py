@@ -54,9 +54,10 @@ LABEL_RE = re.compile(
 )
 # "Jane Doe, 206-555-0100 (Investors)": the role of the person it follows
 PAREN_ROLE_RE = re.compile(rf"\(\s*(?:for\s+)?({_ROLES})\s*\)", re.I)
-# "Investor Relations: Gina Accordino, ... Communications: Seth Eisen, ..." on one line
+# "Investor Relations: Gina Accordino, ... Communications: Seth Eisen, ..." on one line, and
+# "... ir@crestline.com  Media Relations: Kevin Osei, ..."
 INLINE_LABEL_RE = re.compile(
-    rf"(?<=\S)\s+(?=(?:{_PREFIX}\s+)?(?:{_ROLES})(?:\s+contacts?)?\s*:)",
+    rf"(?<=\S)(?<!\bfor)\s+(?=(?:{_PREFIX}\s+)?(?:{_ROLES})(?:\s+(?:contacts?|relations|inquiries|enquiries))?\s*:)",
     re.I,
 )
 # "For investor relations information, please contact Jane Doe at 212-555-0100."
@@ -275,8 +276,12 @@ def value_fields(text: str) -> list[Field]:
 CREDENTIALS_RE = re.compile(r",?\s+(?:jr\.?|sr\.?|ii|iii|iv|m\.?d\.?|ph\.?\s?d\.?|cfa|cpa|mba|esq\.?)$", re.I)
 
 
+# "Dr. Katrin Weiss", "Prof. Jan de Vries": a title of address before a name, kept as printed
+HONORIFIC_RE = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mme|Mag|Ing)\.?\s+(?=[A-Z])")
+
+
 def is_name(text: str) -> bool:
-    words = CREDENTIALS_RE.sub("", text).split()
+    words = CREDENTIALS_RE.sub("", HONORIFIC_RE.sub("", text)).split()
     if not 2 <= len(words) <= 5 or NOT_NAME_WORDS.search(text):
         return False
     named = [w for w in words if w.lower() not in NAME_PARTICLES]

@@ -166,6 +166,19 @@ WEBCAST_CASES = [
         "Click here to attend the webcast presentation.",
         (), None, id="click-here-with-its-link-lost",
     ),
+    pytest.param(
+        "The Management Board will present the results in a conference call on 12 November 2024 at 10:00 CET. "
+        "Participants can register for the call at https://register.vevent.com/register/BI1234abcd. After "
+        "registration, participants receive the dial-in numbers. The webcast can be followed at "
+        "https://edge.media-server.com/mmc/p/xyz987.",
+        (), "https://edge.media-server.com/mmc/p/xyz987", id="webcast-link-beats-dial-in-registration",
+    ),
+    pytest.param(
+        "Meridian will hold a conference call on February 19, 2025 at 10:00 a.m. Eastern Time.\n\n"
+        "Slides and Audio Webcast: There will also be a simultaneous live, and then archived, webcast of the "
+        "conference call, through the Meridian Shipping website (www.meridianshipping.com).",
+        (), "www.meridianshipping.com", id="live-and-then-archived-webcast",
+    ),
 ]
 
 
@@ -252,6 +265,25 @@ def test_replay(text, until, dial_in, passcode):
     assert replay.until == until
     assert list(replay.dial_in) == dial_in
     assert replay.passcode == passcode
+
+
+def test_replay_with_the_same_conference_id_takes_the_live_code():
+    call = call_of(
+        "Crestline will host a conference call tomorrow at 4:30 p.m. Central Time.\n\n"
+        "Dial-in: 1-800-715-9871 (Conference ID: 6284519)\n\n"
+        "A telephone replay will be available through February 18, 2025 at 1-800-770-2030, using the same "
+        "conference ID.",
+        release_date=date(2025, 2, 3),
+    )
+    assert call.starts_at == at("2025-02-04T16:30:00-06:00")
+    assert (call.passcode, call.replay.passcode, call.replay.dial_in) == ("6284519", "6284519", ("1-800-770-2030",))
+
+
+def test_live_and_archived_webcast_notes_a_replay():
+    call = call_of("A live and archived webcast of the call on March 4, 2025 at 9:00 a.m. ET will be available "
+                   "at https://edge.media-server.com/mmc/p/abc.")
+    assert call.webcast_url == "https://edge.media-server.com/mmc/p/abc"
+    assert call.replay is not None
 
 
 def test_no_replay_mentioned_gives_none():

@@ -271,6 +271,20 @@ CONTACT_CASES = [
         [("other", "Robert Smith", None, None, ["(312) 555-0100"], [])],
         id="edgar-two-column-letterhead-read-row-by-row",
     ),
+    pytest.param(
+        "Contact:\nSolvane AG\nInvestor Relations\nDr. Katrin Weiss\nPhone: +49 89 1234 5670\nE-mail: ir@solvane.com",
+        [("investors", "Dr. Katrin Weiss", None, "Solvane AG", ["+49 89 1234 5670"], ["ir@solvane.com"])],
+        id="name-with-title-of-address",
+    ),
+    pytest.param(
+        "Investor Relations: Dana Whitfield, 512-555-0167, ir@crestline.com  Media Relations: Kevin Osei, "
+        "512-555-0110, press@crestline.com",
+        [
+            ("investors", "Dana Whitfield", None, None, ["512-555-0167"], ["ir@crestline.com"]),
+            ("media", "Kevin Osei", None, None, ["512-555-0110"], ["press@crestline.com"]),
+        ],
+        id="investor-and-media-relations-on-one-line",
+    ),
 ]
 
 
