@@ -10,9 +10,8 @@ and as RFC 7986 CONFERENCE properties that calendar apps turn into "Join" button
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
-from django.utils import timezone
 from icalendar import Calendar, Conference, Event
 
 from .models import ConferenceCall, DialIn
@@ -65,11 +64,13 @@ def conferences(call: ConferenceCall) -> list[Conference]:
     return found
 
 
-def call_event(call: ConferenceCall, page_url: str, stamp: datetime) -> Event:
+def call_event(call: ConferenceCall, page_url: str) -> Event:
     start = call.local_starts_at
     event = Event.new(
         uid=call_uid(call),
-        stamp=stamp,
+        # The call's last change, not the time of the request: the same calls give the same
+        # bytes, so a subscribed calendar's conditional GET is answered 304.
+        stamp=call.updated_at,
         start=start,
         end=start + CALL_LENGTH,
         summary=f"{call.company.name}: {call.title}",
@@ -83,19 +84,19 @@ def call_event(call: ConferenceCall, page_url: str, stamp: datetime) -> Event:
 
 
 def calendar_bytes(
-    calls: Iterable[ConferenceCall], *, name: str, absolute_url: Callable[[ConferenceCall], str]
+    calls: Iterable[ConferenceCall], *, name: str, uid: str, absolute_url: Callable[[ConferenceCall], str]
 ) -> bytes:
-    """A VCALENDAR of the calls that have a start time, with one VTIMEZONE per zone used."""
-    calendar = Calendar.new(prodid=PRODID, name=name)
+    """A VCALENDAR of the calls that have a start time, with one VTIMEZONE per zone used.
+
+    `uid` names the calendar itself (RFC 7986), stable for one address."""
+    calendar = Calendar.new(prodid=PRODID, name=name, uid=uid)  # NAME and X-WR-CALNAME
     calendar.add("METHOD", "PUBLISH")
-    calendar.add("X-WR-CALNAME", name)
     calendar.add("REFRESH-INTERVAL", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", "PT6H")
-    stamp = timezone.now()
     starts = []
     for call in calls:
         if call.starts_at:
-            calendar.add_component(call_event(call, absolute_url(call), stamp))
+            calendar.add_component(call_event(call, absolute_url(call)))
             starts.append(call.local_starts_at.date())
     if starts:
         # Transitions only for the years the events span, not icalendar's default 1970-2038.

@@ -387,7 +387,10 @@ class CalendarMixin(PublicMixin):
     def calendar_response(self, calls, *, name: str) -> HttpResponse:
         calls = calls.select_related("company").prefetch_related(self.dial_ins_prefetch())
         body = calendar_bytes(
-            calls, name=name, absolute_url=lambda call: self.request.build_absolute_uri(call.get_absolute_url())
+            calls,
+            name=name,
+            uid=self.request.build_absolute_uri(self.request.path),
+            absolute_url=lambda call: self.request.build_absolute_uri(call.get_absolute_url()),
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         if self.filename:

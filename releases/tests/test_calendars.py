@@ -4,6 +4,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
@@ -90,3 +91,14 @@ def test_subscribable_feeds_leave_out_calls_older_than_a_quarter(client, world):
         assert recent.title in body and old.title not in body
     single = client.get(reverse("releases:event-ics", kwargs={"pk": old.pk}))
     assert single.status_code == 200 and old.title in single.content.decode()
+
+
+def test_unchanged_calendar_answers_conditional_get_with_304_after_the_page_cache_is_gone(client, world):
+    url = reverse("releases:calendar-feed")
+    first = client.get(url)
+    cache.clear()  # the page cache expired: the feed is rendered again
+    again = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    calendar = Calendar.from_ical(first.content)
+    assert str(calendar["UID"]) == "http://testserver" + url
+    assert first.content.decode().count("X-WR-CALNAME") == 1
