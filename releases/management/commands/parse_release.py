@@ -32,6 +32,11 @@ class Command(BaseCommand):
                 failed += 1
                 self.report_error(name, str(error), as_json=json)
                 continue
+            except Exception as error:  # a parser bug: say so on this file's line, parse the others
+                failed += 1
+                message = f"The parser failed on this file ({type(error).__name__}: {error}); please report it."
+                self.report_error(name, message, as_json=json)
+                continue
             if json:
                 self.stdout.write(dumps(result.as_contract(name)))
             else:

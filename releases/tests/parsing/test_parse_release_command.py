@@ -71,3 +71,24 @@ def test_without_json_a_readable_summary(tmp_path):
     assert code == 0
     assert "headline:    Acme Corp. Announces Fourth Quarter Results" in out
     assert "NYSE: ACM" in out
+
+
+def test_a_parser_bug_on_one_file_is_its_error_line_and_the_others_still_parse(tmp_path, monkeypatch):
+    from releases.management.commands import parse_release
+
+    real = parse_release.parse_press_release
+
+    def buggy(raw, *, filename=""):
+        if filename.endswith("bug.txt"):
+            raise IndexError("list index out of range")
+        return real(raw, filename=filename)
+
+    monkeypatch.setattr(parse_release, "parse_press_release", buggy)
+    (tmp_path / "bug.txt").write_text(RELEASE)
+    (tmp_path / "fine.txt").write_text(RELEASE)
+    code, out, err = run("--json", str(tmp_path / "bug.txt"), str(tmp_path / "fine.txt"))
+    bug, fine = (json.loads(line) for line in out.splitlines())
+    assert code == 1
+    assert set(bug) == {"source", "error"} and "IndexError" in bug["error"]
+    assert fine["headline"] == "Acme Corp. Announces Fourth Quarter Results"
+    assert "Traceback" not in out + err
