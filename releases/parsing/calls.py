@@ -185,10 +185,16 @@ def clean(text: str) -> str:
 SPACES_RE = re.compile(r"[ \t\u00a0]+")
 
 
+# "Toll Free: 877-407-0784", "Conference ID: 13751042", "Webcast: https://...": a label and its value
+DETAIL_LINE_RE = re.compile(r"[A-Z][\w/&().-]*(?: [\w/&().-]+){0,4}\s?:\s+\S")
+
+
 def is_wrapped_prose(lines: list[str]) -> bool:
     """Lines of a hard-wrapped paragraph (fixed-width text), rather than a list of items."""
     if len(lines) < 2:
         return False
+    if sum(bool(DETAIL_LINE_RE.match(line)) for line in lines) * 2 >= len(lines):
+        return False  # "Call me link: https://...", "Webcast: https://...": long, but a list of details
     long = sum(len(line) >= 55 for line in lines[:-1])
     return long >= max(1, (len(lines) - 1) * 2 // 3)
 

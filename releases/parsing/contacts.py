@@ -213,7 +213,7 @@ def columns(lines: list[str]) -> list[list[str]]:
 def split_fields(text: str) -> list[str]:
     """'Gilbert L. Danielson, Executive Vice President, +1-404-231-0011' -> its comma-separated parts."""
     parts = re.split(
-        rf",(?!\s*(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|$))\s*|;\s*|\t|\s{{3,}}|\s+[|–—]\s+",
+        rf",(?!\s*(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|/|$))\s*|;\s*|\t|\s{{3,}}|\s+[|–—]\s+",
         text,
         flags=re.I,
     )

@@ -233,6 +233,10 @@ FLAT_LINE = 300  # only lines this long are flattened paragraphs
 FLAT_ABOUT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=About\s+((?:[A-Z][\w&'’.-]*\s+){1,5})\1)")
 PAGE_MARK_RE = re.compile(r"^\s*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
 WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
+# A long link ends a list item, and a label starts the next: "Call me link: https://..." over
+# "Webcast: https://..." is two lines of a call's details, not one wrapped sentence
+URL_END_RE = re.compile(r"(?:https?://|www\.)\S+$")
+DETAIL_START_RE = re.compile(r"[A-Z][\w/&-]*(?: [\w/&-]+){0,3}:\s")
 
 
 def text_document(text: str) -> Document:
@@ -328,7 +332,8 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
             continue
         # A date alone on its line (a newswire page's "August 08, 2024 14:25 ET" under the headline) starts a line.
         if (current and len(previous) >= WRAP_WIDTH and not previous.endswith(":")
-                and not (len(line) < 60 and header_date(line.strip("*_ ")))):
+                and not (len(line) < 60 and header_date(line.strip("*_ ")))
+                and not (URL_END_RE.search(previous) and DETAIL_START_RE.match(line))):
             current[-1] = current[-1] + " " + line
         else:
             current.append(line)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from releases.parsing.calls import CALL_WORD_RE, PASSCODE_RE, REPLAY_RE, Unit, find_calls, is_related
-from releases.parsing.document import Block, Link
+from releases.parsing.document import Block, Link, to_document
 
 
 def blocks(text: str) -> list[Block]:
@@ -265,6 +265,21 @@ def test_replay(text, until, dial_in, passcode):
     assert replay.until == until
     assert list(replay.dial_in) == dial_in
     assert replay.passcode == passcode
+
+
+def test_list_of_long_details_is_not_read_as_wrapped_prose():
+    # A "Call me link" (a phone call-back page) over the webcast link, each line long enough to
+    # look hard-wrapped: the webcast is the line labelled so.
+    document = to_document(
+        "Lumen will host a conference call and webcast at 4:30 p.m. ET on Thursday, March 6, 2025.\n\n"
+        "Toll Free: 877-407-0784\nConference ID: 13751042\n"
+        "Call me link: https://callme.viavid.com/viavid/?callme=true&passcode=13751042\n"
+        "Webcast: https://viavid.webcasts.com/starthere.jsp?ei=1705432\n",
+        filename="release.txt",
+    )
+    (call,) = find_calls(document.blocks, release_date=date(2025, 2, 20), website=None)
+    assert call.webcast_url == "https://viavid.webcasts.com/starthere.jsp?ei=1705432"
+    assert (call.dial_in, call.passcode) == (("877-407-0784",), "13751042")
 
 
 def test_replay_with_the_same_conference_id_takes_the_live_code():

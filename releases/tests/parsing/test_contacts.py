@@ -285,6 +285,15 @@ CONTACT_CASES = [
         ],
         id="investor-and-media-relations-on-one-line",
     ),
+    pytest.param(
+        "/CONTACT: Investors, Mark Hollis, +1-312-555-0150, or Media, Janet Lowe, +1-312-555-0162, "
+        "both of Bayview Foods, Inc./",
+        [
+            ("investors", "Mark Hollis", None, "Bayview Foods, Inc.", ["+1-312-555-0150"], []),
+            ("media", "Janet Lowe", None, "Bayview Foods, Inc.", ["+1-312-555-0162"], []),
+        ],
+        id="prnewswire-slashes-around-both-of",
+    ),
 ]
 
 
