@@ -19,6 +19,7 @@ from .fields import (
     parse_dateline,
     wire_name,
 )
+from .patterns_calls import EMAIL_RE, find_phones
 
 # --- page chrome ---------------------------------------------------------------------------
 
@@ -93,8 +94,6 @@ ADDRESS_RE = re.compile(
     r"Parkway|Pkwy|Place|Pl|Plaza|Court|Ct|Circle|Highway|Hwy|Square|Sq)\b|"
     r"\b[A-Z]{2}\s+\d{5}(?:-\d{4})?$|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d$|^(?:P\.?\s?O\.?\s+Box|Suite)\s+\d",
 )
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE_RE = re.compile(r"(?:\+?\d[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}\b|\+\d{1,3}(?:[\s.-]?\d{1,4}){3,5}")
 CONTACT_LABEL_RE = re.compile(
     r"^(?:(?:investor|media|press|public|analyst|company|ir|pr|corporate)\w*(?:\s+\w+)?\s+)?(?:contacts?|enquiries|"
     r"inquiries)\b",
@@ -136,7 +135,7 @@ def is_header_noise(block: Block) -> bool:
 def is_contactish(block: Block) -> bool:
     text = block.text
     return bool(EMAIL_RE.search(text) or CONTACT_LABEL_RE.match(text.strip()) or (
-        PHONE_RE.search(text) and len(text) < 200))
+        len(text) < 200 and find_phones(text)))
 
 
 def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: str | None,
