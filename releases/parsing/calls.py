@@ -47,9 +47,9 @@ from .result import Call, Replay
 # "conference call", "earnings call", "webcast", "webinar", "investor call", "dial-in"
 CALL_WORD_RE = re.compile(
     r"\b(?:conference[\s-]call|(?:earnings|investor|analysts?|financial|results|quarterly|live|video|audio|"
-    r"shareholder|teleconference)\s+(?:call|event)|call|webcast|web\s?cast|webinar|teleconference|"
-    r"dial[\s-]?in|live\s+stream(?:ing)?|fireside\s+chat|investor\s+day|capital\s+markets\s+day|"
-    r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentation)\b",
+    r"shareholder|teleconference)\s+(?:call|event)|call|webcasts?|web\s?casts?|webinars?|teleconferences?|"
+    r"dial[\s-]?in|live\s+stream(?:ing)?|fireside\s+chats?|investor\s+day|capital\s+markets\s+day|"
+    r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentations?)\b",
     re.I,
 )
 # "please contact Jane Doe at 212-555-0100, jane@acme.com": a person to reach, unless the
@@ -62,10 +62,12 @@ ANNOUNCE_RE = re.compile(
     r"\b(?:call|webcast|webinar|teleconference)\b",
     re.I,
 )
-# A call word that alone makes a cluster a call (a bare "presentation" does not).
+# A call word that alone makes a cluster a call (a bare "presentation" does not; a "live
+# presentation" via an online platform does).
 STRONG_CALL_RE = re.compile(
-    r"\b(?:conference[\s-]call|(?<!please\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d))|webcast|"
-    r"web\s?cast|webinar|teleconference|dial[\s-]?in|live\s+stream)\b",
+    r"\b(?:conference[\s-]calls?|(?<!please\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d))|webcasts?|"
+    r"web\s?casts?|webinars?|teleconferences?|dial[\s-]?in|live\s+streams?|"
+    r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation)\b",
     re.I,
 )
 # "replay", "archived for playback", "a recording will be available", "remain available"

@@ -211,9 +211,12 @@ def columns(lines: list[str]) -> list[list[str]]:
 
 
 def split_fields(text: str) -> list[str]:
-    """'Gilbert L. Danielson, Executive Vice President, +1-404-231-0011' -> its comma-separated parts."""
+    """'Gilbert L. Danielson, Executive Vice President, +1-404-231-0011' -> its comma-separated parts;
+    'Cavendish Capital Markets Limited (Nominated Adviser) Neil McDonald / Pete Lynch' (two lines run
+    together by a hard-wrap reader) -> the adviser and each of its people."""
     parts = re.split(
-        rf",(?!\s*(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|/|$))\s*|;\s*|\t|\s{{3,}}|\s+[|–—]\s+",
+        rf",(?!\s*(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|/|$))\s*|;\s*|\t|\s{{3,}}|\s+[|/–—]\s+"
+        r"|(?<=\))\s+(?=[A-Z][a-z]+\s+[A-Z])",
         text,
         flags=re.I,
     )
@@ -257,6 +260,8 @@ def value_fields(text: str) -> list[Field]:
     for part in split_fields(text):
         start = text.find(part)
         part = FIELD_LABEL_RE.sub("", part).strip(" ,:;()-–")
+        if part.count("(") > part.count(")"):
+            part += ")"  # "Cavendish Capital Markets Limited (Nominated Adviser and Broker)"
         part = re.sub(r"^(?:or|and)\s+", "", part.lstrip("."), flags=re.I)
         if part.endswith(".") and len(part.split()[-1]) > 5:
             part = part[:-1]  # a sentence's full stop, not "Inc." or "Corp."
@@ -362,8 +367,15 @@ class Reader:
         self.last_slot: str | None = None  # what the previous field of the line filled
         self.current = Draft(role=role)
         self.done: list[Draft] = []
+        self.partner: Draft | None = None  # a person named with the current one, sharing their details
 
     def flush(self) -> None:
+        if self.partner is not None and self.partner is not self.current:
+            partner, self.partner = self.partner, None
+            if not partner.reachable:
+                partner.phones, partner.emails = list(self.current.phones), list(self.current.emails)
+            self.current.organization = self.current.organization or partner.organization
+            self.current.title = self.current.title or partner.title
         if self.current.name or self.current.reachable:
             self.done.append(self.current)
             self.current = Draft(role=self.role)
@@ -422,7 +434,11 @@ class Reader:
             self.current.title = split[1]
             self.last_slot = "title"
         elif is_name(text):
+            paired = previous is not None and previous.kind == "text" and self.last_slot == "name"
             self.name(text, block)
+            if paired and self.done and not self.done[-1].reachable:
+                # "Neil McDonald / Pete Lynch" over one phone: the two share what follows
+                self.partner = self.done[-1]
             self.last_slot = "name"
         elif (label := LABEL_RE.fullmatch(text)) and not label.group("rest") and role_of(label) \
                 and self.last_slot != "title":

@@ -282,6 +282,34 @@ def test_list_of_long_details_is_not_read_as_wrapped_prose():
     assert (call.dial_in, call.passcode) == (("877-407-0784",), "13751042")
 
 
+def test_plural_webcasts_of_two_conferences_give_two_calls():
+    calls = find_calls(blocks(
+        "Orbis Medical today announced that management will participate in the following investor conferences:\n\n"
+        "Morgan Stanley 22nd Annual Global Healthcare Conference\nFormat: Fireside chat\n"
+        "Date: Wednesday, September 4, 2024\nTime: 11:10 a.m. ET\n\n"
+        "Baird 2024 Global Healthcare Conference\nFormat: Presentation\nDate: Tuesday, September 10, 2024\n"
+        "Time: 2:05 p.m. ET\n\n"
+        "Live webcasts of the events will be available on the investor relations website at ir.orbismedical.com. "
+        "Replays will be available for 90 days following the events."
+    ), release_date=date(2024, 8, 26), website=None)
+    assert [(c.starts_at, c.webcast_url, c.replay.until) for c in calls] == [
+        (at("2024-09-04T11:10:00-04:00"), "ir.orbismedical.com", date(2024, 12, 3)),
+        (at("2024-09-10T14:05:00-04:00"), "ir.orbismedical.com", date(2024, 12, 9)),
+    ]
+
+
+def test_live_presentation_on_an_online_platform_is_a_call():
+    call = call_of(
+        "Chief Executive Officer Peter Lang will provide a live presentation relating to the trading update via "
+        "the Investor Meet Company platform on 16 January 2025 at 10:00 GMT.\n\n"
+        "Investors can sign up to Investor Meet Company for free and add to meet Halden Resources plc via: "
+        "https://www.investormeetcompany.com/halden-resources-plc/register-investor",
+        release_date=date(2025, 1, 14),
+    )
+    assert call.starts_at == at("2025-01-16T10:00:00+00:00")
+    assert call.webcast_url == "https://www.investormeetcompany.com/halden-resources-plc/register-investor"
+
+
 def test_replay_with_the_same_conference_id_takes_the_live_code():
     call = call_of(
         "Crestline will host a conference call tomorrow at 4:30 p.m. Central Time.\n\n"

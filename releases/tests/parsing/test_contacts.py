@@ -294,6 +294,18 @@ CONTACT_CASES = [
         ],
         id="prnewswire-slashes-around-both-of",
     ),
+    pytest.param(
+        "For further information, please contact:\n\n"
+        "Cavendish Capital Markets Limited (Nominated Adviser and Broker) Neil McDonald / Pete Lynch\n"
+        "Tel: +44 (0)131 220 6939",
+        [
+            ("other", "Neil McDonald", None, "Cavendish Capital Markets Limited (Nominated Adviser and Broker)",
+             ["+44 (0)131 220 6939"], []),
+            ("other", "Pete Lynch", None, "Cavendish Capital Markets Limited (Nominated Adviser and Broker)",
+             ["+44 (0)131 220 6939"], []),
+        ],
+        id="aim-adviser-two-people-sharing-a-line",
+    ),
 ]
 
 
