@@ -418,7 +418,7 @@ class Reader:
 
     def text(self, text: str, previous: Field | None, block: int) -> None:
         current = self.current
-        split = None if is_title(text) else name_then_title(text)
+        split = name_then_title(text)  # also "CFO Lars Holm", "Head of IR Ingrid Dahl": a title, then the name
         of_org = NAME_OF_ORG_RE.match(text)
         shared = BOTH_OF_RE.match(text)
         if shared:

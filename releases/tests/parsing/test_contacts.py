@@ -306,6 +306,15 @@ CONTACT_CASES = [
         ],
         id="aim-adviser-two-people-sharing-a-line",
     ),
+    pytest.param(
+        "For further information, please contact:\nCFO Lars Holm, tel. +47 922 55 010\n"
+        "Head of IR Ingrid Dahl, tel. +47 918 40 221, ingrid.dahl@norvikbank.no",
+        [
+            ("other", "Lars Holm", "CFO", None, ["+47 922 55 010"], []),
+            ("other", "Ingrid Dahl", "Head of IR", None, ["+47 918 40 221"], ["ingrid.dahl@norvikbank.no"]),
+        ],
+        id="nordic-title-before-name",
+    ),
 ]
 
 
