@@ -37,6 +37,7 @@ from .services import (
     release_publish,
     release_unpublish,
 )
+from .views import release_time_label
 
 PENDING_DIR = "uploads/pending"
 PENDING_SALT = "releases.admin.pending-upload"
@@ -162,10 +163,10 @@ class CallTimeFilter(admin.SimpleListFilter):
 
 
 def release_status_label(release: PressRelease) -> str:
-    """`Draft`, `Embargoed until Oct. 27, 2011, 8:00 a.m.` or `Published Oct. 20, 2011`, in the site's zone."""
+    """`Draft`, `Embargoed until Oct. 27, 2011, 8:00 a.m. EDT` or `Published Oct. 20, 2011`, in the site's zone."""
     status = release.status
     if status == PressRelease.Status.EMBARGOED:
-        return f"Embargoed until {date_format(timezone.localtime(release.published_at), 'N j, Y, P')}"
+        return f"Embargoed until {release_time_label(release.published_at)}"
     if status == PressRelease.Status.PUBLISHED:
         return f"Published {date_format(timezone.localtime(release.published_at), 'N j, Y')}"
     return "Draft"
@@ -361,8 +362,9 @@ class PressReleaseAdmin(admin.ModelAdmin):
             at = form.cleaned_data["publish_at"]
             for release in queryset:
                 release_publish(release=release, at=at)
-            when = date_format(timezone.localtime(at), "N j, Y, P")
-            self.message_user(request, f"Scheduled {len(queryset)} release(s) for {when}.", messages.SUCCESS)
+            self.message_user(
+                request, f"Scheduled {len(queryset)} release(s) for {release_time_label(at)}.", messages.SUCCESS
+            )
             return None
         context = {
             **self.admin_site.each_context(request),

@@ -187,6 +187,17 @@ def test_schedule_action_asks_for_the_time_then_embargoes(staff_client):
     assert release.status == PressRelease.Status.EMBARGOED
 
 
+def test_schedule_message_and_status_give_the_time_to_the_minute_with_its_zone(staff_client):
+    release = factories.release()
+    at = datetime(2030, 1, 15, 8, 0, tzinfo=timezone.get_current_timezone())
+    response = run_action(staff_client, "schedule", [release], apply="1", publish_at="2030-01-15T08:00")
+    changelist = staff_client.get(response["Location"]).content.decode()
+    zone = at.tzname()
+    assert f"Scheduled 1 release(s) for Jan. 15, 2030, 8:00 a.m. {zone}." in changelist
+    assert "a.m.." not in changelist
+    assert f"Embargoed until Jan. 15, 2030, 8:00 a.m. {zone}" in changelist
+
+
 def test_schedule_action_refuses_a_time_in_the_past(staff_client):
     release = factories.release()
     page = run_action(staff_client, "schedule", [release], apply="1", publish_at="2001-01-01T09:00")
