@@ -234,7 +234,9 @@ class ConferenceCall(models.Model):
         PressRelease,
         null=True,
         blank=True,
-        on_delete=models.SET_NULL,
+        # A call announced in a release goes with it: set to NULL it would become a call
+        # entered by hand, public at once, even when the release was an embargoed draft.
+        on_delete=models.CASCADE,
         related_name="calls",
         help_text="The release that announced the call. A call announced in a release is public once the release is.",
     )

@@ -198,6 +198,18 @@ def test_schedule_message_and_status_give_the_time_to_the_minute_with_its_zone(s
     assert f"Embargoed until Jan. 15, 2030, 8:00 a.m. {zone}" in changelist
 
 
+def test_ir_staff_deleting_a_release_are_shown_its_calls_which_go_with_it(staff_client, one_of_each):
+    url = reverse("admin:releases_pressrelease_delete", args=[one_of_each.pk])
+    confirmation = staff_client.get(url).content.decode()
+    assert "Conference call" in confirmation
+    assert "permission to delete" not in confirmation
+    response = staff_client.post(url, {"post": "yes"})
+    assert response.status_code == 302
+    assert not PressRelease.objects.exists()
+    assert not ConferenceCall.objects.exists()
+    assert not DialIn.objects.exists()
+
+
 def test_schedule_action_refuses_a_time_in_the_past(staff_client):
     release = factories.release()
     page = run_action(staff_client, "schedule", [release], apply="1", publish_at="2001-01-01T09:00")

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from releases.models import PressRelease
+from releases.models import ConferenceCall, PressRelease
 from releases.search import search_releases
 from releases.views import HomeView, release_time_label
 
@@ -240,6 +240,18 @@ def test_company_page_shows_profile_listings_contacts_releases_and_events(client
     for text in ("Northwind makes instruments", "NASDAQ: NWND", "Avery Quinn", world.published.headline,
                  world.public_call.title):
         assert text in html
+
+
+def test_deleting_an_embargoed_release_does_not_publish_its_call(client):
+    hidden = f.company(slug="stealth")
+    release = f.embargoed(company=hidden, headline="Stealth To Acquire Contoso")
+    call = f.call(release=release, title="Contoso acquisition investor call")
+    release.delete()
+    # The call was announced only in the release: it goes with it rather than turning
+    # into a public call entered by hand, which would also make the company's page public.
+    assert not ConferenceCall.objects.filter(pk=call.pk).exists()
+    assert "Contoso acquisition investor call" not in page(client, reverse("releases:event-list"))
+    page(client, reverse("releases:company-detail", kwargs={"slug": "stealth"}), status=404)
 
 
 def test_company_page_hides_contacts_only_named_in_an_unpublished_release(client, world):
