@@ -123,6 +123,10 @@ class ContactAdmin(admin.ModelAdmin):
     list_select_related = ["company"]
     autocomplete_fields = ["company"]
 
+    def get_changeform_initial_data(self, request):
+        # A contact typed in here, with no release, is meant for the company's page.
+        return {"on_company_page": True, **super().get_changeform_initial_data(request)}
+
     @admin.display(description="Phones")
     def phone_summary(self, contact):
         return ", ".join(contact.phone_list)

@@ -178,6 +178,12 @@ class Contact(models.Model):
     )
     phones = models.TextField(blank=True, help_text="One number per line, as printed.")
     email = models.EmailField(blank=True)
+    on_company_page = models.BooleanField(
+        "On the company page",
+        default=False,
+        help_text="Show this contact on the company's page even when no published release names it "
+        "(a standing IR contact). Contacts named in a published release are shown anyway.",
+    )
 
     class Meta:
         ordering = ["role", "name", "organization"]

@@ -131,10 +131,12 @@ class PublicMixin:
         )
 
     def public_contacts(self, company: Company):
-        """A company's contacts printed in a published release, or entered by hand."""
+        """A company's contacts printed in a published release, or marked for its page by staff.
+        A contact with no release is not enough: deleting a draft, or taking a contact out of
+        one, leaves such a contact behind."""
         return (
             Contact.objects.filter(company=company)
-            .filter(Q(releases__isnull=True) | published_q("releases__"))
+            .filter(Q(on_company_page=True) | published_q("releases__"))
             .distinct()
         )
 

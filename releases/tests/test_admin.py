@@ -1,3 +1,4 @@
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -208,6 +209,12 @@ def test_ir_staff_deleting_a_release_are_shown_its_calls_which_go_with_it(staff_
     assert not PressRelease.objects.exists()
     assert not ConferenceCall.objects.exists()
     assert not DialIn.objects.exists()
+
+
+def test_contact_added_by_hand_is_meant_for_the_company_page(staff_client):
+    page = staff_client.get(reverse("admin:releases_contact_add")).content.decode()
+    checkbox = re.search(r'<input[^>]*name="on_company_page"[^>]*>', page).group()
+    assert "checked" in checkbox
 
 
 def test_schedule_action_refuses_a_time_in_the_past(staff_client):

@@ -259,6 +259,21 @@ def test_company_page_hides_contacts_only_named_in_an_unpublished_release(client
     assert "Secret Banker" not in page(client, world.company.get_absolute_url())
 
 
+def test_contact_left_behind_by_an_unpublished_release_stays_off_the_company_page(client, world):
+    f.contact(world.company, name="Deleted Draft Banker").releases.add(world.draft)
+    f.contact(world.company, name="Unlinked Embargo Lawyer").releases.add(world.embargoed)
+    world.draft.delete()
+    world.embargoed.contacts.clear()
+    html = page(client, world.company.get_absolute_url())
+    assert "Deleted Draft Banker" not in html
+    assert "Unlinked Embargo Lawyer" not in html
+
+
+def test_contact_entered_by_hand_for_the_company_page_is_shown(client, world):
+    f.contact(world.company, name="Standing IR Desk", on_company_page=True)
+    assert "Standing IR Desk" in page(client, world.company.get_absolute_url())
+
+
 def test_company_with_only_unpublished_releases_is_404(client):
     hidden = f.company(slug="stealth")
     f.embargoed(company=hidden)
