@@ -167,6 +167,45 @@ def test_headline_cannot_close_the_json_ld_script(client):
     assert "<script>alert(1)" not in html
 
 
+HOSTILE = '"><img src=x onerror=alert(1)></script><script>alert(2)</script>'
+
+
+@pytest.fixture
+def hostile_release():
+    owner = f.company(name=f"Evil {HOSTILE} Corp.", slug="evil", about=f"About {HOSTILE}")
+    release = f.release(company=owner, headline=f"Headline {HOSTILE}", subheadline=f"Deck {HOSTILE}",
+                        about=f"About {HOSTILE}", slug="evil-release")
+    f.contact(owner, name=f"Jane {HOSTILE}", title=f"Title {HOSTILE}").releases.add(release)
+    call = f.call(release=release, title=f"Call {HOSTILE}", passcode="1234")
+    f.dial_in(call, label=f"Label {HOSTILE}")
+    return release
+
+
+HOSTILE_SURFACES = [
+    ("home", lambda r: reverse("releases:home")),
+    ("archive", lambda r: reverse("releases:release-list") + "?q=Headline"),
+    ("release", lambda r: r.get_absolute_url()),
+    ("events", lambda r: reverse("releases:event-list")),
+    ("event", lambda r: r.calls.get().get_absolute_url()),
+    ("companies", lambda r: reverse("releases:company-list")),
+    ("company", lambda r: r.company.get_absolute_url()),
+    ("rss", lambda r: reverse("releases:feed-rss")),
+    ("atom", lambda r: reverse("releases:company-feed-atom", kwargs={"slug": "evil"})),
+    ("calendar", lambda r: reverse("releases:calendar-feed")),
+]
+
+
+@pytest.mark.parametrize("url", [u for _, u in HOSTILE_SURFACES], ids=[n for n, _ in HOSTILE_SURFACES])
+def test_markup_in_stored_text_is_inert_on_every_public_surface(client, hostile_release, url):
+    body = page(client, url(hostile_release))
+    assert "alert(1)" in body  # the text is there, as text
+    if "BEGIN:VCALENDAR" in body:  # plain text by RFC 5545: no HTML description to carry markup
+        assert "X-ALT-DESC" not in body
+        return
+    assert "<img src=x" not in body
+    assert "<script>alert" not in body
+
+
 def test_release_links_previous_and_next_published_releases_only(client):
     owner = f.company()
     now = timezone.now()
