@@ -117,8 +117,8 @@ class ContactAdminForm(forms.ModelForm):
 class ContactAdmin(admin.ModelAdmin):
     Media = IrsiteAdminMedia
     form = ContactAdminForm
-    list_display = ["__str__", "company", "role", "title", "email", "phone_summary"]
-    list_filter = ["role"]
+    list_display = ["__str__", "company", "role", "title", "email", "phone_summary", "on_company_page"]
+    list_filter = ["role", "on_company_page"]
     search_fields = ["name", "email", "organization", "title", "company__name"]
     list_select_related = ["company"]
     autocomplete_fields = ["company"]
