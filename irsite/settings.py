@@ -82,11 +82,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://irsite")}
-# Public pages are cached for anonymous visitors (releases/pagecache.py) until a write or
-# the next embargo lift; in a local-memory cache, which other processes cannot invalidate,
-# only this many seconds.
+# Public pages are cached for anonymous visitors (releases/pagecache.py) until a write, the
+# next embargo lift, or this many seconds. Off, every request renders its page (the
+# fragments and lists cached per version stay cached).
+PAGE_CACHE_ENABLED = env.bool("IRSITE_PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("IRSITE_PAGE_CACHE_SECONDS", default=3600)
-PAGE_CACHE_LOCAL_SECONDS = env.float("IRSITE_PAGE_CACHE_LOCAL_SECONDS", default=5)
+# With the local-memory cache, the file through which every process on this machine learns
+# of a write made by another (a gunicorn worker, a management command).
+PAGE_CACHE_STAMP = env.path("IRSITE_PAGE_CACHE_STAMP", default=BASE_DIR / "var" / "page-generation")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

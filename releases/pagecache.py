@@ -12,6 +12,12 @@ from it until one of two things happens:
   moves from upcoming to past. It is computed once per generation, and no stored page is
   served past it.
 
+The generation lives where every process that can write sees it: in the shared cache when
+there is one (CACHE_URL, e.g. Redis, for several app servers), and otherwise in a small
+file (IRSITE_PAGE_CACHE_STAMP), so that a write made by one gunicorn worker, or by a
+management command, clears the local-memory pages of every process on the machine. Reading
+it costs a file read per request, a few microseconds.
+
 Logged-in users (staff previewing drafts among them) neither read nor fill the cache,
 and only plain 200 answers are stored: never a 404, a redirect, a preview marked
 no-cache, or a response that sets a cookie.
@@ -20,10 +26,14 @@ no-cache, or a response that sets a cookie.
 from __future__ import annotations
 
 import hashlib
+import logging
+import os
 import uuid
 from functools import wraps
+from pathlib import Path
 
 from django.conf import settings
+from django.core import checks
 from django.core.cache import cache, caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.db import transaction
@@ -37,14 +47,11 @@ GENERATION_KEY = "irsite:pages:generation"
 KEPT_HEADERS = ("Content-Type", "Content-Disposition", "Last-Modified", "ETag", "Content-Language")
 NO_HORIZON = float("inf")
 
+logger = logging.getLogger(__name__)
+
 
 def page_cache_seconds() -> float:
-    """How long a page may be served. A local-memory cache lives in one process, and a write
-    made in another process (another app server worker, a management command) cannot
-    replace its generation; there, pages are kept only a few seconds. Share a cache between
-    processes (CACHE_URL, e.g. Redis) and a page is kept until a write or its horizon."""
-    if is_process_local():
-        return settings.PAGE_CACHE_LOCAL_SECONDS
+    """How long a page may be served, at most: a write or the horizon replaces it sooner."""
     return settings.PAGE_CACHE_SECONDS
 
 
@@ -57,28 +64,82 @@ def is_process_local() -> bool:
     return isinstance(caches["default"], LocMemCache)
 
 
-# A local-memory cache is this process's alone, so its generation is a variable: one cache
-# read fewer per request, and never culled with the pages when the cache fills up.
-_local_generation = uuid.uuid4().hex
+def stamp_path() -> Path:
+    return Path(settings.PAGE_CACHE_STAMP)
 
 
-def generation() -> str:
-    if is_process_local():
-        return _local_generation
-    token = cache.get(GENERATION_KEY)
-    if token is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        token = cache.get(GENERATION_KEY)
+def write_stamp(path: Path) -> str:
+    """A new generation, written whole and swapped in at once (readers see the old token
+    or the new one, never half of one)."""
+    token = uuid.uuid4().hex
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f"{path.name}.{token}")
+    temporary.write_text(token)
+    os.replace(temporary, path)
     return token
+
+
+def generation() -> str | None:
+    """The current generation, or None when it cannot be known (the page is then neither
+    read from nor stored in the cache, which is slow but never stale)."""
+    if not is_process_local():
+        token = cache.get(GENERATION_KEY)
+        if token is None:
+            cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+            token = cache.get(GENERATION_KEY)
+        return token
+    path = stamp_path()
+    try:
+        return path.read_text() or None
+    except FileNotFoundError:
+        try:
+            return write_stamp(path)
+        except OSError:
+            logger.exception("Cannot write the page cache stamp %s; public pages are not cached.", path)
+            return None
+    except OSError:
+        logger.exception("Cannot read the page cache stamp %s; public pages are not cached.", path)
+        return None
 
 
 def bump_generation() -> None:
     """Forget every stored page; called on each write, and again when its transaction commits
     (a reader between the two may have stored the page as it was before the commit)."""
-    global _local_generation
-    _local_generation = uuid.uuid4().hex
     if not is_process_local():
         cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+        return
+    try:
+        write_stamp(stamp_path())
+    except OSError:
+        # Unwritable: make the stamp unreadable too, so that no process serves a page
+        # stored before this write.
+        logger.exception("Cannot write the page cache stamp %s; public pages are not cached.", stamp_path())
+        try:
+            stamp_path().unlink(missing_ok=True)
+        except OSError:
+            logger.exception("Cannot remove the page cache stamp %s either: cached pages may be stale.", stamp_path())
+
+
+def check_stamp(app_configs=None, **kwargs) -> list:
+    """System check: with a local-memory cache, the stamp's folder must be writable, or no
+    public page is cached."""
+    if not is_process_local():
+        return []
+    folder = stamp_path().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        writable = os.access(folder, os.W_OK)
+    except OSError:
+        writable = False
+    if writable:
+        return []
+    return [
+        checks.Warning(
+            f"The page cache stamp's folder {folder} is not writable, so public pages are not cached.",
+            hint="Set IRSITE_PAGE_CACHE_STAMP to a file in a folder the app can write, or CACHE_URL to a shared cache.",
+            id="irsite.W001",
+        )
+    ]
 
 
 def invalidate_on_write(sender, **kwargs) -> None:
@@ -143,6 +204,8 @@ def public_page(view):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             return view(request, *args, **kwargs)
         token = generation()
+        if token is None or not settings.PAGE_CACHE_ENABLED:
+            return view(request, *args, **kwargs)
         key = page_key(request, token)
         entry = cache.get(key)
         # A stored page's expiry already folds in the horizon it was stored under.

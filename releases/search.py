@@ -72,15 +72,16 @@ def filter_choices(published: QuerySet) -> dict[str, list[tuple[str, str]]]:
     """The years and companies that have published releases, worked out once per cache
     generation (and embargo horizon): on SQLite the years alone cost tens of milliseconds."""
     token = generation()
-    key = f"irsite:archive-choices:{token}:{horizon(token)}"
-    choices = cache.get(key)
+    key = f"irsite:archive-choices:{token}:{horizon(token)}" if token else None
+    choices = cache.get(key) if key else None
     if choices is None:
         companies = Company.objects.filter(Exists(published.filter(company=OuterRef("pk")))).order_by("name")
         choices = {
             "year": [(str(year), str(year)) for year in published_years(published)],
             "company": list(companies.values_list("slug", "name")),
         }
-        cache.set(key, choices, timeout=page_cache_seconds())
+        if key:
+            cache.set(key, choices, timeout=page_cache_seconds())
     return choices
 
 

@@ -27,6 +27,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename, slugify
 
+from . import versions
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
 from .parsing.category import guess_category
 from .parsing.result import Call, ContactInfo, ParsedRelease
@@ -132,9 +133,10 @@ def release_create_from_upload_once(
     release.source_file.save(get_valid_filename(source_name) or f"{sha256}.txt", ContentFile(source), save=False)
     try:
         release.save()
-        ReleaseContact.objects.bulk_create(ReleaseContact(pressrelease=release, contact=c) for c in contacts)
-        for info in parsed.calls:
-            call_create(company=company, release=release, info=info, default_title=release.headline)
+        with versions.creating(release):
+            ReleaseContact.objects.bulk_create(ReleaseContact(pressrelease=release, contact=c) for c in contacts)
+            for info in parsed.calls:
+                call_create(company=company, release=release, info=info, default_title=release.headline)
     except BaseException:
         release.source_file.delete(save=False)
         raise
@@ -205,7 +207,8 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
                 "The issuing company was not found in the release; enter its name.", code="no_company"
             )
         company = Company(name=name, slug=unique_company_slug(name=name))
-    changed = company._state.adding
+    known_company = not company._state.adding
+    changed = not known_company
     if not company.website and parsed.company.website:
         company.website, changed = normalize_url(parsed.company.website), True
     if not company.about and parsed.about:
@@ -224,6 +227,9 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
             new.append(listing)
             known.add((exchange, ticker))
     Listing.objects.bulk_create(new)
+    if new and known_company and not changed:
+        # bulk_create sends no signal; the company's pages now show another ticker.
+        versions.touch(*versions.shown_in(Company, company))
     return company
 
 

@@ -21,9 +21,11 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def empty_cache():
-    """Each test starts with an empty cache: rolling back a test's rows sends no signal,
-    so pages cached by one test would otherwise be served to the next."""
+def empty_cache(settings, tmp_path):
+    """Each test starts with an empty cache and its own page generation: rolling back a
+    test's rows sends no signal, so pages cached by one test would otherwise be served to
+    the next."""
+    settings.PAGE_CACHE_STAMP = tmp_path / "page-generation"
     cache.clear()
 
 
