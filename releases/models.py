@@ -5,11 +5,14 @@ is an embargo, a past time is published. Every public read goes through the
 querysets here, so the rule exists once.
 """
 
+from __future__ import annotations
+
 import zoneinfo
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -84,6 +87,43 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def embargoed(self):
         return self.filter(published_at__gt=timezone.now())
+
+    def neighbours_of(self, release: PressRelease) -> tuple[Neighbour | None, Neighbour | None]:
+        """The published releases just before and just after `release` (in publication
+        order, ties by pk), as (headline, url).
+
+        One hand-written statement, where two ORM queries cost more to build than to run:
+        it is on every release page that is not served from the page cache. It applies
+        the same rule as published_q(), and each half walks the published_at index from
+        `release` outwards."""
+        table, companies = self.model._meta.db_table, Company._meta.db_table
+        half = (
+            "SELECT '{side}', r.headline, r.slug, c.slug FROM ("
+            f"SELECT headline, slug, company_id FROM {table} WHERE published_at <= %s AND published_at {{near}} %s "
+            f"AND (published_at {{strict}} %s OR id {{strict}} %s) ORDER BY published_at {{order}}, id {{order}} LIMIT 1"
+            f") r JOIN {companies} c ON c.id = r.company_id"
+        )
+        sql = " UNION ALL ".join(
+            [
+                half.format(side="previous", near="<=", strict="<", order="DESC"),
+                half.format(side="next", near=">=", strict=">", order="ASC"),
+            ]
+        )
+        ops = connections[self.db].ops
+        now, at = ops.adapt_datetimefield_value(timezone.now()), ops.adapt_datetimefield_value(release.published_at)
+        found = {}
+        with connections[self.db].cursor() as cursor:
+            cursor.execute(sql, [now, at, at, release.pk] * 2)
+            for side, headline, slug, company_slug in cursor.fetchall():
+                url = reverse("releases:release-detail", kwargs={"company": company_slug, "slug": slug})
+                found[side] = Neighbour(headline=headline, url=url)
+        return found.get("previous"), found.get("next")
+
+
+@dataclass(frozen=True)
+class Neighbour:
+    headline: str
+    url: str
 
 
 class PressRelease(models.Model):

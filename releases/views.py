@@ -19,9 +19,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from .calendars import calendar_bytes
+from .fragments import rows_key, shared_key, version_key
 from .phones import to_e164
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, published_q
 from .search import ReleaseFilterForm
@@ -50,12 +52,25 @@ def present_releases(releases):
     """Attach each release's URL and date labels once, in Python, so list templates
     stay cheap (a `{% url %}` and `|date` per row dominated render time)."""
     releases = list(releases)
+    placeholders = {"company": "__company__", "slug": "__slug__"}
+    pattern = reverse("releases:release-detail", kwargs=placeholders)
     for release in releases:
-        release.url = release.get_absolute_url()
+        release.url = pattern.replace("__company__", release.company.slug).replace("__slug__", release.slug)
         local = timezone.localtime(release.published_at)
         release.date_label = date_format(local, "N j, Y")
         release.iso = local.isoformat()
     return releases
+
+
+def release_rows(kind: str, releases) -> dict:
+    """A list of releases for the `includes/release_list.html` fragment: its cache name, and
+    the rows with their labels, worked out only if the fragment is not cached."""
+    releases = list(releases)
+    return {
+        "key": rows_key(kind, releases),
+        "count": len(releases),
+        "rows": SimpleLazyObject(lambda: present_releases(releases)),
+    }
 
 
 def present_calls(calls, *, dial_ins: bool = False):
@@ -163,9 +178,11 @@ class HomeView(PublicMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         next_call = self.upcoming_calls().prefetch_related(self.dial_ins_prefetch()).first()
         context.update(
-            latest_releases=present_releases(self.published_releases()[:HOME_RELEASES]),
+            latest_releases=release_rows("home-latest", self.published_releases()[:HOME_RELEASES]),
             next_call=present_calls([next_call], dial_ins=True)[0] if next_call else None,
-            companies=present_companies(self.public_companies().only("name", "slug")),
+            # Every company with a published release: read only when the list is not cached.
+            companies=SimpleLazyObject(lambda: present_companies(self.public_companies().only("name", "slug"))),
+            companies_key=shared_key("home-companies"),
         )
         return context
 
@@ -180,12 +197,13 @@ class ReleaseListView(PublicMixin, ListView):
         if self.form.is_bound:
             self.form.is_valid()
         return self.form.filter(published).only(
-            "pk", "headline", "subheadline", "slug", "published_at", "category", "company__name", "company__slug"
+            "pk", "headline", "subheadline", "slug", "published_at", "updated_at", "category", "company__name",
+            "company__slug",
         )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["releases"] = present_releases(context["page_obj"].object_list)
+        context["releases"] = release_rows("archive-page", context["page_obj"].object_list)
         # Page links keep the filters; the page number is added by the template.
         query = self.request.GET.copy()
         query.pop("page", None)
@@ -214,13 +232,7 @@ class ReleaseDetailView(PublicMixin, DetailView):
         # Staff see drafts and embargoed releases (marked, never cached); everyone else
         # sees only what is published, and gets 404 for the rest.
         releases = PressRelease.objects.all() if self.request.user.is_staff else PressRelease.objects.published()
-        return releases.select_related("company").prefetch_related(
-            "company__listings",
-            "contacts",
-            Prefetch("calls", queryset=ConferenceCall.objects.order_by("starts_at", "pk").prefetch_related(
-                self.dial_ins_prefetch()
-            )),
-        )
+        return releases.select_related("company")
 
     def get_object(self, queryset=None):
         queryset = self.get_queryset() if queryset is None else queryset
@@ -238,32 +250,28 @@ class ReleaseDetailView(PublicMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         release = self.object
-        calls = present_calls(release.calls.all(), dial_ins=True)
         context.update(
-            calls=calls,
-            contacts=present_contacts(release.contacts.all()),
+            # Read only when the article is rendered, not when it comes from the cache.
+            calls=SimpleLazyObject(lambda: self.release_calls(release)),
+            contacts=SimpleLazyObject(lambda: present_contacts(release.contacts.all())),
+            listings=SimpleLazyObject(lambda: list(release.company.listings.all())),
+            # A published release's article is cached per version; a preview never is.
+            article_key=version_key("release-article", release.pk, release.updated_at) if release.is_published else "",
             published_label=release_time_label(release.published_at) if release.published_at else "",
             **self.neighbours(release),
             json_ld=json_ld(self.news_article(release)),
         )
         return context
 
+    def release_calls(self, release: PressRelease) -> list[ConferenceCall]:
+        calls = release.calls.order_by("starts_at", "pk").prefetch_related(self.dial_ins_prefetch())
+        return present_calls(calls, dial_ins=True)
+
     def neighbours(self, release: PressRelease) -> dict:
         if not release.is_published:
             return {"previous_release": None, "next_release": None}
-        published = self.published_releases().only("headline", "slug", "company__slug")
-        earlier = Q(published_at__lt=release.published_at) | Q(published_at=release.published_at, pk__lt=release.pk)
-        later = Q(published_at__gt=release.published_at) | Q(published_at=release.published_at, pk__gt=release.pk)
-        # The plain range before each OR lets the database walk the published_at index
-        # from this release outwards instead of scanning every release (13 ms -> 0.1 ms).
-        return {
-            "previous_release": published.filter(earlier, published_at__lte=release.published_at)
-            .order_by("-published_at", "-pk")
-            .first(),
-            "next_release": published.filter(later, published_at__gte=release.published_at)
-            .order_by("published_at", "pk")
-            .first(),
-        }
+        previous, following = PressRelease.objects.neighbours_of(release)
+        return {"previous_release": previous, "next_release": following}
 
     def news_article(self, release: PressRelease) -> dict:
         company = release.company
@@ -367,7 +375,7 @@ class CompanyDetailView(PublicMixin, DetailView):
         context = super().get_context_data(**kwargs)
         company = self.object
         context.update(
-            releases=present_releases(self.published_releases().filter(company=company)[:COMPANY_RELEASES]),
+            releases=release_rows("company-latest", self.published_releases().filter(company=company)[:COMPANY_RELEASES]),
             upcoming_calls=present_calls(
                 self.upcoming_calls().filter(company=company).prefetch_related(self.dial_ins_prefetch()), dial_ins=True
             ),

@@ -213,9 +213,14 @@ def test_release_links_previous_and_next_published_releases_only(client):
     middle = f.release(company=owner, headline="Middle one", published_at=now - timedelta(days=2))
     newer = f.release(company=owner, headline="Newer one", published_at=now - timedelta(days=1))
     f.embargoed(company=owner, headline="Future one")
+    f.draft(company=owner, headline="Draft one")
+    same_moment = f.release(headline="Same moment", published_at=middle.published_at)  # another company's
     html = page(client, middle.get_absolute_url())
-    assert older.get_absolute_url() in html and newer.get_absolute_url() in html
+    assert older.get_absolute_url() in html and same_moment.get_absolute_url() in html
+    html = page(client, same_moment.get_absolute_url())
+    assert middle.get_absolute_url() in html and newer.get_absolute_url() in html
     assert "Future one" not in page(client, newer.get_absolute_url())
+    assert "Draft one" not in page(client, newer.get_absolute_url()) + page(client, older.get_absolute_url())
 
 
 @pytest.mark.parametrize("kind", ["draft", "embargoed"])

@@ -1,0 +1,58 @@
+"""Names for cached fragments of public pages, so that a cached piece is never stale.
+
+A fragment is cached under what it shows: a release's article under the release's pk and
+`updated_at`, which moves whenever anything the article shows is written
+(releases/versions.py). A new deploy may change how a fragment looks with no row changing,
+so every key also holds a digest of the code that renders public pages: templates and this
+app's modules, read once per process. Old fragments are then never read again, and the
+cache drops them as it fills (local memory culls, Redis evicts with `maxmemory`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+
+from .pagecache import generation, horizon
+
+APP_DIR = Path(__file__).resolve().parent
+
+
+@cache
+def code_digest() -> str:
+    """A digest of the templates and the app's Python modules (not its tests)."""
+    digest = hashlib.sha256()
+    folders = [Path(folder) for template in settings.TEMPLATES for folder in template.get("DIRS", ())]
+    files = sorted(path for folder in folders for path in folder.rglob("*.html"))
+    files += sorted(APP_DIR.glob("*.py")) + sorted(APP_DIR.glob("templatetags/*.py"))
+    for path in files:
+        digest.update(str(path).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def version_key(kind: str, pk: int, updated_at) -> str:
+    """The cache name of `kind` for one row as it stands: e.g. a release's article."""
+    return f"irsite:fragment:{kind}:{pk}:{updated_at.timestamp():.6f}:{code_digest()}"
+
+
+def rows_key(kind: str, rows) -> str:
+    """The cache name of `kind` for a list of rows as they stand, in this order (a page of
+    the archive, say): it changes when a row is added, removed, moved or written."""
+    digest = hashlib.sha256()
+    for row in rows:
+        digest.update(f"{row.pk}:{row.updated_at.timestamp():.6f};".encode())
+    return f"irsite:fragment:{kind}:{digest.hexdigest()[:32]}:{code_digest()}"
+
+
+def shared_key(kind: str) -> str:
+    """The cache name of `kind`, a piece many pages show and many writes change (the list of
+    companies, say), for as long as no row is written and no embargo lifts: the page cache's
+    generation and horizon. Empty (not cached) when the generation cannot be known."""
+    token = generation()
+    if token is None:
+        return ""
+    return f"irsite:fragment:{kind}:{token}:{horizon(token)}:{code_digest()}"

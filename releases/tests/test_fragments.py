@@ -1,0 +1,83 @@
+"""Fragments cached per content version: with the page cache off, a page shows every write
+at once, yet renders a release's article and a page of rows once per version."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+from django.urls import reverse
+
+from releases import fragments
+from releases.models import PressRelease
+
+from . import site_factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture
+def release():
+    company = f.company(name="Contoso Labs, Inc.")
+    release = f.release(company=company, headline="Contoso Declares a Dividend")
+    f.dial_in(f.call(release=release), number="1-877-407-0784")
+    return release
+
+
+def html(url: str) -> str:
+    response = Client().get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "write, shown",
+    [
+        (lambda r: f.dial_in(r.calls.get(), number="1-201-689-8560"), "1-201-689-8560"),
+        (lambda r: f.listing(r.company, exchange="TSX", ticker="CTSO"), "TSX: CTSO"),
+        (lambda r: f.contact(r.company, name="Avery Quinn").releases.add(r), "Avery Quinn"),
+        (lambda r: setattr(r.company, "name", "Contoso Group") or r.company.save(), "Contoso Group"),
+    ],
+    ids=["dial-in", "listing", "contact", "company renamed"],
+)
+def test_a_release_page_shows_a_write_to_anything_its_article_shows(release, write, shown):
+    url = release.get_absolute_url()
+    assert shown not in html(url)
+    write(release)
+    assert shown in html(url)
+
+
+@pytest.mark.parametrize("url", [reverse("releases:release-list"), reverse("releases:home")])
+def test_list_pages_show_a_renamed_company_and_an_edited_headline(release, url):
+    assert "Contoso Declares a Dividend" in html(url)
+    release.headline = "Contoso Raises Its Dividend"
+    release.save()
+    release.company.name = "Contoso Group"
+    release.company.save()
+    page = html(url)
+    assert "Contoso Raises Its Dividend" in page and "Contoso Group" in page
+
+
+def test_an_article_is_rendered_once_per_version(release, django_assert_num_queries):
+    url = release.get_absolute_url()
+    html(url)
+    # The release itself and its neighbours; calls, dial-ins, contacts and listings come cached.
+    with django_assert_num_queries(2):
+        html(url)
+
+
+def test_a_staff_preview_is_never_stored_as_a_fragment(staff_client):
+    draft = f.draft(headline="Secret Merger Agreement")
+    assert staff_client.get(draft.get_absolute_url()).status_code == 200
+    # Published behind the cache's back, with no new version: the article is rendered anew.
+    PressRelease.objects.filter(pk=draft.pk).update(published_at=draft.created_at)
+    assert cache.get(fragments.version_key("release-article", draft.pk, draft.updated_at)) is None
+
+
+def test_fragment_names_change_with_the_code(release, monkeypatch):
+    before = fragments.version_key("release-article", release.pk, release.updated_at)
+    monkeypatch.setattr(fragments, "code_digest", lambda: "a-new-deploy")
+    assert fragments.version_key("release-article", release.pk, release.updated_at) != before
