@@ -1,19 +1,30 @@
 """iCalendar (RFC 5545) for conference calls: one call's "Add to calendar" file, and
 subscribable feeds of many.
 
-In: public ConferenceCall rows (with `company` and `dial_ins` loaded) and absolute URLs.
+In: public ConferenceCall rows (with `company` loaded) and the site's absolute address.
 Out: the bytes of a VCALENDAR whose events start in the call's own zone (DTSTART;TZID,
 with the matching VTIMEZONE), carry the dial-ins, passcode and webcast in DESCRIPTION,
 and as RFC 7986 CONFERENCE properties that calendar apps turn into "Join" buttons.
+
+Writing an event with icalendar costs about half a millisecond (mostly folding its lines),
+so each event's text is kept in the default cache under the call's version
+(releases/versions.py moves `updated_at` when its company, listings or dial-ins change)
+and the site's address, and each VTIMEZONE once per process; a calendar is those texts
+joined, the same bytes icalendar writes for the whole calendar.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import hashlib
+from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 
-from icalendar import Calendar, Conference, Event
+from django.core.cache import cache
+from django.db.models import prefetch_related_objects
+from icalendar import Calendar, Conference, Event, Timezone
 
+from .fragments import version_key
 from .models import ConferenceCall, DialIn
 
 PRODID = "-//irsite//Investor relations events//EN"
@@ -83,24 +94,67 @@ def call_event(call: ConferenceCall, page_url: str) -> Event:
     return event
 
 
-def calendar_bytes(
-    calls: Iterable[ConferenceCall], *, name: str, uid: str, absolute_url: Callable[[ConferenceCall], str]
-) -> bytes:
-    """A VCALENDAR of the calls that have a start time, with one VTIMEZONE per zone used.
+def event_tzids(event: Event) -> tuple[str, ...]:
+    """The zones the event's times name, as Calendar.get_missing_tzids finds them (UTC needs none)."""
+    found = {value.params.get("TZID") for _, value in event.property_items(sorted=False) if hasattr(value, "params")}
+    return tuple(sorted(found - {None, "UTC"}))
 
+
+def event_key(call: ConferenceCall, site_digest: str) -> str:
+    return version_key(f"ics-event:{site_digest}", call.pk, call.updated_at)
+
+
+def events_text(calls: list[ConferenceCall], site_url: str) -> list[tuple[tuple[str, ...], bytes]]:
+    """(zones, VEVENT text) per call, from the cache, writing and storing the missing ones.
+
+    Only public calls may come here: whatever is written is cached."""
+    site_digest = hashlib.sha256(site_url.encode()).hexdigest()[:16]
+    keys = [event_key(call, site_digest) for call in calls]
+    found = cache.get_many(keys)
+    missing = [call for call, key in zip(calls, keys) if key not in found]
+    if missing:
+        prefetch_related_objects(missing, "dial_ins")  # in DialIn's order: kind, then pk
+        written = {}
+        for call in missing:
+            event = call_event(call, site_url + call.get_absolute_url())
+            written[event_key(call, site_digest)] = (event_tzids(event), event.to_ical())
+        cache.set_many(written, timeout=None)  # the key names the version: never stale
+        found |= written
+    return [found[key] for key in keys]
+
+
+@lru_cache(maxsize=128)
+def timezone_text(tzid: str, first_year: int, last_year: int) -> bytes:
+    """The VTIMEZONE of `tzid` with its transitions from January 1 of `first_year` to
+    January 1 of `last_year`; empty for a zone icalendar cannot describe, which
+    Calendar.add_missing_timezones leaves out too."""
+    try:
+        zone = Timezone.from_tzid(tzid, first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1))
+    except ValueError:
+        return b""
+    return zone.to_ical()
+
+
+END_CALENDAR = b"END:VCALENDAR\r\n"
+
+
+def calendar_bytes(calls: Iterable[ConferenceCall], *, name: str, uid: str, site_url: str) -> bytes:
+    """A VCALENDAR of the calls that have a start time, with one VTIMEZONE per zone used,
+    in the order of the zones' names (so every process writes the same bytes).
+
+    `calls` come from a public queryset. `site_url` is the scheme and host ("https://example.com"),
     `uid` names the calendar itself (RFC 7986), stable for one address."""
     calendar = Calendar.new(prodid=PRODID, name=name, uid=uid)  # NAME and X-WR-CALNAME
     calendar.add("METHOD", "PUBLISH")
     calendar.add("REFRESH-INTERVAL", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", "PT6H")
-    starts = []
-    for call in calls:
-        if call.starts_at:
-            calendar.add_component(call_event(call, absolute_url(call)))
-            starts.append(call.local_starts_at.date())
-    if starts:
+    calls = [call for call in calls if call.starts_at]
+    events = events_text(calls, site_url)
+    zones = []
+    if calls:
         # Transitions only for the years the events span, not icalendar's default 1970-2038.
-        calendar.add_missing_timezones(
-            first_date=date(min(starts).year, 1, 1), last_date=date(max(starts).year + 1, 1, 1)
-        )
-    return calendar.to_ical()
+        years = [call.local_starts_at.year for call in calls]
+        tzids = sorted({tzid for names, _ in events for tzid in names})
+        zones = [timezone_text(tzid, min(years), max(years) + 1) for tzid in tzids]
+    head = calendar.to_ical().removesuffix(END_CALENDAR)
+    return b"".join([head, *zones, *(text for _, text in events), END_CALENDAR])

@@ -395,12 +395,11 @@ class CalendarMixin(PublicMixin):
         return self.public_calls().filter(starts_at__gte=timezone.now() - CALENDAR_FEED_PAST)
 
     def calendar_response(self, calls, *, name: str) -> HttpResponse:
-        calls = calls.select_related("company").prefetch_related(self.dial_ins_prefetch())
         body = calendar_bytes(
-            calls,
+            calls.select_related("company"),
             name=name,
             uid=self.request.build_absolute_uri(self.request.path),
-            absolute_url=lambda call: self.request.build_absolute_uri(call.get_absolute_url()),
+            site_url=f"{self.request.scheme}://{self.request.get_host()}",
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         if self.filename:

@@ -1,13 +1,16 @@
 """The .ics files: RFC 5545 with VTIMEZONE and DTSTART;TZID, RFC 7986 CONFERENCE, no leaks."""
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
+
+from releases.calendars import call_event
+from releases.models import ConferenceCall
 
 from . import site_factories as f
 
@@ -102,3 +105,65 @@ def test_unchanged_calendar_answers_conditional_get_with_304_after_the_page_cach
     calendar = Calendar.from_ical(first.content)
     assert str(calendar["UID"]) == "http://testserver" + url
     assert first.content.decode().count("X-WR-CALNAME") == 1
+
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    """Every request renders its calendar: what is left cached is the events' text."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
+def whole_calendar(body: bytes, calls, *, first_year: int, last_year: int) -> bytes:
+    """What icalendar writes for the calendar in one piece: the header `body` carries, a
+    VTIMEZONE per zone in name order, and each call's event."""
+    calendar = Calendar.from_ical(body)
+    zones = sorted({call.timezone for call in calls})
+    calendar.subcomponents = [
+        *(Timezone.from_tzid(z, first_date=date(first_year, 1, 1), last_date=date(last_year, 1, 1)) for z in zones),
+        *(call_event(call, "http://testserver" + call.get_absolute_url()) for call in calls),
+    ]
+    return calendar.to_ical()
+
+
+def test_feed_from_cached_events_has_the_bytes_of_a_cold_render_and_of_icalendar(client, world, no_page_cache):
+    london = f.call(company=world.company, title="Capital markets day, London", timezone="Europe/London",
+                    starts_at=datetime(2031, 7, 1, 9, 0, tzinfo=ZoneInfo("Europe/London")))
+    f.dial_in(london, "+44 20 7946 0000", label="UK")
+    url = reverse("releases:calendar-feed")
+    cold = client.get(url).content
+    warm = client.get(url).content
+    cache.clear()
+    assert warm == cold == client.get(url).content
+    calls = list(ConferenceCall.objects.public().select_related("company").prefetch_related("dial_ins"))
+    first_year = min(c.local_starts_at.year for c in calls)
+    assert cold == whole_calendar(cold, calls, first_year=first_year, last_year=2032)
+    assert cold.index(b"TZID:America/New_York") < cold.index(b"TZID:Europe/London") < cold.index(b"BEGIN:VEVENT")
+
+
+def test_changed_dial_in_company_or_host_shows_in_the_next_calendar(client, world, no_page_cache):
+    url = reverse("releases:event-ics", kwargs={"pk": world.public_call.pk})
+    feed = reverse("releases:calendar-feed")
+    assert b"1-800-555-0199" in client.get(url).content and b"1-800-555-0199" in client.get(feed).content
+    dial_in = world.public_call.dial_ins.get(number="1-800-555-0199")
+    dial_in.number = "1-888-555-0123"
+    dial_in.clean()
+    dial_in.save()
+    world.company.name = "Northwind Group plc"
+    world.company.save()
+    for response in (client.get(url), client.get(feed)):
+        body = response.content.decode().replace("\r\n ", "")  # unfolded
+        assert "1-888-555-0123" in body and "tel:+18885550123" in body and "1-800-555-0199" not in body
+        assert "Northwind Group plc" in body and "Northwind Holdings" not in body
+    other_host = client.get(feed, HTTP_HOST="127.0.0.1").content.decode()
+    assert f"URL:http://127.0.0.1/events/{world.public_call.pk}/" in other_host
+    assert "testserver" not in other_host
+
+
+def test_calls_of_unpublished_releases_leave_nothing_in_the_cache(client, world, no_page_cache):
+    client.get(reverse("releases:calendar-feed"))
+    client.get(reverse("releases:company-calendar-feed", kwargs={"slug": world.company.slug}))
+    assert client.get(reverse("releases:event-ics", kwargs={"pk": world.hidden_call.pk})).status_code == 404
+    stored = b"".join(cache._cache.values())  # noqa: SLF001 (local memory: pickled values)
+    assert f"UID:conference-call-{world.public_call.pk}@irsite".encode() in stored
+    assert f"conference-call-{world.hidden_call.pk}@".encode() not in stored
