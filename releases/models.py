@@ -179,9 +179,14 @@ class PressRelease(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["-published_at"], name="release_published_idx"),
-            models.Index(fields=["company", "-published_at"], name="release_company_published_idx"),
-            models.Index(fields=["category", "-published_at"], name="release_category_published_idx"),
+            # In the order of `ordering`, so a page of releases is read off the index alone.
+            models.Index(fields=["-published_at", "-dateline_date", "-id"], name="release_published_idx"),
+            models.Index(
+                fields=["company", "-published_at", "-dateline_date", "-id"], name="release_company_published_idx"
+            ),
+            models.Index(
+                fields=["category", "-published_at", "-dateline_date", "-id"], name="release_category_published_idx"
+            ),
         ]
 
     def __str__(self):

@@ -18,7 +18,7 @@ from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import escape, format_html
+from django.utils.html import conditional_escape, escape, format_html
 from django.utils.safestring import mark_safe
 
 from .models import Company, PressRelease
@@ -104,9 +104,10 @@ def filter_choices(published: QuerySet) -> dict[str, list[tuple[str, str]]]:
     choices = cache.get(key) if key else None
     if choices is None:
         companies = Company.objects.filter(Exists(published.filter(company=OuterRef("pk")))).order_by("name")
+        # Escaped once here, not for each of a few hundred options on every page.
         choices = {
             "year": [(str(year), str(year)) for year in published_years(published)],
-            "company": list(companies.values_list("slug", "name")),
+            "company": [(escape(slug), escape(name)) for slug, name in companies.values_list("slug", "name")],
         }
         if key:
             cache.set(key, choices, timeout=page_cache_seconds())
@@ -121,7 +122,8 @@ class PlainSelect(forms.Select):
         attrs = self.build_attrs(self.attrs, attrs)
         chosen = "" if value is None else str(value)
         options = "\n".join(
-            f'<option value="{escape(key)}"{" selected" if str(key) == chosen else ""}>{escape(label)}</option>'
+            f'<option value="{conditional_escape(key)}"{" selected" if str(key) == chosen else ""}>'
+            f"{conditional_escape(label)}</option>"
             for key, label in self.choices
         )
         return format_html('<select name="{}"{}>\n{}\n</select>', name, flatatt(attrs), mark_safe(options))
@@ -149,9 +151,10 @@ class ReleaseFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = filter_choices(published)
         self.fields["year"].choices = [("", "All"), *choices["year"]]
-        # The queryset validates a chosen slug; the cached list is what the page shows.
+        # The queryset validates a chosen slug; the cached list is what the page shows, given
+        # to the widget alone (the field would normalise every choice again on each request).
         self.fields["company"].queryset = Company.objects.filter(Exists(published.filter(company=OuterRef("pk"))))
-        self.fields["company"].choices = [("", "All"), *choices["company"]]
+        self.fields["company"].widget.choices = [("", "All"), *choices["company"]]
         self.fields["category"].choices = [("", "All"), *PressRelease.Category.choices]
 
     def filter(self, releases: QuerySet) -> QuerySet:

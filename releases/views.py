@@ -24,8 +24,9 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 
 from .calendars import calendar_bytes
 from .fragments import rows_key, shared_key, version_key
-from .phones import to_e164
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, published_q
+from .paginators import DeferredJoinPaginator
+from .phones import to_e164
 from .search import ReleaseFilterForm
 
 HOME_RELEASES = 8
@@ -189,6 +190,7 @@ class HomeView(PublicMixin, TemplateView):
 
 class ReleaseListView(PublicMixin, ListView):
     paginate_by = 20
+    paginator_class = DeferredJoinPaginator
     context_object_name = "releases"
 
     def get_queryset(self):
