@@ -8,9 +8,15 @@ manifest static files) plus bench.urls' constant-string ceiling view, fills the 
 bench/generate.py when it holds fewer releases than asked, then drives each URL with wrk for a
 bounded time. For each: requests/s, p50, p99, errors, and throughput as a fraction of the ceiling.
 "Spread" rows choose a random path per request from many releases, companies or archive pages,
-so a per-URL cache cannot flatter them. Two passes: "cached" with the configured cache (local
-memory, or CACHE_URL), warmed for --warmup seconds; "uncached" with a dummy cache, so every
-request is a cache miss that renders the page. Results are also written to bench/results/.
+so a per-URL cache cannot flatter them. Three passes, each against a fresh server:
+- "warm": the configured cache (local memory, or CACHE_URL), every path of the row requested
+  a few times before timing, so each worker has it: pages come from the page cache;
+- "miss": the page cache turned off (IRSITE_PAGE_CACHE=false), warmed the same way: every
+  request renders its page, from fragments cached per content version and lists cached per
+  generation, as the first visitor of each page after a write does;
+- "cold": a dummy cache, so nothing at all is cached: every fragment renders too, as after a
+  deploy or an eviction.
+Results are also written to bench/results/.
 
 Needs wrk (`apt-get install -y wrk`). Exit status 1 if any request failed.
 """
@@ -27,6 +33,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -172,6 +179,21 @@ def check_paths(port: int, rows: list[tuple[str, list[str]]]) -> None:
             print(f"warning: {name} {paths[0]} answered {error.code}", file=sys.stderr)
 
 
+def prewarm(port: int, paths: list[str], *, rounds: int) -> None:
+    """Request every path `rounds` times, 8 at a time, so that each worker's local cache has
+    most of them (a spread row's 2,000 paths are too many for a timed warm-up to cover)."""
+
+    def fetch(path: str) -> None:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=30).read()
+        except OSError:
+            pass  # a failing page shows in the timed run's errors
+
+    if len(paths) > 1:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            list(pool.map(fetch, paths * rounds))
+
+
 def drain(port: int) -> None:
     """Wait for requests wrk left queued when it stopped, so that they do not slow the next row."""
     try:
@@ -232,6 +254,7 @@ def run_pass(env: dict[str, str], rows: list, args) -> list[Result]:
         check_paths(port, rows)
         for name, paths in rows:
             if args.warmup:
+                prewarm(port, paths, rounds=2 * args.workers)
                 run_wrk(port, name, paths, seconds=args.warmup, connections=args.connections, threads=2)
             result = run_wrk(port, name, paths, seconds=args.duration, connections=args.connections, threads=2)
             drain(port)
@@ -265,20 +288,21 @@ def main(argv=None) -> int:
     parser.add_argument("--only", help="row names to run, separated by ';' (the ceiling always runs)")
     parser.add_argument(
         "--cache",
-        choices=["both", "cached", "uncached"],
-        default="both",
-        help="cached: the configured cache, warmed; uncached: a dummy cache, so every request renders (a miss)",
+        choices=["all", "warm", "miss", "cold"],
+        default="all",
+        help="warm: pages from the page cache; miss: the page cache off, fragments cached; cold: nothing cached",
     )
-    parser.add_argument("--smoke", action="store_true", help="a few hundred releases, one second per URL, uncached")
+    parser.add_argument("--smoke", action="store_true", help="a few hundred releases, one second per URL, cold")
     args = parser.parse_args(argv)
     if args.smoke:
-        args.releases, args.duration, args.warmup, args.connections, args.cache = 300, 1, 0, 8, "uncached"
+        args.releases, args.duration, args.warmup, args.connections, args.cache = 300, 1, 0, 8, "cold"
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
 
     scratch = Path(tempfile.mkdtemp(prefix="irsite-bench-"))
     database_url = args.database_url or f"sqlite:///{scratch / 'bench.sqlite3'}"
     env = server_env(database_url)
+    env["IRSITE_PAGE_CACHE_STAMP"] = str(scratch / "page-generation")
     print(f"database: {database_url.split('@')[-1]}; cache: {env.get('CACHE_URL', 'local memory')}")
     prepare_database(env, args.releases)
     manage(env, "manage.py", "collectstatic", "--noinput", "-v", "0")
@@ -287,8 +311,12 @@ def main(argv=None) -> int:
         wanted = {"ceiling", *(name.strip() for name in args.only.split(";"))}
         rows = [row for row in rows if row[0] in wanted]
 
-    passes = {"cached": env, "uncached": {**env, "CACHE_URL": "dummycache://"}}
-    if args.cache != "both":
+    passes = {
+        "warm": env,
+        "miss": {**env, "IRSITE_PAGE_CACHE": "false"},
+        "cold": {**env, "CACHE_URL": "dummycache://"},
+    }
+    if args.cache != "all":
         passes = {args.cache: passes[args.cache]}
     results: dict[str, list[Result]] = {}
     try:

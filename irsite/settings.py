@@ -82,7 +82,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://irsite")}
+# Local memory by default, one per process: room for the pages and fragments of a busy
+# site (Django's default of 300 entries would cull them as fast as they are stored).
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://irsite?max_entries=5000")}
 # Public pages are cached for anonymous visitors (releases/pagecache.py) until a write, the
 # next embargo lift, or this many seconds. Off, every request renders its page (the
 # fragments and lists cached per version stay cached).

@@ -196,6 +196,17 @@ def from_entry(entry: dict) -> HttpResponse:
     return response
 
 
+def joined(response):
+    """The response rendered, its body in one piece: a syndication feed writes many small
+    pieces, which gunicorn would send one by one."""
+    if hasattr(response, "render") and callable(response.render):
+        response = response.render()
+    if not response.streaming:
+        response.content = response.content
+        response["Content-Length"] = str(len(response.content))
+    return response
+
+
 def public_page(view):
     """Serve `view` to anonymous GET and HEAD requests from the shared page cache."""
 
@@ -203,23 +214,18 @@ def public_page(view):
     def cached_view(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             return view(request, *args, **kwargs)
-        token = generation()
-        if token is None or not settings.PAGE_CACHE_ENABLED:
-            return view(request, *args, **kwargs)
+        token = generation() if settings.PAGE_CACHE_ENABLED else None
+        if token is None:
+            return joined(view(request, *args, **kwargs))
         key = page_key(request, token)
         entry = cache.get(key)
         # A stored page's expiry already folds in the horizon it was stored under.
         if entry is not None and clock() < entry["expires"]:
             return from_entry(entry)
         expires = horizon(token)
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render") and callable(response.render):
-            response = response.render()
+        response = joined(view(request, *args, **kwargs))
         if request.method != "GET" or not is_storable(response):
             return response
-        # One body, not the many small pieces a syndication feed writes, each sent apart.
-        response.content = response.content
-        response["Content-Length"] = str(len(response.content))
         now = clock()
         seconds = min(page_cache_seconds(), expires - now)
         if seconds > 0:

@@ -18,7 +18,7 @@ from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import conditional_escape, escape, format_html
+from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from .models import Company, PressRelease
@@ -96,36 +96,41 @@ def published_years(published: QuerySet) -> list[int]:
     return years
 
 
-def filter_choices(published: QuerySet) -> dict[str, list[tuple[str, str]]]:
-    """The years and companies that have published releases, worked out once per cache
-    generation (and embargo horizon): on SQLite the years alone cost tens of milliseconds."""
+def filter_choices(published: QuerySet) -> dict:
+    """The years with published releases, and the companies with one as ready <option> tags,
+    worked out once per cache generation (and embargo horizon): on SQLite the years alone
+    cost tens of milliseconds, and a few hundred companies' options as many again."""
     token = generation()
     key = f"irsite:archive-choices:{token}:{horizon(token)}" if token else None
     choices = cache.get(key) if key else None
     if choices is None:
         companies = Company.objects.filter(Exists(published.filter(company=OuterRef("pk")))).order_by("name")
-        # Escaped once here, not for each of a few hundred options on every page.
         choices = {
             "year": [(str(year), str(year)) for year in published_years(published)],
-            "company": [(escape(slug), escape(name)) for slug, name in companies.values_list("slug", "name")],
+            "company_options": option_tags([("", "All"), *companies.values_list("slug", "name")]),
         }
         if key:
             cache.set(key, choices, timeout=page_cache_seconds())
     return choices
 
 
+def option_tags(choices) -> str:
+    return "\n".join(f'<option value="{escape(key)}">{escape(label)}</option>' for key, label in choices)
+
+
 class PlainSelect(forms.Select):
     """A <select> written in Python: the template per <option> of Django's widget cost more
-    than the rest of the archive page with a few hundred companies."""
+    than the rest of the archive page with a few hundred companies. Its options may come
+    ready-made (`options_html`, from filter_choices); the chosen one is marked on the way out."""
+
+    options_html = ""
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
-        chosen = "" if value is None else str(value)
-        options = "\n".join(
-            f'<option value="{conditional_escape(key)}"{" selected" if str(key) == chosen else ""}>'
-            f"{conditional_escape(label)}</option>"
-            for key, label in self.choices
-        )
+        options = self.options_html or option_tags(self.choices)
+        chosen = "" if value is None else escape(str(value))
+        if chosen:
+            options = options.replace(f'<option value="{chosen}">', f'<option value="{chosen}" selected>', 1)
         return format_html('<select name="{}"{}>\n{}\n</select>', name, flatatt(attrs), mark_safe(options))
 
 
@@ -151,10 +156,9 @@ class ReleaseFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = filter_choices(published)
         self.fields["year"].choices = [("", "All"), *choices["year"]]
-        # The queryset validates a chosen slug; the cached list is what the page shows, given
-        # to the widget alone (the field would normalise every choice again on each request).
+        # The queryset validates a chosen slug; the cached options are what the page shows.
         self.fields["company"].queryset = Company.objects.filter(Exists(published.filter(company=OuterRef("pk"))))
-        self.fields["company"].widget.choices = [("", "All"), *choices["company"]]
+        self.fields["company"].widget.options_html = choices["company_options"]
         self.fields["category"].choices = [("", "All"), *PressRelease.Category.choices]
 
     def filter(self, releases: QuerySet) -> QuerySet:

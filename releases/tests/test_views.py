@@ -89,6 +89,9 @@ def test_archive_filters_by_year_company_and_category(client):
     html = page(client, f"{url}?company=acme&category=earnings")
     assert "Acme earnings" in html
     assert "Acme dividend" not in html and "Other earnings" not in html
+    # The form shows what was chosen, and only that.
+    assert '<option value="acme" selected>Acme Corp</option>' in html and '<option value="other">' in html
+    assert '<option value="earnings" selected>Earnings</option>' in html and html.count(" selected>") == 2
 
     html = page(client, f"{url}?year={this_year - 3}")
     assert "Acme old news" in html and "Acme earnings" not in html
