@@ -140,14 +140,14 @@ print(json.dumps([(name, paths) for name, paths in rows if paths]))
 """
 
 
-def start_server(env: dict[str, str], port: int, workers: int, threads: int) -> subprocess.Popen:
+def start_server(env: dict[str, str], port: int, args) -> subprocess.Popen:
     server = subprocess.Popen(
         [
             sys.executable, "-m", "gunicorn", "irsite.wsgi",
             "--bind", f"127.0.0.1:{port}",
-            "--workers", str(workers),
-            "--worker-class", "gthread",
-            "--threads", str(threads),
+            "--workers", str(args.workers),
+            "--worker-class", args.worker_class,
+            "--threads", str(args.threads),
             "--backlog", "2048",
             "--graceful-timeout", "5",
             "--log-level", "warning",
@@ -247,7 +247,7 @@ def print_row(r: Result) -> None:
 
 def run_pass(env: dict[str, str], rows: list, args) -> list[Result]:
     port = free_port()
-    server = start_server(env, port, args.workers, args.threads)
+    server = start_server(env, port, args)
     results: list[Result] = []
     print_header()
     try:
@@ -283,8 +283,14 @@ def main(argv=None) -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds per URL")
     parser.add_argument("--warmup", type=int, default=2, help="seconds per URL before timing")
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--workers", type=int, default=os.cpu_count() or 2)
-    parser.add_argument("--threads", type=int, default=4, help="gunicorn threads per worker")
+    parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1))
+    parser.add_argument(
+        "--worker-class",
+        choices=["sync", "gthread"],
+        default="sync",
+        help="sync (as behind a buffering proxy; twice gthread's throughput on pages that render) or gthread",
+    )
+    parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker (gthread)")
     parser.add_argument("--only", help="row names to run, separated by ';' (the ceiling always runs)")
     parser.add_argument(
         "--cache",
@@ -322,7 +328,7 @@ def main(argv=None) -> int:
     try:
         for label, pass_env in passes.items():
             print(
-                f"\n{label}: gunicorn {args.workers} workers x {args.threads} threads (gthread); wrk 2 threads, "
+                f"\n{label}: gunicorn {args.workers} {args.worker_class} workers x {args.threads} threads; wrk 2 threads, "
                 f"{args.connections} connections, {args.duration} s per URL after {args.warmup} s warm-up"
             )
             results[label] = run_pass(pass_env, rows, args)

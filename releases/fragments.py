@@ -56,3 +56,12 @@ def shared_key(kind: str) -> str:
     if token is None:
         return ""
     return f"irsite:fragment:{kind}:{token}:{horizon(token)}:{code_digest()}"
+
+
+def company_page_key(company) -> str:
+    """A company page's body: its version moves with every write the page shows
+    (releases/versions.py), and the horizon with every embargo lift or call start."""
+    token = generation()
+    if token is None:
+        return ""
+    return f"{version_key('company-page', company.pk, company.updated_at)}:{horizon(token)}"

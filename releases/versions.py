@@ -1,10 +1,11 @@
-"""Content versions: a release's or a call's `updated_at` moves whenever anything its public
-page shows changes, not only its own row.
+"""Content versions: a release's, a call's or a company's `updated_at` moves whenever
+anything its public page shows changes, not only its own row.
 
 A release page shows its company (name, listings), its calls with their dial-ins and its
-contacts; a call page shows its company and its dial-ins. So a write to any of those rows
-touches the `updated_at` of the releases and calls that show it, with one UPDATE that sends
-no signal of its own. Fragments cached under (pk, updated_at) are then never stale
+contacts; a call page shows its company and its dial-ins; a company page shows its
+listings, releases, calls and contacts. So a write to any of those rows touches the
+`updated_at` of the releases, calls and companies that show it, with one UPDATE each that
+sends no signal of its own. Fragments cached under (pk, updated_at) are then never stale
 (releases/fragments.py), feeds and JSON-LD give a true "modified" date, and a subscribed
 calendar sees a changed DTSTAMP when a call's dial-in changes.
 """
@@ -34,37 +35,42 @@ def creating(release: PressRelease):
         _creating.reset(reset)
 
 
-def shown_in(sender, instance) -> tuple[Q | None, Q | None]:
-    """(releases, calls) whose pages show `instance`, as filters; None for none."""
+def shown_in(sender, instance) -> tuple[Q | None, Q | None, Q | None]:
+    """(releases, calls, companies) whose pages show `instance`, as filters; None for none.
+    A company's page shows its listings, releases, calls with their dial-ins, and contacts."""
     if sender is Company:
-        return Q(company_id=instance.pk), Q(company_id=instance.pk)
+        return Q(company_id=instance.pk), Q(company_id=instance.pk), None
     if sender is Listing:
-        return Q(company_id=instance.company_id), Q(company_id=instance.company_id)
+        return Q(company_id=instance.company_id), Q(company_id=instance.company_id), Q(pk=instance.company_id)
+    if sender is PressRelease:
+        return None, None, Q(pk=instance.company_id)
     if sender is ConferenceCall:
-        return (Q(pk=instance.release_id) if instance.release_id else None), None
+        return (Q(pk=instance.release_id) if instance.release_id else None), None, Q(pk=instance.company_id)
     if sender is DialIn:
-        return Q(calls__pk=instance.call_id), Q(pk=instance.call_id)
+        return Q(calls__pk=instance.call_id), Q(pk=instance.call_id), Q(calls__pk=instance.call_id)
     if sender is Contact:
-        return Q(contacts__pk=instance.pk), None
+        return Q(contacts__pk=instance.pk), None, Q(pk=instance.company_id)
     if sender is ReleaseContact:
-        return Q(pk=instance.pressrelease_id), None
-    return None, None
+        return Q(pk=instance.pressrelease_id), None, Q(releases__pk=instance.pressrelease_id)
+    return None, None, None
 
 
-def touch(releases: Q | None, calls: Q | None) -> None:
+def touch(releases: Q | None, calls: Q | None, companies: Q | None = None) -> None:
     now = timezone.now()
+    # Through subqueries where the filter crosses a relation: an UPDATE cannot join.
     if releases is not None:
-        # Through a subquery: an UPDATE cannot join (DialIn and Contact filter across one).
         PressRelease.objects.filter(pk__in=PressRelease.objects.filter(releases).values("pk")).update(updated_at=now)
     if calls is not None:
         ConferenceCall.objects.filter(calls).update(updated_at=now)
+    if companies is not None:
+        Company.objects.filter(pk__in=Company.objects.filter(companies).values("pk")).update(updated_at=now)
 
 
 def touch_on_write(sender, instance, **kwargs) -> None:
     if kwargs.get("raw"):
         return  # loaddata: rows arrive as they were, versions included
     if sender is ConferenceCall and instance.release_id in _creating.get():
-        return
+        return  # the new release's own call: the release and its company were just touched
     touch(*shown_in(sender, instance))
 
 
@@ -74,11 +80,11 @@ def touch_on_contacts_changed(sender, instance, action, reverse, pk_set, **kwarg
     if action not in ("post_add", "post_remove", "pre_clear"):
         return
     if not reverse:
-        touch(Q(pk=instance.pk), None)
+        touch(Q(pk=instance.pk), None, Q(pk=instance.company_id))
     elif pk_set:
-        touch(Q(pk__in=pk_set), None)
+        touch(Q(pk__in=pk_set), None, Q(releases__pk__in=pk_set))
     else:
-        touch(Q(contacts__pk=instance.pk), None)
+        touch(Q(contacts__pk=instance.pk), None, Q(pk=instance.company_id))
 
 
-SENDERS = (Company, Listing, ConferenceCall, DialIn, Contact, ReleaseContact)
+SENDERS = (Company, Listing, PressRelease, ConferenceCall, DialIn, Contact, ReleaseContact)

@@ -12,7 +12,8 @@ import json
 from datetime import timedelta
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.core.cache import cache
+from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -23,7 +24,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from .calendars import calendar_bytes
-from .fragments import rows_key, shared_key, version_key
+from .fragments import company_page_key, rows_key, shared_key, version_key
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, published_q
 from .paginators import DeferredJoinPaginator
 from .phones import to_e164
@@ -118,6 +119,18 @@ def json_ld(data: dict) -> str:
 class PublicMixin:
     """The only way views reach releases and calls."""
 
+    def call_rows(self, kind: str, calls, *, dial_ins: bool = False) -> dict:
+        """A list of calls for a fragment: its cache name, and the calls with their labels
+        (and dial-ins), worked out only if the fragment is not cached."""
+        calls = list(calls)
+
+        def present():
+            if dial_ins:
+                prefetch_related_objects(calls, self.dial_ins_prefetch())
+            return present_calls(calls, dial_ins=dial_ins)
+
+        return {"key": rows_key(kind, calls), "count": len(calls), "rows": SimpleLazyObject(present)}
+
     def published_releases(self):
         return PressRelease.objects.published().select_related("company")
 
@@ -159,7 +172,7 @@ class PublicMixin:
     def visible_company(self, slug: str) -> Company:
         """The company at `slug`, once it has a published release or a public call; a
         company created by a draft upload stays unseen, so its name cannot leak an embargo."""
-        company = get_object_or_404(Company.objects.prefetch_related("listings"), slug=slug)
+        company = get_object_or_404(Company, slug=slug)
         has_public = (
             self.published_releases().filter(company=company).exists()
             or self.public_calls().filter(company=company).exists()
@@ -308,12 +321,18 @@ class EventListView(PublicMixin, ListView):
     def get_queryset(self):
         return self.past_calls()
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # Counting the past calls joins each to its release (a few ms with thousands); the
+        # count changes only with a write or when a call starts, as the generation does.
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        if key := shared_key("past-call-count"):
+            paginator.count = cache.get_or_set(key, queryset.count, timeout=None)
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["past_calls"] = present_calls(context["page_obj"].object_list)
-        context["upcoming_calls"] = present_calls(
-            self.upcoming_calls().prefetch_related(self.dial_ins_prefetch()), dial_ins=True
-        )
+        context["past_calls"] = self.call_rows("events-past", context["page_obj"].object_list)
+        context["upcoming_calls"] = self.call_rows("events-upcoming", self.upcoming_calls(), dial_ins=True)
         return context
 
 
@@ -376,13 +395,22 @@ class CompanyDetailView(PublicMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         company = self.object
+        published = self.published_releases().filter(company=company)
         context.update(
-            releases=release_rows("company-latest", self.published_releases().filter(company=company)[:COMPANY_RELEASES]),
-            upcoming_calls=present_calls(
-                self.upcoming_calls().filter(company=company).prefetch_related(self.dial_ins_prefetch()), dial_ins=True
+            # The page below its <head>, cached while the company's version (which moves with
+            # its releases, calls and contacts) and the next embargo lift or call start stand.
+            page_key=company_page_key(company),
+            releases=SimpleLazyObject(lambda: release_rows("company-latest", published[:COMPANY_RELEASES])),
+            upcoming_calls=SimpleLazyObject(
+                lambda: present_calls(
+                    self.upcoming_calls().filter(company=company).prefetch_related(self.dial_ins_prefetch()),
+                    dial_ins=True,
+                )
             ),
-            past_calls=present_calls(self.past_calls().filter(company=company)[:COMPANY_PAST_CALLS]),
-            contacts=present_contacts(self.public_contacts(company)),
+            past_calls=SimpleLazyObject(
+                lambda: present_calls(self.past_calls().filter(company=company)[:COMPANY_PAST_CALLS])
+            ),
+            contacts=SimpleLazyObject(lambda: present_contacts(self.public_contacts(company))),
             archive_url=f"{reverse('releases:release-list')}?company={company.slug}",
         )
         return context

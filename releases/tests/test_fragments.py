@@ -81,3 +81,21 @@ def test_fragment_names_change_with_the_code(release, monkeypatch):
     before = fragments.version_key("release-article", release.pk, release.updated_at)
     monkeypatch.setattr(fragments, "code_digest", lambda: "a-new-deploy")
     assert fragments.version_key("release-article", release.pk, release.updated_at) != before
+
+
+def test_a_company_page_shows_each_write_to_what_it_lists(release):
+    from django.utils import timezone
+
+    url = release.company.get_absolute_url()
+    assert "Contoso Declares a Dividend" in html(url)
+    newer = f.embargoed(company=release.company, headline="Contoso Opens a Plant")
+    assert "Contoso Opens a Plant" not in html(url)
+    newer.published_at = timezone.now()
+    newer.save()
+    assert "Contoso Opens a Plant" in html(url)
+    f.dial_in(release.calls.get(), number="1-201-689-8560")
+    assert "1-201-689-8560" in html(url)
+    f.contact(release.company, name="Avery Quinn", on_company_page=True)
+    assert "Avery Quinn" in html(url)
+    newer.delete()
+    assert "Contoso Opens a Plant" not in html(url)

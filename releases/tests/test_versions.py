@@ -32,19 +32,22 @@ def moved(before: list, after: list) -> list[bool]:
 @pytest.mark.parametrize(
     "write, expected",
     [
-        # (release, other company's release, call, call entered by hand)
-        (lambda s: s[0].save(), [True, False, True, True]),
-        (lambda s: f.listing(s[0]), [True, False, True, True]),
-        (lambda s: f.dial_in(s[3]), [True, False, True, False]),
-        (lambda s: f.dial_in(s[4]), [False, False, False, True]),
-        (lambda s: s[3].save(), [True, False, True, False]),
-        (lambda s: f.contact(s[0]).save(), [False, False, False, False]),  # named in no release
+        # (release, other company's release, call, call entered by hand, company, other company)
+        (lambda s: s[0].save(), [True, False, True, True, True, False]),
+        (lambda s: f.listing(s[0]), [True, False, True, True, True, False]),
+        (lambda s: s[1].save(), [True, False, False, False, True, False]),
+        (lambda s: f.release(company=s[0]), [False, False, False, False, True, False]),
+        (lambda s: f.dial_in(s[3]), [True, False, True, False, True, False]),
+        (lambda s: f.dial_in(s[4]), [False, False, False, True, True, False]),
+        (lambda s: s[3].save(), [True, False, True, False, True, False]),
+        (lambda s: f.contact(s[0]), [False, False, False, False, True, False]),  # named in no release
     ],
-    ids=["company", "listing", "dial-in", "hand-entered call's dial-in", "call", "unlinked contact"],
+    ids=["company", "listing", "release", "new release", "dial-in", "hand-entered call's dial-in", "call",
+         "unlinked contact"],
 )
 def test_a_write_moves_the_versions_of_the_pages_that_show_it(scene, write, expected):
     company, release, other, call, hand_entered = scene
-    rows = (release, other, call, hand_entered)
+    rows = (release, other, call, hand_entered, company, other.company)
     before = versions(*rows)
     write(scene)
     assert moved(before, versions(*rows)) == expected
@@ -62,9 +65,9 @@ def test_contacts_move_the_releases_that_name_them_whichever_way_they_are_linked
         lambda: release.contacts.add(contact),
         lambda: contact.delete(),
     ):
-        before = versions(release, other)
+        before = versions(release, other, company, other.company)
         write()
-        assert moved(before, versions(release, other)) == [True, False]
+        assert moved(before, versions(release, other, company, other.company)) == [True, False, True, False]
 
 
 def test_deleting_a_call_moves_its_release(scene):
