@@ -24,7 +24,12 @@ class ReleaseSitemap(Sitemap):
     limit = 5000
 
     def items(self):
-        return PressRelease.objects.published().select_related("company").order_by("-published_at", "-pk")
+        # The model's own order, which the published_at index follows; no bodies.
+        return (
+            PressRelease.objects.published()
+            .select_related("company")
+            .only("slug", "published_at", "updated_at", "company__slug")
+        )
 
     def lastmod(self, item):
         return max(item.updated_at, item.published_at)

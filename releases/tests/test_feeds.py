@@ -90,3 +90,22 @@ def test_feed_changes_when_an_embargo_lifts(client, world):
         second = client.get(url, HTTP_IF_NONE_MATCH=first["ETag"])
     assert second.status_code == 200
     assert world.embargoed.headline in second.content.decode()
+
+
+@pytest.mark.parametrize("url", [u for _, u in FEEDS], ids=[n for n, _ in FEEDS])
+def test_a_feed_cached_whole_shows_every_change_to_what_it_lists(client, world, url, settings):
+    settings.PAGE_CACHE_ENABLED = False  # only the feed's own cache
+    settings.ALLOWED_HOSTS = ["testserver", "other.example"]
+    first = client.get(url(world))
+    assert client.get(url(world)).content == first.content and first["Last-Modified"]
+    world.published.headline = "Northwind Raises Its Outlook"
+    world.published.save()
+    assert b"Northwind Raises Its Outlook" in client.get(url(world)).content
+    world.company.name = "Northwind Group"
+    world.company.save()
+    assert b"Northwind Group" in client.get(url(world)).content
+    world.embargoed.published_at = world.published.published_at
+    world.embargoed.save()
+    assert world.embargoed.headline.encode() in client.get(url(world)).content
+    # Links are absolute: another host is another feed.
+    assert b"http://other.example/" in client.get(url(world), HTTP_HOST="other.example").content
