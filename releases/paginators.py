@@ -10,6 +10,16 @@ from django.core.paginator import Paginator
 
 
 class DeferredJoinPaginator(Paginator):
+    """`rows(keys)`, when given, fetches a page's rows by key: it can leave out what only
+    chose them (a full-text match, say, which would otherwise run a third time). `count`,
+    when given, is the list's length, known from elsewhere (a cache)."""
+
+    def __init__(self, object_list, per_page, *, rows=None, count=None, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self.rows = rows or (lambda keys: self.object_list.order_by().filter(pk__in=keys))
+        if count is not None:
+            self.count = count
+
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
@@ -17,5 +27,5 @@ class DeferredJoinPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
-        rows = self.object_list.order_by().in_bulk(keys)
+        rows = {row.pk: row for row in self.rows(keys)}
         return self._get_page([rows[key] for key in keys if key in rows], number, self)

@@ -172,6 +172,12 @@ class ReleaseFilterForm(forms.Form):
             releases = releases.filter(category=data["category"])
         return search_releases(releases, data.get("q") or "")
 
+    def cache_name(self) -> str:
+        """The valid filters, as text that names the list they select."""
+        data = self.cleaned_data if self.is_bound else {}
+        company = data.get("company")
+        return repr([data.get("q") or "", data.get("year"), company.pk if company else None, data.get("category")])
+
     @property
     def is_filtered(self) -> bool:
         return self.is_bound and any(self.cleaned_data.get(name) for name in self.fields)

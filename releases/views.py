@@ -8,6 +8,7 @@ Staff may preview an unpublished release at its own URL, marked and never cached
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import timedelta
 
@@ -211,10 +212,24 @@ class ReleaseListView(PublicMixin, ListView):
         self.form = ReleaseFilterForm(self.request.GET or None, published=published)
         if self.form.is_bound:
             self.form.is_valid()
-        return self.form.filter(published).only(
+        return self.listed(self.form.filter(published))
+
+    def listed(self, releases):
+        return releases.only(
             "pk", "headline", "subheadline", "slug", "published_at", "updated_at", "category", "company__name",
             "company__slug",
         )
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # A page's rows are fetched by key, published ones only, without the search that
+        # chose them; how many match is worked out once per filter and generation.
+        if key := shared_key("archive-count"):
+            key = f"{key}:{hashlib.sha256(self.form.cache_name().encode()).hexdigest()[:32]}"
+        count = cache.get_or_set(key, queryset.count, timeout=None) if key else None
+        return super().get_paginator(queryset, per_page, rows=self.rows_by_key, count=count, **kwargs)
+
+    def rows_by_key(self, keys):
+        return self.listed(self.published_releases().filter(pk__in=keys))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

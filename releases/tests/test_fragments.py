@@ -99,3 +99,13 @@ def test_a_company_page_shows_each_write_to_what_it_lists(release):
     assert "Avery Quinn" in html(url)
     newer.delete()
     assert "Contoso Opens a Plant" not in html(url)
+
+
+def test_the_archive_counts_and_lists_each_publication_and_search_at_once(release):
+    url = reverse("releases:release-list")
+    assert "1 release." in html(url) and "1 release match" in html(f"{url}?q=dividend")
+    newer = f.release(company=release.company, headline="Contoso Raises Its Dividend")
+    assert "2 releases." in html(url) and "2 releases match" in html(f"{url}?q=dividend")
+    newer.published_at = None
+    newer.save()
+    assert "1 release." in html(url) and "Contoso Raises" not in html(f"{url}?q=dividend")
