@@ -3,8 +3,8 @@
 A fragment is cached under what it shows: a release's article under the release's pk and
 `updated_at`, which moves whenever anything the article shows is written
 (releases/versions.py). A new deploy may change how a fragment looks with no row changing,
-so every key also holds a digest of the code that renders public pages: templates and this
-app's modules, read once per process. Old fragments are then never read again, and the
+so every key also holds a digest of the code that renders public pages (templates and this
+app's modules, read once per process) and of the time zone pages are shown in. Old fragments are then never read again, and the
 cache drops them as it fills (local memory culls, Redis evicts with `maxmemory`).
 """
 
@@ -23,8 +23,9 @@ APP_DIR = Path(__file__).resolve().parent
 
 @cache
 def code_digest() -> str:
-    """A digest of the templates and the app's Python modules (not its tests)."""
-    digest = hashlib.sha256()
+    """A digest of the templates, the app's Python modules (not its tests) and the settings
+    that change how a page reads (its time zone)."""
+    digest = hashlib.sha256(f"{settings.TIME_ZONE}:{settings.LANGUAGE_CODE}".encode())
     folders = [Path(folder) for template in settings.TEMPLATES for folder in template.get("DIRS", ())]
     files = sorted(path for folder in folders for path in folder.rglob("*.html"))
     files += sorted(APP_DIR.glob("*.py")) + sorted(APP_DIR.glob("templatetags/*.py"))
@@ -41,10 +42,12 @@ def version_key(kind: str, pk: int, updated_at) -> str:
 
 def rows_key(kind: str, rows) -> str:
     """The cache name of `kind` for a list of rows as they stand, in this order (a page of
-    the archive, say): it changes when a row is added, removed, moved or written."""
+    the archive, say): it changes when a row is added, removed, moved or written. `rows`
+    are model instances, or (pk, updated_at) pairs."""
     digest = hashlib.sha256()
     for row in rows:
-        digest.update(f"{row.pk}:{row.updated_at.timestamp():.6f};".encode())
+        pk, updated_at = row if isinstance(row, tuple) else (row.pk, row.updated_at)
+        digest.update(f"{pk}:{updated_at.timestamp():.6f};".encode())
     return f"irsite:fragment:{kind}:{digest.hexdigest()[:32]}:{code_digest()}"
 
 

@@ -7,12 +7,17 @@ key: the same page, in the same order, at any depth.
 """
 
 from django.core.paginator import Paginator
+from django.utils.functional import SimpleLazyObject
 
 
 class DeferredJoinPaginator(Paginator):
     """`rows(keys)`, when given, fetches a page's rows by key: it can leave out what only
     chose them (a full-text match, say, which would otherwise run a third time). `count`,
-    when given, is the list's length, known from elsewhere (a cache)."""
+    when given, is the list's length, known from elsewhere (a cache).
+
+    A page's `versions` are its rows' (pk, updated_at), read with the keys; its rows are
+    fetched only when first used, so a page whose rows are shown from a cached fragment
+    (releases/fragments.py) never fetches them."""
 
     def __init__(self, object_list, per_page, *, rows=None, count=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -26,6 +31,11 @@ class DeferredJoinPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        keys = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        versions = list(self.object_list.values_list("pk", "updated_at")[bottom:top])
+        page = self._get_page(SimpleLazyObject(lambda: self.fetch([pk for pk, _ in versions])), number, self)
+        page.versions = versions
+        return page
+
+    def fetch(self, keys) -> list:
         rows = {row.pk: row for row in self.rows(keys)}
-        return self._get_page([rows[key] for key in keys if key in rows], number, self)
+        return [rows[key] for key in keys if key in rows]

@@ -65,13 +65,15 @@ def present_releases(releases):
     return releases
 
 
-def release_rows(kind: str, releases) -> dict:
+def release_rows(kind: str, releases, *, versions=None) -> dict:
     """A list of releases for the `includes/release_list.html` fragment: its cache name, and
-    the rows with their labels, worked out only if the fragment is not cached."""
-    releases = list(releases)
+    the rows with their labels, worked out only if the fragment is not cached. With
+    `versions` (a paginated page's), `releases` are not even fetched then."""
+    if versions is None:
+        releases = versions = list(releases)
     return {
-        "key": rows_key(kind, releases),
-        "count": len(releases),
+        "key": rows_key(kind, versions),
+        "count": len(versions),
         "rows": SimpleLazyObject(lambda: present_releases(releases)),
     }
 
@@ -120,20 +122,33 @@ def json_ld(data: dict) -> str:
 class PublicMixin:
     """The only way views reach releases and calls."""
 
-    def call_rows(self, kind: str, calls, *, dial_ins: bool = False) -> dict:
+    def call_rows(self, kind: str, calls, *, dial_ins: bool = False, versions=None) -> dict:
         """A list of calls for a fragment: its cache name, and the calls with their labels
-        (and dial-ins), worked out only if the fragment is not cached."""
-        calls = list(calls)
+        (and dial-ins), worked out only if the fragment is not cached. With `versions`
+        (their (pk, updated_at)), `calls` are not even fetched then."""
+        if versions is None:
+            calls = versions = list(calls)
 
         def present():
+            rows = list(calls)
             if dial_ins:
-                prefetch_related_objects(calls, self.dial_ins_prefetch())
-            return present_calls(calls, dial_ins=dial_ins)
+                prefetch_related_objects(rows, self.dial_ins_prefetch())
+            return present_calls(rows, dial_ins=dial_ins)
 
-        return {"key": rows_key(kind, calls), "count": len(calls), "rows": SimpleLazyObject(present)}
+        return {"key": rows_key(kind, versions), "count": len(versions), "rows": SimpleLazyObject(present)}
 
     def published_releases(self):
         return PressRelease.objects.published().select_related("company")
+
+    def listed_releases(self):
+        """Published releases with what a list shows of them (not their bodies)."""
+        return self.listed(self.published_releases())
+
+    def listed(self, releases):
+        return releases.only(
+            "pk", "headline", "subheadline", "slug", "published_at", "updated_at", "category", "company__name",
+            "company__slug",
+        )
 
     def public_calls(self):
         return ConferenceCall.objects.public().select_related("company")
@@ -191,10 +206,9 @@ class HomeView(PublicMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        next_call = self.upcoming_calls().prefetch_related(self.dial_ins_prefetch()).first()
         context.update(
-            latest_releases=release_rows("home-latest", self.published_releases()[:HOME_RELEASES]),
-            next_call=present_calls([next_call], dial_ins=True)[0] if next_call else None,
+            latest_releases=release_rows("home-latest", self.listed_releases()[:HOME_RELEASES]),
+            next_call=self.call_rows("home-next-call", self.upcoming_calls()[:1], dial_ins=True),
             # Every company with a published release: read only when the list is not cached.
             companies=SimpleLazyObject(lambda: present_companies(self.public_companies().only("name", "slug"))),
             companies_key=shared_key("home-companies"),
@@ -214,12 +228,6 @@ class ReleaseListView(PublicMixin, ListView):
             self.form.is_valid()
         return self.listed(self.form.filter(published))
 
-    def listed(self, releases):
-        return releases.only(
-            "pk", "headline", "subheadline", "slug", "published_at", "updated_at", "category", "company__name",
-            "company__slug",
-        )
-
     def get_paginator(self, queryset, per_page, **kwargs):
         # A page's rows are fetched by key, published ones only, without the search that
         # chose them; how many match is worked out once per filter and generation.
@@ -229,15 +237,23 @@ class ReleaseListView(PublicMixin, ListView):
         return super().get_paginator(queryset, per_page, rows=self.rows_by_key, count=count, **kwargs)
 
     def rows_by_key(self, keys):
-        return self.listed(self.published_releases().filter(pk__in=keys))
+        return self.listed_releases().filter(pk__in=keys)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["releases"] = release_rows("archive-page", context["page_obj"].object_list)
+        page = context["page_obj"]
+        context["releases"] = release_rows("archive-page", page.object_list, versions=page.versions)
         # Page links keep the filters; the page number is added by the template.
         query = self.request.GET.copy()
         query.pop("page", None)
-        context.update(form=self.form, filter_query=query.urlencode(), feeds=self.feeds())
+        context.update(
+            form=self.form,
+            # The form as filled in, with its choices: the same for the same query string
+            # until a write or an embargo lift.
+            form_key=shared_key(f"archive-form:{hashlib.sha256(query.urlencode().encode()).hexdigest()[:32]}"),
+            filter_query=query.urlencode(),
+            feeds=self.feeds(),
+        )
         return context
 
     def feeds(self) -> list[tuple[str, str, str]]:
@@ -331,6 +347,7 @@ class EventListView(PublicMixin, ListView):
 
     template_name = "releases/conferencecall_list.html"
     paginate_by = 20
+    paginator_class = DeferredJoinPaginator
     context_object_name = "past_calls"
 
     def get_queryset(self):
@@ -339,15 +356,17 @@ class EventListView(PublicMixin, ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         # Counting the past calls joins each to its release (a few ms with thousands); the
         # count changes only with a write or when a call starts, as the generation does.
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        if key := shared_key("past-call-count"):
-            paginator.count = cache.get_or_set(key, queryset.count, timeout=None)
-        return paginator
+        key = shared_key("past-call-count")
+        count = cache.get_or_set(key, queryset.count, timeout=None) if key else None
+        return super().get_paginator(queryset, per_page, count=count, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["past_calls"] = self.call_rows("events-past", context["page_obj"].object_list)
-        context["upcoming_calls"] = self.call_rows("events-upcoming", self.upcoming_calls(), dial_ins=True)
+        page, upcoming = context["page_obj"], self.upcoming_calls()
+        context["past_calls"] = self.call_rows("events-past", page.object_list, versions=page.versions)
+        context["upcoming_calls"] = self.call_rows(
+            "events-upcoming", upcoming, dial_ins=True, versions=list(upcoming.values_list("pk", "updated_at"))
+        )
         return context
 
 
@@ -410,7 +429,7 @@ class CompanyDetailView(PublicMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         company = self.object
-        published = self.published_releases().filter(company=company)
+        published = self.listed_releases().filter(company=company)
         context.update(
             # The page below its <head>, cached while the company's version (which moves with
             # its releases, calls and contacts) and the next embargo lift or call start stand.
