@@ -459,12 +459,16 @@ class CalendarMixin(PublicMixin):
         return self.public_calls().filter(starts_at__gte=timezone.now() - CALENDAR_FEED_PAST)
 
     def calendar_response(self, calls, *, name: str) -> HttpResponse:
-        body = calendar_bytes(
-            calls.select_related("company"),
-            name=name,
-            uid=self.request.build_absolute_uri(self.request.path),
-            site_url=f"{self.request.scheme}://{self.request.get_host()}",
-        )
+        uid = self.request.build_absolute_uri(self.request.path)
+        site_url = f"{self.request.scheme}://{self.request.get_host()}"
+        # The whole calendar, cached under its calls' versions (which move with their
+        # company and dial-ins) and what names it: a miss reads one list of keys.
+        address = hashlib.sha256(f"{name}\n{uid}\n{site_url}".encode()).hexdigest()[:32]
+        key = f"{rows_key('calendar', calls.values_list('pk', 'updated_at'))}:{address}"
+        body = cache.get(key)
+        if body is None:
+            body = calendar_bytes(calls.select_related("company"), name=name, uid=uid, site_url=site_url)
+            cache.set(key, body, timeout=None)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         if self.filename:
             response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
