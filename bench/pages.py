@@ -1,10 +1,13 @@
 """Per-page cost, one request at a time: where a page's time goes before any load.
 
-    python bench/pages.py [--database-url URL] [--releases 10000] [--requests 20]
+    python bench/pages.py [--database-url URL] [--releases 10000] [--requests 20] [--cache miss|cold]
 
 Fills the database as bench/load.py does (a temporary SQLite file by default), then requests
 each of load.py's pages in-process through Django's test client with production settings
-(DEBUG off) and a dummy cache, so that each renders as on a page-cache miss, and prints per page: median and slowest ms, SQL queries and their ms, and size.
+(DEBUG off) and prints per page: median and slowest ms, SQL queries and their ms, and size.
+`--cache miss` (the default): the page cache is off and every path is requested once before
+timing, so pages render from warm fragments, as the first visitor after a write sees them;
+`--cache cold`: a dummy cache, nothing cached at all.
 Complements load.py: these figures hardly move when the machine is busy, the load run's do.
 """
 
@@ -27,14 +30,21 @@ def main(argv=None) -> int:
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL"))
     parser.add_argument("--releases", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--cache", choices=["miss", "cold"], default="miss")
     args = parser.parse_args(argv)
 
     from bench import load
 
     scratch = Path(tempfile.mkdtemp(prefix="irsite-pages-"))
     env = load.server_env(args.database_url or f"sqlite:///{scratch / 'bench.sqlite3'}")
-    # A dummy cache: every request renders, as on a page-cache miss.
-    env.update(DJANGO_ALLOWED_HOSTS="testserver", DJANGO_STATIC_ROOT=str(scratch / "static"), CACHE_URL="dummycache://")
+    env.update(
+        DJANGO_ALLOWED_HOSTS="testserver",
+        DJANGO_STATIC_ROOT=str(scratch / "static"),
+        IRSITE_PAGE_CACHE="false",
+        IRSITE_PAGE_CACHE_STAMP=str(scratch / "page-generation"),
+    )
+    if args.cache == "cold":
+        env["CACHE_URL"] = "dummycache://"
     load.prepare_database(env, args.releases)
     load.manage(env, "manage.py", "collectstatic", "--noinput", "-v", "0")
     rows = json.loads(load.manage(env, "-c", load.CHOOSE_PATHS))
@@ -51,7 +61,9 @@ def main(argv=None) -> int:
     print(f"{'page':<28} {'median ms':>9} {'max ms':>7} {'queries':>7} {'SQL ms':>7} {'KB':>6}")
     for name, paths in rows:
         timings, queries, sql_ms, size = [], 0, 0.0, 0
-        for n in range(args.requests + 1):
+        for n in range(args.requests):
+            client.get(paths[n % len(paths)])  # fills Django's own caches (templates, URLs) and the fragments
+        for n in range(args.requests):
             path = paths[n % len(paths)]
             with CaptureQueriesContext(connection) as captured:
                 started = time.perf_counter()
@@ -59,8 +71,6 @@ def main(argv=None) -> int:
                 elapsed = time.perf_counter() - started
             if response.status_code != 200:
                 print(f"{name}: {path} answered {response.status_code}", file=sys.stderr)
-            if n == 0:
-                continue  # the first request fills Django's own caches (templates, URL resolver)
             timings.append(elapsed * 1000)
             queries = max(queries, len(captured.captured_queries))
             sql_ms = max(sql_ms, sum(float(q["time"]) for q in captured.captured_queries) * 1000)

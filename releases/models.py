@@ -179,8 +179,11 @@ class PressRelease(models.Model):
             ),
         ]
         indexes = [
-            # In the order of `ordering`, so a page of releases is read off the index alone.
-            models.Index(fields=["-published_at", "-dateline_date", "-id"], name="release_published_idx"),
+            # In the order of `ordering`, so a page of releases is read off the index alone
+            # (with each release's version, on PostgreSQL: see releases/paginators.py).
+            models.Index(
+                fields=["-published_at", "-dateline_date", "-id"], include=["updated_at"], name="release_published_idx"
+            ),
             models.Index(
                 fields=["company", "-published_at", "-dateline_date", "-id"], name="release_company_published_idx"
             ),

@@ -26,7 +26,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='pressrelease',
-            index=models.Index(fields=['-published_at', '-dateline_date', '-id'], name='release_published_idx'),
+            index=models.Index(fields=['-published_at', '-dateline_date', '-id'], include=('updated_at',), name='release_published_idx'),
         ),
         migrations.AddIndex(
             model_name='pressrelease',
