@@ -109,3 +109,40 @@ def test_the_archive_counts_and_lists_each_publication_and_search_at_once(releas
     newer.published_at = None
     newer.save()
     assert "1 release." in html(url) and "Contoso Raises" not in html(f"{url}?q=dividend")
+
+
+@pytest.mark.parametrize("url", [reverse("releases:home"), reverse("releases:event-list")], ids=["home", "events"])
+def test_call_lists_show_each_write_to_their_calls(release, url):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    call = release.calls.get()
+    assert "1-877-407-0784" in html(url)
+    f.dial_in(call, number="1-201-689-8560")
+    assert "1-201-689-8560" in html(url)
+    call.title = "Contoso Dividend Call, Rescheduled"
+    call.save()
+    assert "Contoso Dividend Call, Rescheduled" in html(url)
+    sooner = f.call(company=release.company, release=None, title="Contoso Investor Day",
+                    starts_at=timezone.now() + timedelta(hours=1))
+    assert "Contoso Investor Day" in html(url)
+    sooner.delete()
+    assert "Contoso Investor Day" not in html(url)
+
+
+def test_the_events_page_counts_and_lists_past_calls_as_they_change(release):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    url = reverse("releases:event-list")
+    past = f.call(company=release.company, release=None, title="Contoso Annual Meeting",
+                  starts_at=timezone.now() - timedelta(days=2))
+    assert "Contoso Annual Meeting" in html(url)
+    past.title = "Contoso Annual General Meeting"
+    past.save()
+    assert "Contoso Annual General Meeting" in html(url)
+    release.published_at = None
+    release.save()  # its call is no longer public
+    assert "1-877-407-0784" not in html(url)
