@@ -328,8 +328,9 @@ def main(argv=None) -> int:
     try:
         for label, pass_env in passes.items():
             print(
-                f"\n{label}: gunicorn {args.workers} {args.worker_class} workers x {args.threads} threads; wrk 2 threads, "
-                f"{args.connections} connections, {args.duration} s per URL after {args.warmup} s warm-up"
+                f"\n{label}: gunicorn {args.workers} {args.worker_class} workers x {args.threads} threads; "
+                f"wrk 2 threads, {args.connections} connections, "
+                f"{args.duration} s per URL after {args.warmup} s warm-up"
             )
             results[label] = run_pass(pass_env, rows, args)
     finally:

@@ -111,7 +111,7 @@ def events_text(calls: list[ConferenceCall], site_url: str) -> list[tuple[tuple[
     site_digest = hashlib.sha256(site_url.encode()).hexdigest()[:16]
     keys = [event_key(call, site_digest) for call in calls]
     found = cache.get_many(keys)
-    missing = [call for call, key in zip(calls, keys) if key not in found]
+    missing = [call for call, key in zip(calls, keys, strict=True) if key not in found]
     if missing:
         prefetch_related_objects(missing, "dial_ins")  # in DialIn's order: kind, then pk
         written = {}

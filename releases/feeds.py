@@ -8,8 +8,6 @@ GET (Last-Modified / ETag, 304) is added where the feeds are routed, in urls.py.
 
 from __future__ import annotations
 
-import hashlib
-
 from django.contrib.syndication.views import Feed
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
@@ -17,7 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from .fragments import rows_key
+from .fragments import rows_key, text_digest
 from .models import Company, PressRelease
 
 FEED_ITEMS = 30
@@ -53,7 +51,7 @@ class ReleasesFeed(Feed):
     def cache_key(self, request, obj, items) -> str:
         owner = f"{obj.pk}:{obj.updated_at.timestamp():.6f}" if isinstance(obj, Company) else str(obj)
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        return f"{rows_key('feed', items)}:{owner}:{hashlib.sha256(address.encode()).hexdigest()[:32]}"
+        return f"{rows_key('feed', items)}:{owner}:{text_digest(address)}"
 
     def link(self, obj=None):
         return reverse("releases:release-list")

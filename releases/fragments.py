@@ -4,24 +4,26 @@ A fragment is cached under what it shows: a release's article under the release'
 `updated_at`, which moves whenever anything the article shows is written
 (releases/versions.py). A new deploy may change how a fragment looks with no row changing,
 so every key also holds a digest of the code that renders public pages (templates and this
-app's modules, read once per process) and of the time zone pages are shown in. Old fragments are then never read again, and the
-cache drops them as it fills (local memory culls, Redis evicts with `maxmemory`).
+app's modules, read once per process) and of the time zone pages are shown in. Old
+fragments are then never read again, and the cache drops them as it fills (local memory
+culls, Redis evicts with `maxmemory`).
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-from functools import cache
 from pathlib import Path
 
 from django.conf import settings
+from django.core.cache import cache
 
 from .pagecache import generation, horizon
 
 APP_DIR = Path(__file__).resolve().parent
 
 
-@cache
+@functools.cache
 def code_digest() -> str:
     """A digest of the templates, the app's Python modules (not its tests) and the settings
     that change how a page reads (its time zone)."""
@@ -33,6 +35,11 @@ def code_digest() -> str:
         digest.update(str(path).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def text_digest(text: str) -> str:
+    """A short, key-safe name for arbitrary text in a cache key (a query string, an address)."""
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
 def version_key(kind: str, pk: int, updated_at) -> str:
@@ -68,3 +75,10 @@ def company_page_key(company) -> str:
     if token is None:
         return ""
     return f"{version_key('company-page', company.pk, company.updated_at)}:{horizon(token)}"
+
+
+def shared_count(kind: str, queryset) -> int | None:
+    """How many rows `queryset` holds, counted once per generation under the name `kind`;
+    None when the generation cannot be known (the paginator then counts)."""
+    key = shared_key(kind)
+    return cache.get_or_set(key, queryset.count, timeout=None) if key else None

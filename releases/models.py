@@ -100,7 +100,8 @@ class PressReleaseQuerySet(models.QuerySet):
         half = (
             "SELECT '{side}', r.headline, r.slug, c.slug FROM ("
             f"SELECT headline, slug, company_id FROM {table} WHERE published_at <= %s AND published_at {{near}} %s "
-            f"AND (published_at {{strict}} %s OR id {{strict}} %s) ORDER BY published_at {{order}}, id {{order}} LIMIT 1"
+            f"AND (published_at {{strict}} %s OR id {{strict}} %s) "
+            f"ORDER BY published_at {{order}}, id {{order}} LIMIT 1"
             f") r JOIN {companies} c ON c.id = r.company_id"
         )
         sql = " UNION ALL ".join(

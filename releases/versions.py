@@ -20,7 +20,6 @@ from django.utils import timezone
 
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
 
-
 # Releases being created in this context: the rows written with them need not touch them.
 _creating: ContextVar[frozenset] = ContextVar("creating_releases", default=frozenset())
 

@@ -8,12 +8,11 @@ Staff may preview an unpublished release at its own URL, marked and never cached
 
 from __future__ import annotations
 
-import hashlib
 import json
 from datetime import timedelta
 
-from django.core.serializers.json import DjangoJSONEncoder
 from django.core.cache import cache
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -25,7 +24,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from .calendars import calendar_bytes
-from .fragments import company_page_key, rows_key, shared_key, version_key
+from .fragments import company_page_key, rows_key, shared_count, shared_key, text_digest, version_key
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, published_q
 from .paginators import DeferredJoinPaginator
 from .phones import to_e164
@@ -231,9 +230,7 @@ class ReleaseListView(PublicMixin, ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         # A page's rows are fetched by key, published ones only, without the search that
         # chose them; how many match is worked out once per filter and generation.
-        if key := shared_key("archive-count"):
-            key = f"{key}:{hashlib.sha256(self.form.cache_name().encode()).hexdigest()[:32]}"
-        count = cache.get_or_set(key, queryset.count, timeout=None) if key else None
+        count = shared_count(f"archive-count:{text_digest(self.form.cache_name())}", queryset)
         return super().get_paginator(queryset, per_page, rows=self.rows_by_key, count=count, **kwargs)
 
     def rows_by_key(self, keys):
@@ -250,7 +247,7 @@ class ReleaseListView(PublicMixin, ListView):
             form=self.form,
             # The form as filled in, with its choices: the same for the same query string
             # until a write or an embargo lift.
-            form_key=shared_key(f"archive-form:{hashlib.sha256(query.urlencode().encode()).hexdigest()[:32]}"),
+            form_key=shared_key(f"archive-form:{text_digest(query.urlencode())}"),
             filter_query=query.urlencode(),
             feeds=self.feeds(),
         )
@@ -356,9 +353,7 @@ class EventListView(PublicMixin, ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         # Counting the past calls joins each to its release (a few ms with thousands); the
         # count changes only with a write or when a call starts, as the generation does.
-        key = shared_key("past-call-count")
-        count = cache.get_or_set(key, queryset.count, timeout=None) if key else None
-        return super().get_paginator(queryset, per_page, count=count, **kwargs)
+        return super().get_paginator(queryset, per_page, count=shared_count("past-call-count", queryset), **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -463,8 +458,8 @@ class CalendarMixin(PublicMixin):
         site_url = f"{self.request.scheme}://{self.request.get_host()}"
         # The whole calendar, cached under its calls' versions (which move with their
         # company and dial-ins) and what names it: a miss reads one list of keys.
-        address = hashlib.sha256(f"{name}\n{uid}\n{site_url}".encode()).hexdigest()[:32]
-        key = f"{rows_key('calendar', calls.values_list('pk', 'updated_at'))}:{address}"
+        naming = f"{name}\n{uid}\n{site_url}"
+        key = f"{rows_key('calendar', calls.values_list('pk', 'updated_at'))}:{text_digest(naming)}"
         body = cache.get(key)
         if body is None:
             body = calendar_bytes(calls.select_related("company"), name=name, uid=uid, site_url=site_url)

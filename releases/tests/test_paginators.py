@@ -28,7 +28,8 @@ def releases():
 @pytest.mark.parametrize("per_page, orphans", [(5, 0), (5, 2), (7, 0), (50, 0)])
 def test_pages_hold_the_same_rows_in_the_same_order_as_slicing(releases, per_page, orphans):
     queryset = PressRelease.objects.published().select_related("company")
-    expected, found = Paginator(queryset, per_page, orphans=orphans), DeferredJoinPaginator(queryset, per_page, orphans=orphans)
+    expected = Paginator(queryset, per_page, orphans=orphans)
+    found = DeferredJoinPaginator(queryset, per_page, orphans=orphans)
     assert found.num_pages == expected.num_pages
     for number in expected.page_range:
         assert [r.pk for r in found.page(number)] == [r.pk for r in expected.page(number)]

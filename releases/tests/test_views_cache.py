@@ -212,15 +212,20 @@ def test_a_call_moves_from_upcoming_to_past_when_it_starts(anonymous, world):
         assert text(anonymous, url) != upcoming
 
 
+OTHER_PROCESS_WRITES = "import django; django.setup(); from releases.pagecache import bump_generation; bump_generation()"
+
+
 def test_a_write_in_another_process_clears_this_processs_local_memory_pages(anonymous, world, settings):
     url = reverse("releases:release-list")
     assert world.published.headline in text(anonymous, url)
     # A write this process sends no signal for (a save elsewhere moves the row's version),
     # then the stamp the other process writes.
-    PressRelease.objects.filter(pk=world.published.pk).update(headline="Changed In Another Process", updated_at=timezone.now())
+    PressRelease.objects.filter(pk=world.published.pk).update(
+        headline="Changed In Another Process", updated_at=timezone.now()
+    )
     assert "Changed In Another Process" not in text(anonymous, url)
     other = subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); from releases import pagecache; pagecache.bump_generation()"],
+        [sys.executable, "-c", OTHER_PROCESS_WRITES],
         env={**os.environ, "IRSITE_PAGE_CACHE_STAMP": str(settings.PAGE_CACHE_STAMP), "CACHE_URL": "locmemcache://"},
         cwd=settings.BASE_DIR,
         check=True,
@@ -229,7 +234,7 @@ def test_a_write_in_another_process_clears_this_processs_local_memory_pages(anon
     assert "Changed In Another Process" in text(anonymous, url)
 
 
-def test_an_unwritable_stamp_turns_the_page_cache_off_rather_than_serve_stale_pages(anonymous, world, settings, tmp_path):
+def test_an_unwritable_stamp_turns_the_page_cache_off_rather_than_serve_stale(anonymous, world, settings, tmp_path):
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("")
     settings.PAGE_CACHE_STAMP = blocker / "page-generation"
@@ -257,7 +262,9 @@ def test_staff_are_never_served_a_cached_page(anonymous, staff_client, world):
     assert world.published.headline in text(anonymous, url)
     # A write that sends no signal (but moves the row's version, as a save does): the
     # anonymous page stays cached, staff see the table.
-    PressRelease.objects.filter(pk=world.published.pk).update(headline="Changed Behind The Cache", updated_at=timezone.now())
+    PressRelease.objects.filter(pk=world.published.pk).update(
+        headline="Changed Behind The Cache", updated_at=timezone.now()
+    )
     assert "Changed Behind The Cache" not in text(anonymous, url)
     assert "Changed Behind The Cache" in text(staff_client, url)
 
