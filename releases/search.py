@@ -156,8 +156,10 @@ class ReleaseFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         choices = filter_choices(published)
         self.fields["year"].choices = [("", "All"), *choices["year"]]
-        # The queryset validates a chosen slug; the cached options are what the page shows.
-        self.fields["company"].queryset = Company.objects.filter(Exists(published.filter(company=OuterRef("pk"))))
+        # The queryset validates a chosen slug (built only when one is given: an EXISTS is
+        # costly to build); the cached options are what the page shows.
+        if self.is_bound and self.data.get("company"):
+            self.fields["company"].queryset = Company.objects.filter(Exists(published.filter(company=OuterRef("pk"))))
         self.fields["company"].widget.options_html = choices["company_options"]
         self.fields["category"].choices = [("", "All"), *PressRelease.Category.choices]
 
