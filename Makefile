@@ -54,4 +54,4 @@ score: $(VENV)/.installed .env
 	$(PY) ../shared/tools/score_parser.py ../shared/corpus/dev
 
 clean:
-	rm -rf $(VENV) .pytest_cache .hypothesis staticfiles
+	rm -rf $(VENV) .pytest_cache .hypothesis staticfiles var
