@@ -64,17 +64,18 @@ def present_releases(releases):
     return releases
 
 
-def release_rows(kind: str, releases, *, versions=None) -> dict:
-    """A list of releases for the `includes/release_list.html` fragment: its cache name, and
-    the rows with their labels, worked out only if the fragment is not cached. With
-    `versions` (a paginated page's), `releases` are not even fetched then."""
+def fragment_rows(kind: str, rows, present, *, versions=None) -> dict:
+    """A list for a fragment: its cache name, how many rows, and `present(rows)`, worked out
+    only if the fragment is not cached. With `versions` (their (pk, updated_at), as a
+    paginated page has them), `rows` are not even fetched then."""
     if versions is None:
-        releases = versions = list(releases)
-    return {
-        "key": rows_key(kind, versions),
-        "count": len(versions),
-        "rows": SimpleLazyObject(lambda: present_releases(releases)),
-    }
+        rows = versions = list(rows)
+    return {"key": rows_key(kind, versions), "count": len(versions), "rows": SimpleLazyObject(lambda: present(rows))}
+
+
+def release_rows(kind: str, releases, *, versions=None) -> dict:
+    """A list of releases for the `includes/release_list.html` fragment."""
+    return fragment_rows(kind, releases, present_releases, versions=versions)
 
 
 def present_calls(calls, *, dial_ins: bool = False):
@@ -122,19 +123,15 @@ class PublicMixin:
     """The only way views reach releases and calls."""
 
     def call_rows(self, kind: str, calls, *, dial_ins: bool = False, versions=None) -> dict:
-        """A list of calls for a fragment: its cache name, and the calls with their labels
-        (and dial-ins), worked out only if the fragment is not cached. With `versions`
-        (their (pk, updated_at)), `calls` are not even fetched then."""
-        if versions is None:
-            calls = versions = list(calls)
+        """A list of calls for a fragment, with their labels (and dial-ins)."""
 
-        def present():
-            rows = list(calls)
+        def present(calls):
+            calls = list(calls)
             if dial_ins:
-                prefetch_related_objects(rows, self.dial_ins_prefetch())
-            return present_calls(rows, dial_ins=dial_ins)
+                prefetch_related_objects(calls, self.dial_ins_prefetch())
+            return present_calls(calls, dial_ins=dial_ins)
 
-        return {"key": rows_key(kind, versions), "count": len(versions), "rows": SimpleLazyObject(present)}
+        return fragment_rows(kind, calls, present, versions=versions)
 
     def published_releases(self):
         return PressRelease.objects.published().select_related("company")
