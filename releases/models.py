@@ -90,31 +90,35 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def neighbours_of(self, release: PressRelease) -> tuple[Neighbour | None, Neighbour | None]:
         """The published releases just before and just after `release` (in publication
-        order, ties by pk), as (headline, url).
+        order, ties by pk), as (headline, url); none for a release not published.
 
         One hand-written statement, where two ORM queries cost more to build than to run:
         it is on every release page that is not served from the page cache. It applies
         the same rule as published_q(), and each half walks the published_at index from
-        `release` outwards."""
+        `release` outwards. Only the next half needs the rule's bound: whatever was
+        published before a published release is published too, and the bound there made
+        SQLite walk the index down from now rather than from `release` (0.5 ms, not 6 us)."""
+        if not release.is_published:
+            return None, None
         table, companies = self.model._meta.db_table, Company._meta.db_table
         half = (
             "SELECT '{side}', r.headline, r.slug, c.slug FROM ("
-            f"SELECT headline, slug, company_id FROM {table} WHERE published_at <= %s AND published_at {{near}} %s "
+            f"SELECT headline, slug, company_id FROM {table} WHERE {{bound}}published_at {{near}} %s "
             f"AND (published_at {{strict}} %s OR id {{strict}} %s) "
             f"ORDER BY published_at {{order}}, id {{order}} LIMIT 1"
             f") r JOIN {companies} c ON c.id = r.company_id"
         )
         sql = " UNION ALL ".join(
             [
-                half.format(side="previous", near="<=", strict="<", order="DESC"),
-                half.format(side="next", near=">=", strict=">", order="ASC"),
+                half.format(side="previous", bound="", near="<=", strict="<", order="DESC"),
+                half.format(side="next", bound="published_at <= %s AND ", near=">=", strict=">", order="ASC"),
             ]
         )
         ops = connections[self.db].ops
         now, at = ops.adapt_datetimefield_value(timezone.now()), ops.adapt_datetimefield_value(release.published_at)
         found = {}
         with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, [now, at, at, release.pk] * 2)
+            cursor.execute(sql, [at, at, release.pk, now, at, at, release.pk])
             for side, headline, slug, company_slug in cursor.fetchall():
                 url = reverse("releases:release-detail", kwargs={"company": company_slug, "slug": slug})
                 found[side] = Neighbour(headline=headline, url=url)

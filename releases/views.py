@@ -308,8 +308,6 @@ class ReleaseDetailView(PublicMixin, DetailView):
         return present_calls(calls, dial_ins=True)
 
     def neighbours(self, release: PressRelease) -> dict:
-        if not release.is_published:
-            return {"previous_release": None, "next_release": None}
         previous, following = PressRelease.objects.neighbours_of(release)
         return {"previous_release": previous, "next_release": following}
 

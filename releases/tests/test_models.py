@@ -191,3 +191,36 @@ def test_company_with_releases_cannot_be_deleted(company):
 
 def _frozen_now(moment):
     return mock.patch("django.utils.timezone.now", return_value=moment)
+
+
+def test_neighbours_follow_publication_order_and_skip_what_is_not_published(company):
+    now = timezone.now()
+    at = now - timedelta(days=3)
+
+    def release(slug, published_at):
+        return make_release(company, slug=slug, headline=slug.title(), published_at=published_at)
+
+    older = release("older", at - timedelta(days=1))
+    tied_before = release("tied-before", at)  # the same instant: ties go by pk
+    middle = release("middle", at)
+    newer = release("newer", at + timedelta(days=1))
+    release("draft", None)
+    release("embargoed", now + timedelta(hours=1))
+
+    def headlines(item):
+        return tuple(n.headline if n else None for n in PressRelease.objects.neighbours_of(item))
+
+    assert headlines(middle) == ("Tied-Before", "Newer")
+    assert headlines(tied_before) == ("Older", "Middle")
+    assert headlines(older) == (None, "Tied-Before")
+    # The newest published release has no next one: not the embargoed release, not the draft.
+    assert headlines(newer) == ("Middle", None)
+    assert PressRelease.objects.neighbours_of(newer)[0].url == middle.get_absolute_url()
+
+
+def test_an_unpublished_release_has_no_neighbours(company):
+    make_release(company, slug="published", published_at=timezone.now() - timedelta(days=1))
+    embargoed = make_release(company, slug="embargoed", published_at=timezone.now() + timedelta(days=1))
+    later = make_release(company, slug="later-embargo", published_at=timezone.now() + timedelta(days=2))
+    assert PressRelease.objects.neighbours_of(embargoed) == (None, None)
+    assert PressRelease.objects.neighbours_of(later) == (None, None)
