@@ -13,6 +13,7 @@ from datetime import datetime
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
@@ -96,21 +97,38 @@ def published_years(published: QuerySet) -> list[int]:
     return years
 
 
+# This process's copy of the latest filter choices, by cache key: a key names one generation
+# and horizon, so the copy cannot be stale, and reading it skips unpickling a few hundred
+# companies on every archive page.
+_latest_choices: dict[str, dict] = {}
+
+
 def filter_choices(published: QuerySet) -> dict:
-    """The years with published releases, and the companies with one as ready <option> tags,
-    worked out once per cache generation (and embargo horizon): on SQLite the years alone
-    cost tens of milliseconds, and a few hundred companies' options as many again."""
+    """The years with published releases and the companies with one, as ready <option> tags
+    and by submitted value for validation, worked out once per cache generation (and embargo
+    horizon): on SQLite the years alone cost tens of milliseconds, and a few hundred
+    companies' options as many again."""
     token = generation()
     key = f"irsite:archive-choices:{token}:{horizon(token)}" if token else None
+    choices = _latest_choices.get(key) if key else None
+    if choices is not None:
+        return choices
     choices = cache.get(key) if key else None
     if choices is None:
         companies = Company.objects.filter(Exists(published.filter(company=OuterRef("pk")))).order_by("name")
+        companies = list(companies.values_list("pk", "slug", "name"))
+        years = [str(year) for year in published_years(published)]
         choices = {
-            "year": [(str(year), str(year)) for year in published_years(published)],
-            "company_options": option_tags([("", "All"), *companies.values_list("slug", "name")]),
+            "years": {year: int(year) for year in years},
+            "year_options": option_tags([("", "All"), *((year, year) for year in years)]),
+            "companies": {slug: (pk, name) for pk, slug, name in companies},
+            "company_options": option_tags([("", "All"), *((slug, name) for _, slug, name in companies)]),
         }
         if key:
             cache.set(key, choices, timeout=page_cache_seconds())
+    if key:
+        _latest_choices.clear()  # the previous generation's
+        _latest_choices[key] = choices
     return choices
 
 
@@ -118,20 +136,59 @@ def option_tags(choices) -> str:
     return "\n".join(f'<option value="{escape(key)}">{escape(label)}</option>' for key, label in choices)
 
 
+CATEGORIES = {str(value): str(value) for value in PressRelease.Category.values}
+CATEGORY_OPTIONS = option_tags([("", "All"), *PressRelease.Category.choices])
+
+
 class PlainSelect(forms.Select):
-    """A <select> written in Python: the template per <option> of Django's widget cost more
-    than the rest of the archive page with a few hundred companies. Its options may come
-    ready-made (`options_html`, from filter_choices); the chosen one is marked on the way out."""
+    """A <select> written in Python from ready-made <option> tags (`options_html`): the
+    template per <option> of Django's widget cost more than the rest of the archive page
+    with a few hundred companies. The chosen option is marked on the way out."""
 
     options_html = ""
 
     def render(self, name, value, attrs=None, renderer=None):
         attrs = self.build_attrs(self.attrs, attrs)
-        options = self.options_html or option_tags(self.choices)
+        options = self.options_html
         chosen = "" if value is None else escape(str(value))
         if chosen:
             options = options.replace(f'<option value="{chosen}">', f'<option value="{chosen}" selected>', 1)
         return format_html('<select name="{}"{}>\n{}\n</select>', name, flatatt(attrs), mark_safe(options))
+
+
+class PickField(forms.Field):
+    """One of `values` ({submitted text: cleaned value}), shown by a PlainSelect. A dict
+    lookup, where a ChoiceField normalised and deep-copied its choices for every form, and a
+    ModelChoiceField built and ran a query for every filtered archive page."""
+
+    widget = PlainSelect
+    default_error_messages = {
+        "invalid_choice": "Select a valid choice. That choice is not one of the available choices."
+    }
+
+    def __init__(self, *, values: dict | None = None, options_html: str = "", **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.values = values or {}
+        self.widget.options_html = options_html
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if str(value) not in self.values:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return self.clean_value(str(value), self.values[str(value)])
+
+    def clean_value(self, text: str, value):
+        return value
+
+
+class ListedCompanyField(PickField):
+    """A company by slug, among `values` ({slug: (pk, name)}), cleaned to a Company with its
+    pk, slug and name."""
+
+    def clean_value(self, text: str, value) -> Company:
+        pk, name = value
+        return Company(pk=pk, slug=text, name=name)
 
 
 class ReleaseFilterForm(forms.Form):
@@ -141,27 +198,16 @@ class ReleaseFilterForm(forms.Form):
     q = forms.CharField(
         label="Search", required=False, max_length=MAX_QUERY_LENGTH, strip=True, widget=forms.SearchInput
     )
-    year = forms.TypedChoiceField(label="Year", required=False, coerce=int, empty_value=None, widget=PlainSelect)
-    company = forms.ModelChoiceField(
-        label="Company",
-        required=False,
-        queryset=Company.objects.none(),
-        to_field_name="slug",
-        empty_label="All",
-        widget=PlainSelect,
-    )
-    category = forms.ChoiceField(label="Category", required=False, widget=PlainSelect)
+    year = PickField(label="Year")
+    company = ListedCompanyField(label="Company")
+    category = PickField(label="Category", values=CATEGORIES, options_html=CATEGORY_OPTIONS)
 
     def __init__(self, *args, published: QuerySet, **kwargs):
         super().__init__(*args, **kwargs)
         choices = filter_choices(published)
-        self.fields["year"].choices = [("", "All"), *choices["year"]]
-        # The queryset validates a chosen slug (built only when one is given: an EXISTS is
-        # costly to build); the cached options are what the page shows.
-        if self.is_bound and self.data.get("company"):
-            self.fields["company"].queryset = Company.objects.filter(Exists(published.filter(company=OuterRef("pk"))))
-        self.fields["company"].widget.options_html = choices["company_options"]
-        self.fields["category"].choices = [("", "All"), *PressRelease.Category.choices]
+        for name, values, options in (("year", "years", "year_options"), ("company", "companies", "company_options")):
+            self.fields[name].values = choices[values]
+            self.fields[name].widget.options_html = choices[options]
 
     def filter(self, releases: QuerySet) -> QuerySet:
         """The releases matching the valid fields; an invalid field filters nothing."""
