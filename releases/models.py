@@ -184,11 +184,10 @@ class PressRelease(models.Model):
             ),
         ]
         indexes = [
-            # In the order of `ordering`, so a page of releases is read off the index alone
-            # (with each release's version, on PostgreSQL: see releases/paginators.py).
-            models.Index(
-                fields=["-published_at", "-dateline_date", "-id"], include=["updated_at"], name="release_published_idx"
-            ),
+            # In the order of `ordering`, so a page of releases is read off the index alone,
+            # with each release's version (releases/paginators.py): a key column rather than
+            # INCLUDE, which SQLite ignores (a deep page then read 7,000 rows for it, 0.1 ms).
+            models.Index(fields=["-published_at", "-dateline_date", "-id", "updated_at"], name="release_published_idx"),
             models.Index(
                 fields=["company", "-published_at", "-dateline_date", "-id"], name="release_company_published_idx"
             ),
