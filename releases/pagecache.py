@@ -29,6 +29,7 @@ import hashlib
 import logging
 import os
 import uuid
+from contextvars import ContextVar
 from functools import wraps
 from pathlib import Path
 
@@ -79,9 +80,24 @@ def write_stamp(path: Path) -> str:
     return token
 
 
+# The generation a public page's request read first: its page and every shared fragment it
+# names then use that one (one stamp read, not one per fragment, and no mix of two).
+_request_generation: ContextVar[dict | None] = ContextVar("irsite_request_generation", default=None)
+
+
 def generation() -> str | None:
     """The current generation, or None when it cannot be known (the page is then neither
-    read from nor stored in the cache, which is slow but never stale)."""
+    read from nor stored in the cache, which is slow but never stale). Within a public
+    page's request, the one it read first."""
+    remembered = _request_generation.get()
+    if remembered is None:
+        return read_generation()
+    if "token" not in remembered:
+        remembered["token"] = read_generation()
+    return remembered["token"]
+
+
+def read_generation() -> str | None:
     if not is_process_local():
         token = cache.get(GENERATION_KEY)
         if token is None:
@@ -214,6 +230,13 @@ def public_page(view):
     def cached_view(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
             return view(request, *args, **kwargs)
+        remembered = _request_generation.set({})
+        try:
+            return cached_response(request, *args, **kwargs)
+        finally:
+            _request_generation.reset(remembered)
+
+    def cached_response(request, *args, **kwargs):
         token = generation() if settings.PAGE_CACHE_ENABLED else None
         if token is None:
             return joined(view(request, *args, **kwargs))

@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from releases import services
+from releases import pagecache, services
 from releases.models import PressRelease
 
 from . import site_factories as f
@@ -255,6 +255,19 @@ def test_the_page_cache_can_be_turned_off(anonymous, world, settings):
     assert world.published.headline in text(anonymous, url)
     PressRelease.objects.filter(pk=world.published.pk).update(headline="Not Cached", updated_at=timezone.now())
     assert "Not Cached" in text(anonymous, url)
+
+
+@pytest.mark.parametrize("enabled", [True, False], ids=["page-cache", "page-cache-off"])
+def test_a_page_reads_the_generation_once_for_itself_and_all_its_fragments(anonymous, world, settings, enabled):
+    settings.PAGE_CACHE_ENABLED = enabled
+    url = reverse("releases:release-list")
+    with mock.patch("releases.pagecache.read_generation", wraps=pagecache.read_generation) as read:
+        assert world.published.headline in text(anonymous, url)
+    assert read.call_count == 1
+    # Outside a page's request (a management command, say), each call reads it afresh.
+    first = pagecache.generation()
+    pagecache.bump_generation()
+    assert pagecache.generation() != first
 
 
 def test_staff_are_never_served_a_cached_page(anonymous, staff_client, world):
