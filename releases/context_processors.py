@@ -1,12 +1,15 @@
-"""`links`: the public pages every template links to, as paths, in every template's context.
+"""`links`: the public pages every template links to, as paths, and `assets`: the static
+files every page loads, as URLs, in every template's context.
 
-They depend on nothing but the deployment's URL prefix, so they are reversed once per
+Links depend on nothing but the deployment's URL prefix, so they are reversed once per
 prefix rather than by a `{% url %}` tag in each header, footer and list on every request
-(thirteen reverses were a sixth of a release page's time).
+(thirteen reverses were a sixth of a release page's time). Asset URLs (hashed by the
+manifest storage) are fixed for a process's life, as its static files are.
 """
 
 from functools import cache
 
+from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
 
 NAMES = {
@@ -26,5 +29,13 @@ def links_under(prefix: str) -> dict[str, str]:
     return {key: reverse(name) for key, name in NAMES.items()}
 
 
+ASSETS = {"css": "css/site.css", "icon": "favicon.svg", "localtime": "js/localtime.js"}
+
+
+@cache
+def asset_urls() -> dict[str, str]:
+    return {key: static(path) for key, path in ASSETS.items()}
+
+
 def links(request) -> dict:
-    return {"links": links_under(get_script_prefix())}
+    return {"links": links_under(get_script_prefix()), "assets": asset_urls()}
