@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import zoneinfo
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -78,6 +79,32 @@ def published_q(prefix: str = "") -> Q:
     return Q(**{f"{prefix}published_at__lte": timezone.now()})
 
 
+Version = tuple[int, datetime]
+
+
+def versions_by_sql(using: str, sql: str, params: list) -> list[Version]:
+    """(pk, updated_at) pairs from a hand-written statement, `updated_at` aware as the ORM
+    gives it (SQLite's driver returns it naive, in UTC).
+
+    The hand-written statements below are the lists on every public page that is not served
+    from the page cache: building and compiling such a query cost the ORM 150-250 us, ten
+    times what the database took to run it. Each applies the same rule as the queryset
+    method it mirrors, and a test holds them to the same answers."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    return [(pk, at if timezone.is_aware(at) else at.replace(tzinfo=UTC)) for pk, at in rows]
+
+
+def window(start: int, stop: int | None) -> tuple[str, list[int]]:
+    """The LIMIT and OFFSET clause, and its parameters, for rows [start:stop]."""
+    if stop is None:
+        if start:
+            raise ValueError("A window with no end starts at the first row.")
+        return "", []
+    return " LIMIT %s OFFSET %s", [max(0, stop - start), start]
+
+
 class PressReleaseQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published_q())
@@ -87,6 +114,18 @@ class PressReleaseQuerySet(models.QuerySet):
 
     def embargoed(self):
         return self.filter(published_at__gt=timezone.now())
+
+    def published_versions(self, start: int = 0, stop: int | None = None) -> list[Version]:
+        """(pk, updated_at) of published releases [start:stop] in list order (Meta.ordering):
+        what `published().values_list("pk", "updated_at")[start:stop]` gives, off the
+        release_published_idx index alone."""
+        limit, window_params = window(start, stop)
+        sql = (
+            f"SELECT id, updated_at FROM {self.model._meta.db_table} WHERE published_at <= %s "
+            f"ORDER BY published_at DESC, dateline_date DESC, id DESC{limit}"
+        )
+        now = connections[self.db].ops.adapt_datetimefield_value(timezone.now())
+        return versions_by_sql(self.db, sql, [now, *window_params])
 
     def neighbours_of(self, release: PressRelease) -> tuple[Neighbour | None, Neighbour | None]:
         """The published releases just before and just after `release` (in publication
@@ -284,6 +323,20 @@ class ConferenceCallQuerySet(models.QuerySet):
 
     def past(self):
         return self.public().filter(starts_at__lt=timezone.now()).order_by("-starts_at")
+
+    def public_versions(self, start: int = 0, stop: int | None = None, *, upcoming: bool) -> list[Version]:
+        """(pk, updated_at) of upcoming() or past() calls [start:stop], in their order (ties
+        by pk): what `upcoming().values_list("pk", "updated_at")[start:stop]` gives."""
+        calls, releases = self.model._meta.db_table, PressRelease._meta.db_table
+        limit, window_params = window(start, stop)
+        sql = (
+            f"SELECT c.id, c.updated_at FROM {calls} c LEFT JOIN {releases} r ON r.id = c.release_id "
+            "WHERE (c.release_id IS NULL OR r.published_at <= %s) AND c.starts_at "
+            + (">= %s ORDER BY c.starts_at ASC, c.id ASC" if upcoming else "< %s ORDER BY c.starts_at DESC, c.id DESC")
+            + limit
+        )
+        now = connections[self.db].ops.adapt_datetimefield_value(timezone.now())
+        return versions_by_sql(self.db, sql, [now, now, *window_params])
 
 
 class ConferenceCall(models.Model):

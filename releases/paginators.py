@@ -13,17 +13,23 @@ from django.utils.functional import SimpleLazyObject
 class DeferredJoinPaginator(Paginator):
     """`rows(keys)`, when given, fetches a page's rows by key: it can leave out what only
     chose them (a full-text match, say, which would otherwise run a third time). `count`,
-    when given, is the list's length, known from elsewhere (a cache).
+    when given, is the list's length, known from elsewhere (a cache). `versions(start,
+    stop)`, when given, reads the keys and versions of rows [start:stop] (a hand-written
+    statement, say) in place of the queryset.
 
     A page's `versions` are its rows' (pk, updated_at), read with the keys; its rows are
     fetched only when first used, so a page whose rows are shown from a cached fragment
     (releases/fragments.py) never fetches them."""
 
-    def __init__(self, object_list, per_page, *, rows=None, count=None, **kwargs):
+    def __init__(self, object_list, per_page, *, rows=None, count=None, versions=None, **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.rows = rows or (lambda keys: self.object_list.order_by().filter(pk__in=keys))
+        self.versions = versions or self.queryset_versions
         if count is not None:
             self.count = count
+
+    def queryset_versions(self, start: int, stop: int) -> list:
+        return list(self.object_list.values_list("pk", "updated_at")[start:stop])
 
     def page(self, number):
         number = self.validate_number(number)
@@ -31,11 +37,13 @@ class DeferredJoinPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        versions = list(self.object_list.values_list("pk", "updated_at")[bottom:top])
-        page = self._get_page(SimpleLazyObject(lambda: self.fetch([pk for pk, _ in versions])), number, self)
+        versions = self.versions(bottom, top)
+        page = self._get_page(SimpleLazyObject(lambda: in_order(self.rows, [pk for pk, _ in versions])), number, self)
         page.versions = versions
         return page
 
-    def fetch(self, keys) -> list:
-        rows = {row.pk: row for row in self.rows(keys)}
-        return [rows[key] for key in keys if key in rows]
+
+def in_order(rows, keys) -> list:
+    """`rows(keys)` (a queryset's rows by key, in any order), in the order of `keys`."""
+    found = {row.pk: row for row in rows(keys)}
+    return [found[key] for key in keys if key in found]

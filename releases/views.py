@@ -8,6 +8,7 @@ Staff may preview an unpublished release at its own URL, marked and never cached
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import timedelta
 
@@ -26,7 +27,7 @@ from django.views.generic import DetailView, ListView, TemplateView, View
 from .calendars import calendar_bytes
 from .fragments import company_page_key, rows_key, shared_count, shared_key, text_digest, version_key
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, published_q
-from .paginators import DeferredJoinPaginator
+from .paginators import DeferredJoinPaginator, in_order
 from .phones import to_e164
 from .search import ReleaseFilterForm
 
@@ -71,6 +72,12 @@ def fragment_rows(kind: str, rows, present, *, versions=None) -> dict:
     if versions is None:
         rows = versions = list(rows)
     return {"key": rows_key(kind, versions), "count": len(versions), "rows": SimpleLazyObject(lambda: present(rows))}
+
+
+def by_key(rows, versions):
+    """The rows of `versions` ((pk, updated_at) pairs), in their order, fetched by
+    `rows(keys)` when first used."""
+    return SimpleLazyObject(lambda: in_order(rows, [pk for pk, _ in versions]))
 
 
 def release_rows(kind: str, releases, *, versions=None) -> dict:
@@ -122,8 +129,9 @@ def json_ld(data: dict) -> str:
 class PublicMixin:
     """The only way views reach releases and calls."""
 
-    def call_rows(self, kind: str, calls, *, dial_ins: bool = False, versions=None) -> dict:
-        """A list of calls for a fragment, with their labels (and dial-ins)."""
+    def call_rows(self, kind: str, versions, *, dial_ins: bool = False) -> dict:
+        """A list of calls for a fragment, from their (pk, updated_at), with their labels
+        (and dial-ins)."""
 
         def present(calls):
             calls = list(calls)
@@ -131,7 +139,11 @@ class PublicMixin:
                 prefetch_related_objects(calls, self.dial_ins_prefetch())
             return present_calls(calls, dial_ins=dial_ins)
 
+        calls = by_key(lambda keys: self.public_calls().filter(pk__in=keys), versions)
         return fragment_rows(kind, calls, present, versions=versions)
+
+    def listed_by_key(self, keys):
+        return self.listed_releases().filter(pk__in=keys)
 
     def published_releases(self):
         return PressRelease.objects.published().select_related("company")
@@ -202,9 +214,12 @@ class HomeView(PublicMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        latest = PressRelease.objects.published_versions(0, HOME_RELEASES)
         context.update(
-            latest_releases=release_rows("home-latest", self.listed_releases()[:HOME_RELEASES]),
-            next_call=self.call_rows("home-next-call", self.upcoming_calls()[:1], dial_ins=True),
+            latest_releases=release_rows("home-latest", by_key(self.listed_by_key, latest), versions=latest),
+            next_call=self.call_rows(
+                "home-next-call", ConferenceCall.objects.public_versions(upcoming=True, stop=1), dial_ins=True
+            ),
             # Every company with a published release: read only when the list is not cached.
             companies=SimpleLazyObject(lambda: present_companies(self.public_companies().only("name", "slug"))),
             companies_key=shared_key("home-companies"),
@@ -228,10 +243,11 @@ class ReleaseListView(PublicMixin, ListView):
         # A page's rows are fetched by key, published ones only, without the search that
         # chose them; how many match is worked out once per filter and generation.
         count = shared_count(f"archive-count:{text_digest(self.form.cache_name())}", queryset)
-        return super().get_paginator(queryset, per_page, rows=self.rows_by_key, count=count, **kwargs)
-
-    def rows_by_key(self, keys):
-        return self.listed_releases().filter(pk__in=keys)
+        # Unfiltered, a page's keys come from a hand-written statement (see published_versions).
+        versions = None if self.form.is_filtered else PressRelease.objects.published_versions
+        return super().get_paginator(
+            queryset, per_page, rows=self.listed_by_key, count=count, versions=versions, **kwargs
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -348,14 +364,16 @@ class EventListView(PublicMixin, ListView):
     def get_paginator(self, queryset, per_page, **kwargs):
         # Counting the past calls joins each to its release (a few ms with thousands); the
         # count changes only with a write or when a call starts, as the generation does.
-        return super().get_paginator(queryset, per_page, count=shared_count("past-call-count", queryset), **kwargs)
+        count = shared_count("past-call-count", queryset)
+        versions = functools.partial(ConferenceCall.objects.public_versions, upcoming=False)
+        return super().get_paginator(queryset, per_page, count=count, versions=versions, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        page, upcoming = context["page_obj"], self.upcoming_calls()
-        context["past_calls"] = self.call_rows("events-past", page.object_list, versions=page.versions)
+        page = context["page_obj"]
+        context["past_calls"] = self.call_rows("events-past", page.versions)
         context["upcoming_calls"] = self.call_rows(
-            "events-upcoming", upcoming, dial_ins=True, versions=list(upcoming.values_list("pk", "updated_at"))
+            "events-upcoming", ConferenceCall.objects.public_versions(upcoming=True), dial_ins=True
         )
         return context
 

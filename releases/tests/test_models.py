@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from unittest import mock
 
 import pytest
@@ -224,3 +224,51 @@ def test_an_unpublished_release_has_no_neighbours(company):
     later = make_release(company, slug="later-embargo", published_at=timezone.now() + timedelta(days=2))
     assert PressRelease.objects.neighbours_of(embargoed) == (None, None)
     assert PressRelease.objects.neighbours_of(later) == (None, None)
+
+
+def test_published_versions_are_the_published_querysets_rows_in_list_order(company):
+    now = timezone.now()
+    at = now - timedelta(days=2)
+    # Ties on publication time, ordered by dateline (one missing), then pk; a draft and an
+    # embargoed release that must not appear.
+    for n, (published_at, dateline) in enumerate(
+        [
+            (at, date(2026, 1, 2)),
+            (at, None),
+            (at, date(2026, 1, 3)),
+            (at, date(2026, 1, 3)),
+            (at - timedelta(hours=1), None),
+            (at + timedelta(hours=1), date(2025, 12, 1)),
+            (None, None),
+            (now + timedelta(hours=1), None),
+        ]
+    ):
+        make_release(company, slug=f"r{n}", published_at=published_at, dateline_date=dateline)
+    orm = list(PressRelease.objects.published().values_list("pk", "updated_at"))
+    assert len(orm) == 6
+    assert PressRelease.objects.published_versions() == orm
+    for start, stop in [(0, 2), (2, 4), (4, 20), (6, 8), (0, 0)]:
+        assert PressRelease.objects.published_versions(start, stop) == orm[start:stop]
+    assert all(timezone.is_aware(updated_at) for _, updated_at in orm)
+
+
+def test_public_call_versions_are_the_upcoming_and_past_querysets_rows(company):
+    now = timezone.now()
+    draft = make_release(company, slug="draft")
+    embargoed = make_release(company, slug="embargoed", published_at=now + timedelta(days=1))
+    published = make_release(company, slug="published", published_at=now - timedelta(days=1))
+    starts = [(3, None), (5, published), (7, draft), (9, embargoed)]  # days from now, announcing release
+    starts += [(-2, published), (-4, None), (-6, embargoed), (-8, draft), (-10, None)]
+    for days, release in starts:
+        ConferenceCall.objects.create(
+            company=company, release=release, title=f"Call {days}", starts_at=now + timedelta(days=days)
+        )
+    ConferenceCall.objects.create(company=company, title="No time yet", starts_at=None)
+
+    upcoming = list(ConferenceCall.objects.upcoming().values_list("pk", "updated_at"))
+    past = list(ConferenceCall.objects.past().values_list("pk", "updated_at"))
+    assert (len(upcoming), len(past)) == (2, 3)
+    assert ConferenceCall.objects.public_versions(upcoming=True) == upcoming
+    assert ConferenceCall.objects.public_versions(upcoming=False) == past
+    assert ConferenceCall.objects.public_versions(1, 3, upcoming=False) == past[1:3]
+    assert ConferenceCall.objects.public_versions(0, 1, upcoming=True) == upcoming[:1]
