@@ -36,7 +36,7 @@ class ReleasesFeed(Feed):
 
     def __call__(self, request, *args, **kwargs):
         obj = self.get_object(request, *args, **kwargs)
-        key = self.cache_key(request, obj, list(self.items(obj)))
+        key = self.cache_key(request, obj, self.versions(obj))
         if (stored := cache.get(key)) is not None:
             content, headers = stored
             response = HttpResponse(content)
@@ -48,10 +48,17 @@ class ReleasesFeed(Feed):
         cache.set(key, (response.content, headers), timeout=None)
         return response
 
-    def cache_key(self, request, obj, items) -> str:
+    def cache_key(self, request, obj, versions) -> str:
         owner = f"{obj.pk}:{obj.updated_at.timestamp():.6f}" if isinstance(obj, Company) else str(obj)
         address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        return f"{rows_key('feed', items)}:{owner}:{text_digest(address)}"
+        return f"{rows_key('feed', versions)}:{owner}:{text_digest(address)}"
+
+    def versions(self, obj) -> list:
+        """The (pk, updated_at) of the feed's items, which name its cache entry; for the feed of
+        all releases, from a hand-written statement (see PressRelease.objects.published_versions)."""
+        if obj is None:
+            return PressRelease.objects.published_versions(0, FEED_ITEMS)
+        return list(self.items(obj).values_list("pk", "updated_at"))
 
     def link(self, obj=None):
         return reverse("releases:release-list")
