@@ -47,6 +47,18 @@ def version_key(kind: str, pk: int, updated_at) -> str:
     return f"irsite:fragment:{kind}:{pk}:{updated_at.timestamp():.6f}:{code_digest()}"
 
 
+def cached_row(kind: str, version: tuple, fetch):
+    """The model instance `fetch()` gives for the row whose (pk, updated_at) is `version`
+    (with what it was fetched with: its company, say), cached under that version, so a page
+    that shows it reads a short statement for its version and the row from the cache."""
+    key = version_key(kind, *version)
+    row = cache.get(key)
+    if row is None:
+        row = fetch()
+        cache.set(key, row, timeout=None)
+    return row
+
+
 def rows_key(kind: str, rows) -> str:
     """The cache name of `kind` for a list of rows as they stand, in this order (a page of
     the archive, say): it changes when a row is added, removed, moved or written. `rows`

@@ -25,7 +25,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from .calendars import calendar_bytes
-from .fragments import company_page_key, rows_key, shared_count, shared_key, text_digest, version_key
+from .fragments import cached_row, company_page_key, rows_key, shared_count, shared_key, text_digest, version_key
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, published_q
 from .paginators import DeferredJoinPaginator, in_order
 from .phones import to_e164
@@ -196,14 +196,13 @@ class PublicMixin:
     def visible_company(self, slug: str) -> Company:
         """The company at `slug`, once it has a published release or a public call; a
         company created by a draft upload stays unseen, so its name cannot leak an embargo."""
-        company = get_object_or_404(Company, slug=slug)
-        has_public = (
-            self.published_releases().filter(company=company).exists()
-            or self.public_calls().filter(company=company).exists()
-        )
-        if not has_public:
-            raise Http404("No such company.")
-        return company
+        version = Company.objects.public_version(slug)
+        try:
+            if version is None:
+                raise Company.DoesNotExist
+            return cached_row("company-row", version, lambda: Company.objects.get(pk=version[0]))
+        except Company.DoesNotExist:  # or deleted since
+            raise Http404("No such company.") from None
 
     def dial_ins_prefetch(self):
         return Prefetch("dial_ins", queryset=DialIn.objects.order_by("kind", "pk"))
@@ -284,16 +283,17 @@ class ReleaseListView(PublicMixin, ListView):
 class ReleaseDetailView(PublicMixin, DetailView):
     context_object_name = "release"
 
-    def get_queryset(self):
+    def get_object(self, queryset=None):
         # Staff see drafts and embargoed releases (marked, never cached); everyone else
         # sees only what is published, and gets 404 for the rest.
-        releases = PressRelease.objects.all() if self.request.user.is_staff else PressRelease.objects.published()
-        return releases.select_related("company")
-
-    def get_object(self, queryset=None):
-        queryset = self.get_queryset() if queryset is None else queryset
+        company, slug = self.kwargs["company"], self.kwargs["slug"]
         try:
-            return queryset.get(company__slug=self.kwargs["company"], slug=self.kwargs["slug"])
+            if self.request.user.is_staff:
+                return PressRelease.objects.select_related("company").get(company__slug=company, slug=slug)
+            version = PressRelease.objects.published_version_at(company, slug)
+            if version is None:
+                raise PressRelease.DoesNotExist
+            return cached_row("release-row", version, lambda: self.published_releases().get(pk=version[0]))
         except PressRelease.DoesNotExist:
             raise Http404("No published release at this address.") from None
 

@@ -272,3 +272,49 @@ def test_public_call_versions_are_the_upcoming_and_past_querysets_rows(company):
     assert ConferenceCall.objects.public_versions(upcoming=False) == past
     assert ConferenceCall.objects.public_versions(1, 3, upcoming=False) == past[1:3]
     assert ConferenceCall.objects.public_versions(0, 1, upcoming=True) == upcoming[:1]
+
+
+def test_a_release_pages_version_is_found_only_when_published(company):
+    now = timezone.now()
+    published = make_release(company, slug="out", published_at=now - timedelta(minutes=1))
+    make_release(company, slug="soon", published_at=now + timedelta(minutes=1))
+    make_release(company, slug="draft")
+    other = Company.objects.create(name="Other", slug="other")
+    assert PressRelease.objects.published_version_at("immunogen", "out") == (published.pk, published.updated_at)
+    assert PressRelease.objects.published_version_at("immunogen", "soon") is None
+    assert PressRelease.objects.published_version_at("immunogen", "draft") is None
+    assert PressRelease.objects.published_version_at(other.slug, "out") is None
+
+
+@pytest.mark.parametrize(
+    ("shows", "public"),
+    [
+        pytest.param("published release", True, id="published-release"),
+        pytest.param("call entered by hand", True, id="hand-entered-call"),
+        pytest.param("call in a published release", True, id="published-call"),
+        pytest.param("embargoed release and its call", False, id="embargoed"),
+        pytest.param("draft and its call", False, id="draft"),
+        pytest.param("nothing", False, id="nothing"),
+    ],
+)
+def test_a_company_pages_version_follows_the_public_rule(company, shows, public):
+    now = timezone.now()
+    release_at = {
+        "published release": now - timedelta(days=1),
+        "call in a published release": now - timedelta(days=1),
+        "embargoed release and its call": now + timedelta(days=1),
+        "draft and its call": None,
+    }
+    if shows in release_at:
+        release = make_release(company, published_at=release_at[shows])
+        if "call" in shows:
+            ConferenceCall.objects.create(company=company, release=release, title="Call", starts_at=now)
+    if shows == "call entered by hand":
+        ConferenceCall.objects.create(company=company, title="Call", starts_at=None)
+    company.refresh_from_db()
+    expected = (company.pk, company.updated_at) if public else None
+    assert Company.objects.public_version("immunogen") == expected
+    assert (
+        PressRelease.objects.published().filter(company=company).exists()
+        or ConferenceCall.objects.public().filter(company=company).exists()
+    ) is public
