@@ -70,6 +70,12 @@ def rows_key(kind: str, rows) -> str:
     return f"irsite:fragment:{kind}:{digest.hexdigest()[:32]}:{code_digest()}"
 
 
+def parts_key(kind: str, *parts) -> str:
+    """The cache name of `kind` made of `parts` (other fragments' names, a count, a page
+    number): a fragment holding other fragments, which changes when any of them does."""
+    return f"irsite:fragment:{kind}:{text_digest(repr(parts))}:{code_digest()}"
+
+
 def shared_key(kind: str) -> str:
     """The cache name of `kind`, a piece many pages show and many writes change (the list of
     companies, say), for as long as no row is written and no embargo lifts: the page cache's

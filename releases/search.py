@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
+from .fragments import text_digest
 from .models import Company, PressRelease
 from .pagecache import generation, horizon, page_cache_seconds
 
@@ -118,11 +119,15 @@ def filter_choices(published: QuerySet) -> dict:
         companies = Company.objects.filter(Exists(published.filter(company=OuterRef("pk")))).order_by("name")
         companies = list(companies.values_list("pk", "slug", "name"))
         years = [str(year) for year in published_years(published)]
+        year_options = option_tags([("", "All"), *((year, year) for year in years)])
+        company_options = option_tags([("", "All"), *((slug, name) for _, slug, name in companies)])
         choices = {
             "years": {year: int(year) for year in years},
-            "year_options": option_tags([("", "All"), *((year, year) for year in years)]),
+            "year_options": year_options,
             "companies": {slug: (pk, name) for pk, slug, name in companies},
-            "company_options": option_tags([("", "All"), *((slug, name) for _, slug, name in companies)]),
+            "company_options": company_options,
+            # Names the form as shown: unchanged by a write that changes no year or company.
+            "digest": text_digest(f"{year_options}\n{company_options}"),
         }
         if key:
             cache.set(key, choices, timeout=page_cache_seconds())
@@ -205,6 +210,7 @@ class ReleaseFilterForm(forms.Form):
     def __init__(self, *args, published: QuerySet, **kwargs):
         super().__init__(*args, **kwargs)
         choices = filter_choices(published)
+        self.choices_digest = choices["digest"]
         for name, values, options in (("year", "years", "year_options"), ("company", "companies", "company_options")):
             self.fields[name].values = choices[values]
             self.fields[name].widget.options_html = choices[options]

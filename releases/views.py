@@ -25,7 +25,16 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from .calendars import calendar_bytes
-from .fragments import cached_row, company_page_key, rows_key, shared_count, shared_key, text_digest, version_key
+from .fragments import (
+    cached_row,
+    company_page_key,
+    parts_key,
+    rows_key,
+    shared_count,
+    shared_key,
+    text_digest,
+    version_key,
+)
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, published_q
 from .paginators import DeferredJoinPaginator, in_order
 from .phones import to_e164
@@ -251,15 +260,19 @@ class ReleaseListView(PublicMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        context["releases"] = release_rows("archive-page", page.object_list, versions=page.versions)
+        releases = release_rows("archive-page", page.object_list, versions=page.versions)
         # Page links keep the filters; the page number is added by the template.
         query = self.request.GET.copy()
         query.pop("page", None)
+        # The form as filled in, with its choices; the page below the title, made of the form,
+        # the count, the page's rows and its links. Both stay good across writes that change
+        # none of those, as after a write to releases on other pages.
+        form_key = parts_key("archive-form", self.form.choices_digest, query.urlencode())
         context.update(
+            releases=releases,
             form=self.form,
-            # The form as filled in, with its choices: the same for the same query string
-            # until a write or an embargo lift.
-            form_key=shared_key(f"archive-form:{text_digest(query.urlencode())}"),
+            form_key=form_key,
+            body_key=parts_key("archive-body", form_key, page.paginator.count, page.number, releases["key"]),
             filter_query=query.urlencode(),
             feeds=self.feeds(),
         )
@@ -371,9 +384,13 @@ class EventListView(PublicMixin, ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         page = context["page_obj"]
-        context["past_calls"] = self.call_rows("events-past", page.versions)
-        context["upcoming_calls"] = self.call_rows(
-            "events-upcoming", ConferenceCall.objects.public_versions(upcoming=True), dial_ins=True
+        past = self.call_rows("events-past", page.versions)
+        upcoming = ConferenceCall.objects.public_versions(upcoming=True)
+        upcoming = self.call_rows("events-upcoming", upcoming, dial_ins=True)
+        context.update(
+            past_calls=past,
+            upcoming_calls=upcoming,
+            body_key=parts_key("events-body", upcoming["key"], past["key"], page.paginator.count, page.number),
         )
         return context
 
