@@ -358,11 +358,13 @@ class ConferenceCallQuerySet(models.QuerySet):
         by pk): what `upcoming().values_list("pk", "updated_at")[start:stop]` gives."""
         calls, releases = self.model._meta.db_table, PressRelease._meta.db_table
         limit, window_params = window(start, stop)
+        # The release's publication as a subquery per call: as a join, PostgreSQL hashed the
+        # whole release table to keep three upcoming calls of ninety (1 ms).
+        side, order = (">=", "ASC") if upcoming else ("<", "DESC")
+        published = f"(SELECT r.published_at FROM {releases} r WHERE r.id = c.release_id) <= %s"
         sql = (
-            f"SELECT c.id, c.updated_at FROM {calls} c LEFT JOIN {releases} r ON r.id = c.release_id "
-            "WHERE (c.release_id IS NULL OR r.published_at <= %s) AND c.starts_at "
-            + (">= %s ORDER BY c.starts_at ASC, c.id ASC" if upcoming else "< %s ORDER BY c.starts_at DESC, c.id DESC")
-            + limit
+            f"SELECT c.id, c.updated_at FROM {calls} c WHERE c.starts_at {side} %s "
+            f"AND (c.release_id IS NULL OR {published}) ORDER BY c.starts_at {order}, c.id {order}{limit}"
         )
         now = connections[self.db].ops.adapt_datetimefield_value(timezone.now())
         return versions_by_sql(self.db, sql, [now, now, *window_params])
