@@ -353,21 +353,24 @@ class ConferenceCallQuerySet(models.QuerySet):
     def past(self):
         return self.public().filter(starts_at__lt=timezone.now()).order_by("-starts_at")
 
-    def public_versions(self, start: int = 0, stop: int | None = None, *, upcoming: bool) -> list[Version]:
+    def public_versions(self, start: int = 0, stop: int | None = None, *, upcoming: bool, since=None) -> list[Version]:
         """(pk, updated_at) of upcoming() or past() calls [start:stop], in their order (ties
-        by pk): what `upcoming().values_list("pk", "updated_at")[start:stop]` gives."""
+        by pk): what `upcoming().values_list("pk", "updated_at")[start:stop]` gives. With
+        `since`, upcoming calls count from that moment rather than now."""
         calls, releases = self.model._meta.db_table, PressRelease._meta.db_table
         limit, window_params = window(start, stop)
+        side, order = (">=", "ASC") if upcoming else ("<", "DESC")
         # The release's publication as a subquery per call: as a join, PostgreSQL hashed the
         # whole release table to keep three upcoming calls of ninety (1 ms).
-        side, order = (">=", "ASC") if upcoming else ("<", "DESC")
         published = f"(SELECT r.published_at FROM {releases} r WHERE r.id = c.release_id) <= %s"
         sql = (
             f"SELECT c.id, c.updated_at FROM {calls} c WHERE c.starts_at {side} %s "
             f"AND (c.release_id IS NULL OR {published}) ORDER BY c.starts_at {order}, c.id {order}{limit}"
         )
-        now = connections[self.db].ops.adapt_datetimefield_value(timezone.now())
-        return versions_by_sql(self.db, sql, [now, now, *window_params])
+        now = timezone.now()
+        bound = since if upcoming and since is not None else now
+        adapt = connections[self.db].ops.adapt_datetimefield_value
+        return versions_by_sql(self.db, sql, [adapt(bound), adapt(now), *window_params])
 
 
 class ConferenceCall(models.Model):

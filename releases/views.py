@@ -483,16 +483,20 @@ class CalendarMixin(PublicMixin):
     def feed_calls(self):
         return self.public_calls().filter(starts_at__gte=timezone.now() - CALENDAR_FEED_PAST)
 
-    def calendar_response(self, calls, *, name: str) -> HttpResponse:
+    def calendar_response(self, calls, *, name: str, versions=None) -> HttpResponse:
+        """The calendar of `calls`, whose (pk, updated_at) are `versions` when known."""
         uid = self.request.build_absolute_uri(self.request.path)
         site_url = f"{self.request.scheme}://{self.request.get_host()}"
         # The whole calendar, cached under its calls' versions (which move with their
         # company and dial-ins) and what names it: a miss reads one list of keys.
         naming = f"{name}\n{uid}\n{site_url}"
-        key = f"{rows_key('calendar', calls.values_list('pk', 'updated_at'))}:{text_digest(naming)}"
+        if versions is None:
+            versions = list(calls.values_list("pk", "updated_at"))
+        key = f"{rows_key('calendar', versions)}:{text_digest(naming)}"
         body = cache.get(key)
         if body is None:
-            body = calendar_bytes(calls.select_related("company"), name=name, uid=uid, site_url=site_url)
+            rows = by_key(lambda keys: calls.filter(pk__in=keys).select_related("company"), versions)
+            body = calendar_bytes(rows, name=name, uid=uid, site_url=site_url)
             cache.set(key, body, timeout=None)
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         if self.filename:
@@ -509,7 +513,11 @@ class EventCalendarView(CalendarMixin, View):
 
 class CalendarFeedView(CalendarMixin, View):
     def get(self, request):
-        return self.calendar_response(self.feed_calls(), name="Investor events")
+        # Every public call since the feed's start, from a hand-written statement; latest
+        # first, as the model orders calls.
+        since = timezone.now() - CALENDAR_FEED_PAST
+        versions = ConferenceCall.objects.public_versions(upcoming=True, since=since)[::-1]
+        return self.calendar_response(self.public_calls(), name="Investor events", versions=versions)
 
 
 class CompanyCalendarFeedView(CalendarMixin, View):

@@ -272,6 +272,11 @@ def test_public_call_versions_are_the_upcoming_and_past_querysets_rows(company):
     assert ConferenceCall.objects.public_versions(upcoming=False) == past
     assert ConferenceCall.objects.public_versions(1, 3, upcoming=False) == past[1:3]
     assert ConferenceCall.objects.public_versions(0, 1, upcoming=True) == upcoming[:1]
+    since = now - timedelta(days=5)
+    recent = ConferenceCall.objects.public().filter(starts_at__gte=since).order_by("starts_at")
+    assert ConferenceCall.objects.public_versions(upcoming=True, since=since) == list(
+        recent.values_list("pk", "updated_at")
+    )
 
 
 def test_a_release_pages_version_is_found_only_when_published(company):
