@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.cache import set_response_etag
 from django.utils.feedgenerator import Atom1Feed
 
 from .fragments import rows_key, text_digest
@@ -43,8 +44,10 @@ class ReleasesFeed(Feed):
             for name, value in headers.items():
                 response[name] = value
             return response
-        response = super().__call__(request, *args, **kwargs)
-        headers = {name: response[name] for name in ("Content-Type", "Last-Modified") if response.has_header(name)}
+        # The ETag is hashed once here, not by conditional_page on every request.
+        response = set_response_etag(super().__call__(request, *args, **kwargs))
+        kept = ("Content-Type", "Last-Modified", "ETag")
+        headers = {name: response[name] for name in kept if response.has_header(name)}
         cache.set(key, (response.content, headers), timeout=None)
         return response
 
