@@ -94,8 +94,11 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
 
 # Local memory by default, one per process: room for the pages and fragments of a busy
-# site (Django's default of 300 entries would cull them as fast as they are stored).
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://irsite?max_entries=5000")}
+# site (Django's default of 300 entries would cull them as fast as they are stored). A
+# release shown takes three entries (its page, its article, its row), 13 KB in all, so
+# 20,000 entries hold some 6,500 releases in about 100 MB per process; a shared Redis
+# (CACHE_URL) holds one copy for every process and server.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://irsite?max_entries=20000")}
 # Public pages are cached for anonymous visitors (releases/pagecache.py) until a write, the
 # next embargo lift, or this many seconds. Off, every request renders its page (the
 # fragments and lists cached per version stay cached).
