@@ -133,17 +133,30 @@ class PressReleaseQuerySet(models.QuerySet):
     def embargoed(self):
         return self.filter(published_at__gt=timezone.now())
 
-    def published_versions(self, start: int = 0, stop: int | None = None) -> list[Version]:
-        """(pk, updated_at) of published releases [start:stop] in list order (Meta.ordering):
-        what `published().values_list("pk", "updated_at")[start:stop]` gives, off the
-        release_published_idx index alone."""
+    def published_versions(
+        self, start: int = 0, stop: int | None = None, *, company=None, category: str = "", year: int | None = None
+    ) -> list[Version]:
+        """(pk, updated_at) of published releases [start:stop] in list order (Meta.ordering),
+        of one company, category and year (in the site's zone) when given: what
+        `published().filter(...).values_list("pk", "updated_at")[start:stop]` gives, off the
+        release_published_idx index (or the company's or category's) alone."""
+        ops = connections[self.db].ops
+        where, params = ["published_at <= %s"], [ops.adapt_datetimefield_value(timezone.now())]
+        if company is not None:
+            where.append("company_id = %s")
+            params.append(company.pk)
+        if category:
+            where.append("category = %s")
+            params.append(category)
+        if year is not None:
+            where.append("published_at BETWEEN %s AND %s")
+            params.extend(ops.year_lookup_bounds_for_datetime_field(year))
         limit, window_params = window(start, stop)
         sql = (
-            f"SELECT id, updated_at FROM {self.model._meta.db_table} WHERE published_at <= %s "
+            f"SELECT id, updated_at FROM {self.model._meta.db_table} WHERE {' AND '.join(where)} "
             f"ORDER BY published_at DESC, dateline_date DESC, id DESC{limit}"
         )
-        now = connections[self.db].ops.adapt_datetimefield_value(timezone.now())
-        return versions_by_sql(self.db, sql, [now, *window_params])
+        return versions_by_sql(self.db, sql, [*params, *window_params])
 
     def published_version_at(self, company_slug: str, slug: str) -> Version | None:
         """(pk, updated_at) of the published release at a release page's address, else None."""

@@ -226,6 +226,15 @@ class ReleaseFilterForm(forms.Form):
             releases = releases.filter(category=data["category"])
         return search_releases(releases, data.get("q") or "")
 
+    def filters(self) -> dict:
+        """The valid year, company and category chosen (for PressRelease.objects.published_versions)."""
+        data = self.cleaned_data if self.is_bound else {}
+        return {name: data[name] for name in ("year", "company", "category") if data.get(name)}
+
+    @property
+    def has_words(self) -> bool:
+        return bool(self.is_bound and (self.cleaned_data.get("q") or "").split())
+
     def cache_name(self) -> str:
         """The valid filters, as text that names the list they select."""
         data = self.cleaned_data if self.is_bound else {}

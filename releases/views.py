@@ -251,8 +251,11 @@ class ReleaseListView(PublicMixin, ListView):
         # A page's rows are fetched by key, published ones only, without the search that
         # chose them; how many match is worked out once per filter and generation.
         count = shared_count(f"archive-count:{text_digest(self.form.cache_name())}", queryset)
-        # Unfiltered, a page's keys come from a hand-written statement (see published_versions).
-        versions = None if self.form.is_filtered else PressRelease.objects.published_versions
+        # With no search words, a page's keys come from a hand-written statement (see
+        # published_versions); a search asks the ORM.
+        versions = None
+        if not self.form.has_words:
+            versions = functools.partial(PressRelease.objects.published_versions, **self.form.filters())
         return super().get_paginator(
             queryset, per_page, rows=self.listed_by_key, count=count, versions=versions, **kwargs
         )

@@ -323,3 +323,39 @@ def test_a_company_pages_version_follows_the_public_rule(company, shows, public)
         PressRelease.objects.published().filter(company=company).exists()
         or ConferenceCall.objects.public().filter(company=company).exists()
     ) is public
+
+
+def test_published_versions_of_a_company_category_and_year_are_the_filtered_querysets(company):
+    other = Company.objects.create(name="Other, Inc.", slug="other")
+    site_zone = timezone.get_current_timezone()
+    moments = [
+        datetime(2024, 12, 31, 23, 30, tzinfo=site_zone),  # the last minutes of 2024 where the site is
+        datetime(2025, 1, 1, 0, 30, tzinfo=site_zone),
+        datetime(2025, 6, 1, 12, tzinfo=site_zone),
+        datetime(2023, 3, 1, 12, tzinfo=site_zone),
+    ]
+    n = 0
+    for owner in (company, other):
+        for category in (PressRelease.Category.EARNINGS, PressRelease.Category.DIVIDEND):
+            for moment in moments:
+                n += 1
+                make_release(owner, slug=f"r{n}", published_at=moment, category=category)
+    make_release(company, slug="embargoed", published_at=timezone.now() + timedelta(days=1), category="earnings")
+    for filters in [
+        {"company": company},
+        {"category": "dividend"},
+        {"year": 2025},
+        {"year": 2024, "company": other},
+        {"company": company, "category": "earnings", "year": 2025},
+        {"year": 2019},
+    ]:
+        orm = PressRelease.objects.published()
+        if "company" in filters:
+            orm = orm.filter(company=filters["company"])
+        if "category" in filters:
+            orm = orm.filter(category=filters["category"])
+        if "year" in filters:
+            orm = orm.filter(published_at__year=filters["year"])
+        expected = list(orm.values_list("pk", "updated_at"))
+        assert PressRelease.objects.published_versions(**filters) == expected, filters
+        assert PressRelease.objects.published_versions(1, 3, **filters) == expected[1:3], filters
