@@ -134,12 +134,19 @@ class PressReleaseQuerySet(models.QuerySet):
         return self.filter(published_at__gt=timezone.now())
 
     def published_versions(
-        self, start: int = 0, stop: int | None = None, *, company=None, category: str = "", year: int | None = None
+        self,
+        start: int = 0,
+        stop: int | None = None,
+        *,
+        company=None,
+        category: str = "",
+        year: int | None = None,
+        reverse: bool = False,
     ) -> list[Version]:
         """(pk, updated_at) of published releases [start:stop] in list order (Meta.ordering),
-        of one company, category and year (in the site's zone) when given: what
-        `published().filter(...).values_list("pk", "updated_at")[start:stop]` gives, off the
-        release_published_idx index (or the company's or category's) alone."""
+        or its reverse, of one company, category and year (in the site's zone) when given:
+        what `published().filter(...).values_list("pk", "updated_at")[start:stop]` gives, off
+        the release_published_idx index (or the company's or category's) alone."""
         ops = connections[self.db].ops
         where, params = ["published_at <= %s"], [ops.adapt_datetimefield_value(timezone.now())]
         if company is not None:
@@ -152,9 +159,10 @@ class PressReleaseQuerySet(models.QuerySet):
             where.append("published_at BETWEEN %s AND %s")
             params.extend(ops.year_lookup_bounds_for_datetime_field(year))
         limit, window_params = window(start, stop)
+        order = "ASC" if reverse else "DESC"
         sql = (
             f"SELECT id, updated_at FROM {self.model._meta.db_table} WHERE {' AND '.join(where)} "
-            f"ORDER BY published_at DESC, dateline_date DESC, id DESC{limit}"
+            f"ORDER BY published_at {order}, dateline_date {order}, id {order}{limit}"
         )
         return versions_by_sql(self.db, sql, [*params, *window_params])
 
@@ -366,13 +374,17 @@ class ConferenceCallQuerySet(models.QuerySet):
     def past(self):
         return self.public().filter(starts_at__lt=timezone.now()).order_by("-starts_at")
 
-    def public_versions(self, start: int = 0, stop: int | None = None, *, upcoming: bool, since=None) -> list[Version]:
+    def public_versions(
+        self, start: int = 0, stop: int | None = None, *, upcoming: bool, since=None, reverse: bool = False
+    ) -> list[Version]:
         """(pk, updated_at) of upcoming() or past() calls [start:stop], in their order (ties
-        by pk): what `upcoming().values_list("pk", "updated_at")[start:stop]` gives. With
-        `since`, upcoming calls count from that moment rather than now."""
+        by pk) or its reverse: what `upcoming().values_list("pk", "updated_at")[start:stop]`
+        gives. With `since`, upcoming calls count from that moment rather than now."""
         calls, releases = self.model._meta.db_table, PressRelease._meta.db_table
         limit, window_params = window(start, stop)
         side, order = (">=", "ASC") if upcoming else ("<", "DESC")
+        if reverse:
+            order = "DESC" if order == "ASC" else "ASC"
         # The release's publication as a subquery per call: as a join, PostgreSQL hashed the
         # whole release table to keep three upcoming calls of ninety (1 ms).
         published = f"(SELECT r.published_at FROM {releases} r WHERE r.id = c.release_id) <= %s"

@@ -14,8 +14,10 @@ class DeferredJoinPaginator(Paginator):
     """`rows(keys)`, when given, fetches a page's rows by key: it can leave out what only
     chose them (a full-text match, say, which would otherwise run a third time). `count`,
     when given, is the list's length, known from elsewhere (a cache). `versions(start,
-    stop)`, when given, reads the keys and versions of rows [start:stop] (a hand-written
-    statement, say) in place of the queryset.
+    stop, reverse=False)`, when given, reads the keys and versions of rows [start:stop] (a
+    hand-written statement, say) in place of the queryset; with `reverse`, of the list in
+    reverse order. Pages past the middle are read that way, from the far end, so the list's
+    order must be total (end with the pk) for the two to be mirror images.
 
     A page's `versions` are its rows' (pk, updated_at), read with the keys; its rows are
     fetched only when first used, so a page whose rows are shown from a cached fragment
@@ -28,8 +30,9 @@ class DeferredJoinPaginator(Paginator):
         if count is not None:
             self.count = count
 
-    def queryset_versions(self, start: int, stop: int) -> list:
-        return list(self.object_list.values_list("pk", "updated_at")[start:stop])
+    def queryset_versions(self, start: int, stop: int, *, reverse: bool = False) -> list:
+        rows = self.object_list.reverse() if reverse else self.object_list
+        return list(rows.values_list("pk", "updated_at")[start:stop])
 
     def page(self, number):
         number = self.validate_number(number)
@@ -37,7 +40,11 @@ class DeferredJoinPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        versions = self.versions(bottom, top)
+        if bottom > self.count // 2:
+            # Past the middle, from the far end: an OFFSET walks every row it skips.
+            versions = self.versions(self.count - top, self.count - bottom, reverse=True)[::-1]
+        else:
+            versions = self.versions(bottom, top)
         page = self._get_page(SimpleLazyObject(lambda: in_order(self.rows, [pk for pk, _ in versions])), number, self)
         page.versions = versions
         return page

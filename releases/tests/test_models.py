@@ -249,6 +249,7 @@ def test_published_versions_are_the_published_querysets_rows_in_list_order(compa
     assert PressRelease.objects.published_versions() == orm
     for start, stop in [(0, 2), (2, 4), (4, 20), (6, 8), (0, 0)]:
         assert PressRelease.objects.published_versions(start, stop) == orm[start:stop]
+        assert PressRelease.objects.published_versions(start, stop, reverse=True) == orm[::-1][start:stop]
     assert all(timezone.is_aware(updated_at) for _, updated_at in orm)
 
 
@@ -271,6 +272,7 @@ def test_public_call_versions_are_the_upcoming_and_past_querysets_rows(company):
     assert ConferenceCall.objects.public_versions(upcoming=True) == upcoming
     assert ConferenceCall.objects.public_versions(upcoming=False) == past
     assert ConferenceCall.objects.public_versions(1, 3, upcoming=False) == past[1:3]
+    assert ConferenceCall.objects.public_versions(0, 2, upcoming=False, reverse=True) == past[::-1][:2]
     assert ConferenceCall.objects.public_versions(0, 1, upcoming=True) == upcoming[:1]
     since = now - timedelta(days=5)
     recent = ConferenceCall.objects.public().filter(starts_at__gte=since).order_by("starts_at")
