@@ -424,6 +424,25 @@ def test_postgres_search_stems_words_and_ranks_headline_matches_first(client):
     assert "Dividend declared" not in html
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the stored headline vector is PostgreSQL's")
+def test_postgres_search_ranks_by_the_headline_as_it_stands_after_an_edit(client):
+    now = timezone.now()
+    first = f.release(headline="Quarterly update", body="<p>Two acquisitions closed.</p>",
+                      published_at=now - timedelta(hours=1))
+    f.release(headline="Acquisition of Contoso", body="<p>Closing news.</p>", published_at=now - timedelta(hours=2))
+    second = f.release(headline="Acquisition of Fabrikam", body="<p>An acquisition, in other words.</p>",
+                       published_at=now - timedelta(hours=3))
+    url = reverse("releases:release-list") + "?q=acquisition"
+    html = page(client, url)
+    assert html.index("Acquisition of Contoso") < html.index("Quarterly update")
+    first.headline = "Acquisitions update: acquisition of Tailspin"
+    first.save()
+    second.headline = "Fabrikam joins Northwind"
+    second.save()
+    html = page(client, url)
+    assert html.index("Acquisitions update") < html.index("Acquisition of Contoso") < html.index("Fabrikam joins")
+
+
 @pytest.mark.parametrize(
     "query, feed",
     [
