@@ -89,10 +89,6 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     if env.bool("DJANGO_DB_PREPARED_STATEMENTS", default=True):
         DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
 
-# The archive's index carries each release's version for PostgreSQL's index-only scans
-# (releases/models.py); SQLite has no such columns and simply leaves it out.
-SILENCED_SYSTEM_CHECKS = ["models.W040"]
-
 # Local memory by default, one per process: room for the pages and fragments of a busy
 # site (Django's default of 300 entries would cull them as fast as they are stored). A
 # release shown takes three entries (its page, its article, its row), 13 KB in all, so

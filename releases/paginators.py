@@ -41,7 +41,10 @@ class DeferredJoinPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         if bottom > self.count // 2:
-            # Past the middle, from the far end: an OFFSET walks every row it skips.
+            # Past the middle, from the far end: an OFFSET walks every row it skips. Counted
+            # before a write that lands during this request, the page may be a row or two off,
+            # as pages read on either side of a publication are; its fragment is named by the
+            # rows it shows, so nothing stale is kept.
             versions = self.versions(self.count - top, self.count - bottom, reverse=True)[::-1]
         else:
             versions = self.versions(bottom, top)

@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from .fragments import text_digest
+from .fragments import code_digest, text_digest
 from .models import Company, PressRelease
 from .pagecache import generation, horizon, page_cache_seconds
 
@@ -117,7 +117,8 @@ def filter_choices(published: QuerySet) -> dict:
     horizon): on SQLite the years alone cost tens of milliseconds, and a few hundred
     companies' options as many again."""
     token = generation()
-    key = f"irsite:archive-choices:{token}:{horizon(token)}" if token else None
+    # The code's digest too: after a deploy, another version's choices may differ in shape.
+    key = f"irsite:archive-choices:{token}:{horizon(token)}:{code_digest()}" if token else None
     choices = _latest_choices.get(key) if key else None
     if choices is not None:
         return choices

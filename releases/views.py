@@ -9,19 +9,21 @@ Staff may preview an unpublished release at its own URL, marked and never cached
 from __future__ import annotations
 
 import functools
+import hashlib
 import json
 from datetime import timedelta
 
 from django.core.cache import cache
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Exists, OuterRef, Prefetch, Q, prefetch_related_objects
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, set_response_etag
+from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import quote_etag
 from django.views.generic import DetailView, ListView, TemplateView, View
 
 from .calendars import calendar_bytes
@@ -206,11 +208,11 @@ class PublicMixin:
         """The company at `slug`, once it has a published release or a public call; a
         company created by a draft upload stays unseen, so its name cannot leak an embargo."""
         version = Company.objects.public_version(slug)
+        if version is None:
+            raise Http404("No such company.")
         try:
-            if version is None:
-                raise Company.DoesNotExist
             return cached_row("company-row", version, lambda: Company.objects.get(pk=version[0]))
-        except Company.DoesNotExist:  # or deleted since
+        except Company.DoesNotExist:  # deleted since
             raise Http404("No such company.") from None
 
     def dial_ins_prefetch(self):
@@ -265,8 +267,12 @@ class ReleaseListView(PublicMixin, ListView):
         page = context["page_obj"]
         releases = release_rows("archive-page", page.object_list, versions=page.versions)
         # Page links keep the filters; the page number is added by the template.
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        # The form's own fields only: other parameters change nothing on the page, and would
+        # each name new fragments.
+        query = QueryDict(mutable=True)
+        for name in self.form.fields:
+            if values := self.request.GET.getlist(name):
+                query.setlist(name, values)
         # The form as filled in, with its choices; the page below the title, made of the form,
         # the count, the page's rows and its links. Both stay good across writes that change
         # none of those, as after a write to releases on other pages.
@@ -307,11 +313,11 @@ class ReleaseDetailView(PublicMixin, DetailView):
             if self.request.user.is_staff:
                 return PressRelease.objects.select_related("company").get(company__slug=company, slug=slug)
             version = PressRelease.objects.published_version_at(company, slug)
-            if version is None:
-                raise PressRelease.DoesNotExist
-            return cached_row("release-row", version, lambda: self.published_releases().get(pk=version[0]))
-        except PressRelease.DoesNotExist:
-            raise Http404("No published release at this address.") from None
+            if version is not None:
+                return cached_row("release-row", version, lambda: self.published_releases().get(pk=version[0]))
+        except PressRelease.DoesNotExist:  # or unpublished since
+            pass
+        raise Http404("No published release at this address.")
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -500,8 +506,8 @@ class CalendarMixin(PublicMixin):
         if stored is None:
             rows = by_key(lambda keys: calls.filter(pk__in=keys).select_related("company"), versions)
             body = calendar_bytes(rows, name=name, uid=uid, site_url=site_url)
-            # Its ETag too, which conditional_page would otherwise hash from 100 KB each time.
-            stored = (body, set_response_etag(HttpResponse(body))["ETag"])
+            # Its ETag too, as conditional_page would otherwise hash 100 KB on every request.
+            stored = (body, quote_etag(hashlib.md5(body, usedforsecurity=False).hexdigest()))
             cache.set(key, stored, timeout=None)
         body, etag = stored
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

@@ -146,3 +146,21 @@ def test_the_events_page_counts_and_lists_past_calls_as_they_change(release):
     release.published_at = None
     release.save()  # its call is no longer public
     assert "1-877-407-0784" not in html(url)
+
+
+def test_the_archive_body_follows_its_count_and_filter_choices_when_its_rows_do_not_change(release, settings):
+    from datetime import timedelta
+
+    settings.PAGE_CACHE_ENABLED = True  # the generation moves with every write, as in production
+    for n in range(20):  # a full first page, newer than the fixture's release
+        moment = release.published_at + timedelta(minutes=n + 1)
+        f.release(company=release.company, headline=f"Contoso Update {n}", published_at=moment)
+    url = reverse("releases:release-list")
+    assert "21 releases." in html(url)
+    # An older release lands on page 2: page 1's rows stay, its count moves.
+    older = f.company(name="Fabrikam Tools, Inc.", slug="fabrikam")
+    f.release(company=older, headline="Fabrikam Reports", published_at=release.published_at - timedelta(days=30))
+    page = html(url)
+    assert "22 releases." in page and "Fabrikam Reports" not in page
+    # The new company is a filter choice at once: the form's fragment follows its choices.
+    assert '<option value="fabrikam">Fabrikam Tools, Inc.</option>' in page

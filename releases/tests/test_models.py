@@ -250,7 +250,7 @@ def test_published_versions_are_the_published_querysets_rows_in_list_order(compa
     for start, stop in [(0, 2), (2, 4), (4, 20), (6, 8), (0, 0)]:
         assert PressRelease.objects.published_versions(start, stop) == orm[start:stop]
         assert PressRelease.objects.published_versions(start, stop, reverse=True) == orm[::-1][start:stop]
-    assert all(timezone.is_aware(updated_at) for _, updated_at in orm)
+    assert all(timezone.is_aware(updated_at) for _, updated_at in PressRelease.objects.published_versions())
 
 
 def test_public_call_versions_are_the_upcoming_and_past_querysets_rows(company):
@@ -361,3 +361,4 @@ def test_published_versions_of_a_company_category_and_year_are_the_filtered_quer
         expected = list(orm.values_list("pk", "updated_at"))
         assert PressRelease.objects.published_versions(**filters) == expected, filters
         assert PressRelease.objects.published_versions(1, 3, **filters) == expected[1:3], filters
+        assert PressRelease.objects.published_versions(0, 2, reverse=True, **filters) == expected[::-1][:2], filters

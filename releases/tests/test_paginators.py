@@ -1,7 +1,7 @@
 """The archive's paginator fetches a page's keys, then its rows: the same pages, in the same
 order, as slicing the list itself."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.paginator import Paginator
@@ -19,8 +19,13 @@ pytestmark = pytest.mark.django_db
 def releases():
     company = f.company()
     moment = timezone.now() - timedelta(days=3)
-    # Ties on published_at and on the dateline: the pk decides, as in Meta.ordering.
-    rows = [f.release(company=company, published_at=moment - timedelta(hours=n // 3)) for n in range(23)]
+    # Ties on published_at, then on the dateline (some missing: NULLs sort last on SQLite and
+    # first on PostgreSQL, and read in reverse must mirror either): the pk decides at last.
+    datelines = [None, date(2026, 1, 2), date(2026, 1, 1)]
+    rows = [
+        f.release(company=company, published_at=moment - timedelta(hours=n // 3), dateline_date=datelines[n % 3])
+        for n in range(23)
+    ]
     f.draft(company=company)
     return rows
 

@@ -130,6 +130,22 @@ def test_year_and_company_choices_come_only_from_published_releases(client):
     f.release(headline="Visible")
     html = page(client, reverse("releases:release-list"))
     assert "Stealth Target" not in html
+    # Asked for by its slug, the company is an invalid choice: not named, not filtered on.
+    response = client.get(reverse("releases:release-list"), {"company": "stealth"})
+    assert response.context["form"].errors["company"]
+    html = response.content.decode()
+    assert "Stealth Target" not in html and "/feeds/companies/stealth" not in html
+    assert "Visible" in html
+
+
+def test_archive_pages_ignore_parameters_that_are_not_filters(client, settings):
+    settings.PAGE_CACHE_ENABLED = False
+    f.release(headline="Visible")
+    html = page(client, reverse("releases:release-list") + "?utm_source=mail&category=earnings")
+    assert "utm_source" not in html  # not carried into the page's own links
+    cached = set(cache._cache)
+    page(client, reverse("releases:release-list") + "?utm_source=other&category=earnings")
+    assert set(cache._cache) == cached  # no new fragments for the same filters
 
 
 def test_release_page_shows_its_parts(client, world):
