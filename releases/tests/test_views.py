@@ -502,3 +502,18 @@ def test_favicon_ico_leads_to_the_site_icon(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301
     assert response["Location"].endswith("favicon.svg")
+
+
+def test_the_header_marks_the_current_section_on_each_page(client, world):
+    # The header is a cached fragment per section: each page must still get its own.
+    sections = {
+        reverse("releases:release-list"): "Press releases",
+        world.published.get_absolute_url(): "Press releases",
+        reverse("releases:event-list"): "Events",
+        reverse("releases:company-list"): "Companies",
+        reverse("releases:home"): None,
+    }
+    for url, current in sections.items():
+        html = page(client, url)
+        marked = re.findall(r'<a href="[^"]*" aria-current="page">([^<]*)</a>', html)
+        assert marked == ([current] if current else []), url
