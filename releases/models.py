@@ -59,7 +59,10 @@ def versions_by_sql(using: str, sql: str, params: list) -> list[Version]:
     method it mirrors, and a test holds them to the same answers."""
     with connections[using].cursor() as cursor:
         cursor.execute(sql, params)
-        rows = cursor.fetchall()
+        return aware_versions(cursor.fetchall())
+
+
+def aware_versions(rows) -> list[Version]:
     return [(pk, at if timezone.is_aware(at) else at.replace(tzinfo=UTC)) for pk, at in rows]
 
 
@@ -180,55 +183,59 @@ class PressReleaseQuerySet(models.QuerySet):
         )
         return versions_by_sql(self.db, sql, [*params, *window_params])
 
-    def published_version_at(self, company_slug: str, slug: str) -> Version | None:
-        """(pk, updated_at) of the published release at a release page's address, else None."""
+    def published_page_at(self, company_slug: str, slug: str) -> ReleasePage | None:
+        """The published release at a release page's address, as its version and the
+        published releases just before and after it (in publication order, ties by pk);
+        None when no published release is there.
+
+        One hand-written statement, where the ORM took longer to build its three queries
+        than the database to run them, and PostgreSQL a round trip each. It applies the same
+        rule as published_q(), and each neighbour walks the published_at index from the
+        release outwards. Only the next one needs the rule's bound: whatever was published
+        before a published release is published too, and that bound made SQLite walk the
+        index down from now rather than from the release (0.5 ms, not 6 us)."""
         releases, companies = self.model._meta.db_table, Company._meta.db_table
-        sql = (
-            f"SELECT r.id, r.updated_at FROM {releases} r JOIN {companies} c ON c.id = r.company_id "
-            f"WHERE c.slug = %s AND r.slug = %s AND {published_sql('r.published_at')}"
-        )
-        found = versions_by_sql(self.db, sql, [company_slug, slug, now_param(self.db)])
-        return found[0] if found else None
-
-    def neighbours_of(self, release: PressRelease) -> tuple[Neighbour | None, Neighbour | None]:
-        """The published releases just before and just after `release` (in publication
-        order, ties by pk), as (headline, url); none for a release not published.
-
-        One hand-written statement, where two ORM queries cost more to build than to run:
-        it is on every release page that is not served from the page cache. It applies
-        the same rule as published_q(), and each half walks the published_at index from
-        `release` outwards. Only the next half needs the rule's bound: whatever was
-        published before a published release is published too, and the bound there made
-        SQLite walk the index down from now rather than from `release` (0.5 ms, not 6 us)."""
-        if not release.is_published:
-            return None, None
-        table, companies = self.model._meta.db_table, Company._meta.db_table
         previous = (
-            f"SELECT headline, slug, company_id FROM {table} WHERE published_at <= %s "
-            "AND (published_at < %s OR id < %s) ORDER BY published_at DESC, id DESC LIMIT 1"
+            f"SELECT q.id FROM {releases} q WHERE q.published_at <= r.published_at "
+            "AND (q.published_at < r.published_at OR q.id < r.id) ORDER BY q.published_at DESC, q.id DESC LIMIT 1"
         )
         following = (
-            f"SELECT headline, slug, company_id FROM {table} WHERE {published_sql()} AND published_at >= %s "
-            "AND (published_at > %s OR id > %s) ORDER BY published_at ASC, id ASC LIMIT 1"
+            f"SELECT q.id FROM {releases} q WHERE {published_sql('q.published_at')} "
+            "AND q.published_at >= r.published_at AND (q.published_at > r.published_at OR q.id > r.id) "
+            "ORDER BY q.published_at ASC, q.id ASC LIMIT 1"
         )
-        sql = " UNION ALL ".join(
-            f"SELECT '{side}', r.headline, r.slug, c.slug FROM ({half}) r JOIN {companies} c ON c.id = r.company_id"
-            for side, half in (("previous", previous), ("next", following))
+        sql = (
+            "SELECT x.id, x.updated_at, p.headline, p.slug, pc.slug, n.headline, n.slug, nc.slug FROM ("
+            f"SELECT r.id, r.updated_at, ({previous}) AS previous_id, ({following}) AS next_id "
+            f"FROM {releases} r JOIN {companies} c ON c.id = r.company_id "
+            f"WHERE c.slug = %s AND r.slug = %s AND {published_sql('r.published_at')}) x "
+            f"LEFT JOIN {releases} p ON p.id = x.previous_id LEFT JOIN {companies} pc ON pc.id = p.company_id "
+            f"LEFT JOIN {releases} n ON n.id = x.next_id LEFT JOIN {companies} nc ON nc.id = n.company_id"
         )
-        now, at = now_param(self.db), connections[self.db].ops.adapt_datetimefield_value(release.published_at)
-        found = {}
+        now = now_param(self.db)
         with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, [at, at, release.pk, now, at, at, release.pk])
-            for side, headline, slug, company_slug in cursor.fetchall():
-                url = reverse("releases:release-detail", kwargs={"company": company_slug, "slug": slug})
-                found[side] = Neighbour(headline=headline, url=url)
-        return found.get("previous"), found.get("next")
+            cursor.execute(sql, [now, company_slug, slug, now])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        (pk, updated_at), neighbours = aware_versions([row[:2]])[0], []
+        for headline, release_slug, owner_slug in (row[2:5], row[5:8]):
+            url = reverse("releases:release-detail", kwargs={"company": owner_slug, "slug": release_slug})
+            neighbours.append(Neighbour(headline=headline, url=url) if headline is not None else None)
+        return ReleasePage(version=(pk, updated_at), previous=neighbours[0], next=neighbours[1])
 
 
 @dataclass(frozen=True)
 class Neighbour:
     headline: str
     url: str
+
+
+@dataclass(frozen=True)
+class ReleasePage:
+    version: Version
+    previous: Neighbour | None
+    next: Neighbour | None
 
 
 class PressRelease(models.Model):

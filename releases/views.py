@@ -310,10 +310,11 @@ class ReleaseDetailView(PublicMixin, DetailView):
         # sees only what is published, and gets 404 for the rest.
         company, slug = self.kwargs["company"], self.kwargs["slug"]
         try:
+            self.page = PressRelease.objects.published_page_at(company, slug)
             if self.request.user.is_staff:
                 return PressRelease.objects.select_related("company").get(company__slug=company, slug=slug)
-            version = PressRelease.objects.published_version_at(company, slug)
-            if version is not None:
+            if self.page is not None:
+                version = self.page.version
                 return cached_row("release-row", version, lambda: self.published_releases().get(pk=version[0]))
         except PressRelease.DoesNotExist:  # or unpublished since
             pass
@@ -336,7 +337,9 @@ class ReleaseDetailView(PublicMixin, DetailView):
             # A published release's article is cached per version; a preview never is.
             article_key=version_key("release-article", release.pk, release.updated_at) if release.is_published else "",
             published_label=release_time_label(release.published_at) if release.published_at else "",
-            **self.neighbours(release),
+            # A preview of an unpublished release shows no neighbours.
+            previous_release=self.page.previous if self.page else None,
+            next_release=self.page.next if self.page else None,
             json_ld=json_ld(self.news_article(release)),
         )
         return context
@@ -344,10 +347,6 @@ class ReleaseDetailView(PublicMixin, DetailView):
     def release_calls(self, release: PressRelease) -> list[ConferenceCall]:
         calls = release.calls.order_by("starts_at", "pk").prefetch_related(self.dial_ins_prefetch())
         return present_calls(calls, dial_ins=True)
-
-    def neighbours(self, release: PressRelease) -> dict:
-        previous, following = PressRelease.objects.neighbours_of(release)
-        return {"previous_release": previous, "next_release": following}
 
     def news_article(self, release: PressRelease) -> dict:
         company = release.company

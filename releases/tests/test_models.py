@@ -207,23 +207,28 @@ def test_neighbours_follow_publication_order_and_skip_what_is_not_published(comp
     release("draft", None)
     release("embargoed", now + timedelta(hours=1))
 
+    def page(item):
+        return PressRelease.objects.published_page_at(company.slug, item.slug)
+
     def headlines(item):
-        return tuple(n.headline if n else None for n in PressRelease.objects.neighbours_of(item))
+        found = page(item)
+        return tuple(n.headline if n else None for n in (found.previous, found.next))
 
     assert headlines(middle) == ("Tied-Before", "Newer")
     assert headlines(tied_before) == ("Older", "Middle")
     assert headlines(older) == (None, "Tied-Before")
     # The newest published release has no next one: not the embargoed release, not the draft.
     assert headlines(newer) == ("Middle", None)
-    assert PressRelease.objects.neighbours_of(newer)[0].url == middle.get_absolute_url()
+    assert page(newer).previous.url == middle.get_absolute_url()
+    assert page(middle).version == (middle.pk, middle.updated_at)
 
 
-def test_an_unpublished_release_has_no_neighbours(company):
+def test_an_unpublished_release_has_no_page(company):
     make_release(company, slug="published", published_at=timezone.now() - timedelta(days=1))
-    embargoed = make_release(company, slug="embargoed", published_at=timezone.now() + timedelta(days=1))
-    later = make_release(company, slug="later-embargo", published_at=timezone.now() + timedelta(days=2))
-    assert PressRelease.objects.neighbours_of(embargoed) == (None, None)
-    assert PressRelease.objects.neighbours_of(later) == (None, None)
+    make_release(company, slug="embargoed", published_at=timezone.now() + timedelta(days=1))
+    make_release(company, slug="later-embargo", published_at=timezone.now() + timedelta(days=2))
+    assert PressRelease.objects.published_page_at("immunogen", "embargoed") is None
+    assert PressRelease.objects.published_page_at("immunogen", "later-embargo") is None
 
 
 def test_published_versions_are_the_published_querysets_rows_in_list_order(company):
@@ -287,10 +292,10 @@ def test_a_release_pages_version_is_found_only_when_published(company):
     make_release(company, slug="soon", published_at=now + timedelta(minutes=1))
     make_release(company, slug="draft")
     other = Company.objects.create(name="Other", slug="other")
-    assert PressRelease.objects.published_version_at("immunogen", "out") == (published.pk, published.updated_at)
-    assert PressRelease.objects.published_version_at("immunogen", "soon") is None
-    assert PressRelease.objects.published_version_at("immunogen", "draft") is None
-    assert PressRelease.objects.published_version_at(other.slug, "out") is None
+    assert PressRelease.objects.published_page_at("immunogen", "out").version == (published.pk, published.updated_at)
+    assert PressRelease.objects.published_page_at("immunogen", "soon") is None
+    assert PressRelease.objects.published_page_at("immunogen", "draft") is None
+    assert PressRelease.objects.published_page_at(other.slug, "out") is None
 
 
 @pytest.mark.parametrize(
