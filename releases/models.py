@@ -41,6 +41,15 @@ def published_sql(column: str = "published_at") -> str:
     return f"{column} <= %s"
 
 
+def public_call_sql(call: str) -> str:
+    """ConferenceCallQuerySet.public() in a hand-written statement, for the call aliased
+    `call`: entered by hand, or announced in a published release (taking now_param()). The
+    release is a subquery per call: as a join, PostgreSQL hashed the whole release table to
+    keep three upcoming calls of ninety (1 ms)."""
+    release = f"(SELECT r.published_at FROM {PressRelease._meta.db_table} r WHERE r.id = {call}.release_id)"
+    return f"({call}.release_id IS NULL OR {published_sql(release)})"
+
+
 def now_param(using: str):
     """Now, as the database `using` compares it with a publication time."""
     return connections[using].ops.adapt_datetimefield_value(timezone.now())
@@ -83,8 +92,7 @@ class CompanyQuerySet(models.QuerySet):
         sql = (
             f"SELECT c.id, c.updated_at FROM {companies} c WHERE c.slug = %s AND ("
             f"EXISTS (SELECT 1 FROM {releases} r WHERE r.company_id = c.id AND {published_sql('r.published_at')}) "
-            f"OR EXISTS (SELECT 1 FROM {calls} k LEFT JOIN {releases} kr ON kr.id = k.release_id "
-            f"WHERE k.company_id = c.id AND (k.release_id IS NULL OR {published_sql('kr.published_at')})))"
+            f"OR EXISTS (SELECT 1 FROM {calls} k WHERE k.company_id = c.id AND {public_call_sql('k')}))"
         )
         now = now_param(self.db)
         found = versions_by_sql(self.db, sql, [slug, now, now])
@@ -398,17 +406,14 @@ class ConferenceCallQuerySet(models.QuerySet):
         """(pk, updated_at) of upcoming() or past() calls [start:stop], in their order (ties
         by pk) or its reverse: what `upcoming().values_list("pk", "updated_at")[start:stop]`
         gives. With `since`, upcoming calls count from that moment rather than now."""
-        calls, releases = self.model._meta.db_table, PressRelease._meta.db_table
+        calls = self.model._meta.db_table
         limit, window_params = window(start, stop)
         side, order = (">=", "ASC") if upcoming else ("<", "DESC")
         if reverse:
             order = "DESC" if order == "ASC" else "ASC"
-        # The release's publication as a subquery per call: as a join, PostgreSQL hashed the
-        # whole release table to keep three upcoming calls of ninety (1 ms).
-        published = published_sql(f"(SELECT r.published_at FROM {releases} r WHERE r.id = c.release_id)")
         sql = (
             f"SELECT c.id, c.updated_at FROM {calls} c WHERE c.starts_at {side} %s "
-            f"AND (c.release_id IS NULL OR {published}) ORDER BY c.starts_at {order}, c.id {order}{limit}"
+            f"AND {public_call_sql('c')} ORDER BY c.starts_at {order}, c.id {order}{limit}"
         )
         now = timezone.now()
         bound = since if upcoming and since is not None else now

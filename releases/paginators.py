@@ -48,7 +48,7 @@ class DeferredJoinPaginator(Paginator):
             versions = self.versions(self.count - top, self.count - bottom, reverse=True)[::-1]
         else:
             versions = self.versions(bottom, top)
-        page = self._get_page(SimpleLazyObject(lambda: in_order(self.rows, [pk for pk, _ in versions])), number, self)
+        page = self._get_page(by_key(self.rows, versions), number, self)
         page.versions = versions
         return page
 
@@ -57,3 +57,9 @@ def in_order(rows, keys) -> list:
     """`rows(keys)` (a queryset's rows by key, in any order), in the order of `keys`."""
     found = {row.pk: row for row in rows(keys)}
     return [found[key] for key in keys if key in found]
+
+
+def by_key(rows, versions):
+    """The rows of `versions` ((pk, updated_at) pairs), in their order, fetched by
+    `rows(keys)` when first used."""
+    return SimpleLazyObject(lambda: in_order(rows, [pk for pk, _ in versions]))

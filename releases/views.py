@@ -38,7 +38,7 @@ from .fragments import (
     version_key,
 )
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, published_q
-from .paginators import DeferredJoinPaginator, in_order
+from .paginators import DeferredJoinPaginator, by_key
 from .phones import to_e164
 from .search import ReleaseFilterForm
 
@@ -83,12 +83,6 @@ def fragment_rows(kind: str, rows, present, *, versions=None) -> dict:
     if versions is None:
         rows = versions = list(rows)
     return {"key": rows_key(kind, versions), "count": len(versions), "rows": SimpleLazyObject(lambda: present(rows))}
-
-
-def by_key(rows, versions):
-    """The rows of `versions` ((pk, updated_at) pairs), in their order, fetched by
-    `rows(keys)` when first used."""
-    return SimpleLazyObject(lambda: in_order(rows, [pk for pk, _ in versions]))
 
 
 def release_rows(kind: str, releases, *, versions=None) -> dict:
