@@ -86,6 +86,20 @@ def shared_key(kind: str) -> str:
     return f"irsite:fragment:{kind}:{token}:{horizon(token)}:{code_digest()}"
 
 
+def shared_head(kind: str, queryset, size: int) -> tuple[int, list] | None:
+    """(how many rows `queryset` holds, the (pk, updated_at) of its first `size`), worked out
+    once per generation under the name `kind`; None when the generation cannot be known."""
+    key = shared_key(kind)
+    if not key:
+        return None
+
+    def read():
+        head = list(queryset.values_list("pk", "updated_at")[:size])
+        return (len(head) if len(head) < size else queryset.count()), head
+
+    return cache.get_or_set(key, read, timeout=None)
+
+
 def company_page_key(company) -> str:
     """A company page's body: its version moves with every write the page shows
     (releases/versions.py), and the horizon with every embargo lift or call start."""

@@ -17,16 +17,19 @@ class DeferredJoinPaginator(Paginator):
     stop, reverse=False)`, when given, reads the keys and versions of rows [start:stop] (a
     hand-written statement, say) in place of the queryset; with `reverse`, of the list in
     reverse order. Pages past the middle are read that way, from the far end, so the list's
-    order must be total (end with the pk) for the two to be mirror images.
+    order must be total (end with the pk) for the two to be mirror images. `head`, when
+    given, is the versions of the list's first rows, known from elsewhere (a cache, with
+    `count`): pages within it read nothing.
 
     A page's `versions` are its rows' (pk, updated_at), read with the keys; its rows are
     fetched only when first used, so a page whose rows are shown from a cached fragment
     (releases/fragments.py) never fetches them."""
 
-    def __init__(self, object_list, per_page, *, rows=None, count=None, versions=None, **kwargs):
+    def __init__(self, object_list, per_page, *, rows=None, count=None, versions=None, head=(), **kwargs):
         super().__init__(object_list, per_page, **kwargs)
         self.rows = rows or (lambda keys: self.object_list.order_by().filter(pk__in=keys))
         self.versions = versions or self.queryset_versions
+        self.head = head
         if count is not None:
             self.count = count
 
@@ -40,7 +43,9 @@ class DeferredJoinPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        if bottom > self.count // 2:
+        if top <= len(self.head):
+            versions = list(self.head[bottom:top])
+        elif bottom > self.count // 2:
             # Past the middle, from the far end: an OFFSET walks every row it skips. Counted
             # before a write that lands during this request, the page may be a row or two off,
             # as pages read on either side of a publication are; its fragment is named by the

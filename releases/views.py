@@ -33,6 +33,7 @@ from .fragments import (
     parts_key,
     rows_key,
     shared_count,
+    shared_head,
     shared_key,
     text_digest,
     version_key,
@@ -45,6 +46,8 @@ from .search import ReleaseFilterForm
 HOME_RELEASES = 8
 COMPANY_RELEASES = 10
 COMPANY_PAST_CALLS = 10
+# A search keeps its first pages' keys per generation: 25 pages of 20, about 15 KB cached.
+SEARCH_HEAD = 500
 # A subscribed calendar carries what is coming and the last quarter's calls, not the whole
 # history: every event costs milliseconds to write, and calendar apps fetch it again and again.
 CALENDAR_FEED_PAST = timedelta(days=92)
@@ -245,15 +248,22 @@ class ReleaseListView(PublicMixin, ListView):
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # A page's rows are fetched by key, published ones only, without the search that
-        # chose them; how many match is worked out once per filter and generation.
-        count = shared_count(f"archive-count:{text_digest(self.form.cache_name())}", queryset)
-        # With no search words, a page's keys come from a hand-written statement (see
-        # published_versions); a search asks the ORM.
-        versions = None
-        if not self.form.has_words:
+        # chose them.
+        name = text_digest(self.form.cache_name())
+        if self.form.has_words:
+            # A search: how many match, and the first pages' keys, are worked out once per
+            # search and generation (the full-text match and sort of a common word cost a
+            # few ms), so paging through the results, or the same search again, reads
+            # nothing. Pages further on ask the ORM.
+            count, head = shared_head(f"archive-hits:{name}", queryset, SEARCH_HEAD) or (None, ())
+            versions = None
+        else:
+            # How many releases a filter selects, once per filter and generation; a page's
+            # keys from a hand-written statement (see published_versions).
+            count, head = shared_count(f"archive-count:{name}", queryset), ()
             versions = functools.partial(PressRelease.objects.published_versions, **self.form.filters())
         return super().get_paginator(
-            queryset, per_page, rows=self.listed_by_key, count=count, versions=versions, **kwargs
+            queryset, per_page, rows=self.listed_by_key, count=count, versions=versions, head=head, **kwargs
         )
 
     def get_context_data(self, **kwargs):

@@ -165,3 +165,37 @@ def test_the_archive_body_follows_its_count_and_filter_choices_when_its_rows_do_
     assert "22 releases." in page and "Fabrikam Reports" not in page
     # The new company is a filter choice at once: the form's fragment follows its choices.
     assert '<option value="fabrikam">Fabrikam Tools, Inc.</option>' in page
+
+
+def test_a_search_matches_and_counts_once_per_generation_however_its_pages_are_read(release):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for n in range(25):
+        f.release(company=release.company, headline=f"Contoso Dividend Update {n}")
+    url = f"{reverse('releases:release-list')}?q=dividend"
+    assert "26 releases match" in html(url)
+    with CaptureQueriesContext(connection) as captured:
+        assert "Contoso Dividend Update 24<" in html(f"{url}&page=2")  # the oldest
+        html(url)
+    searches = [q["sql"] for q in captured if " MATCH " in q["sql"] or "@@" in q["sql"] or "COUNT(" in q["sql"]]
+    assert searches == []
+    # A write is a new generation: the next search matches again.
+    release.headline = "Contoso Opens a Plant"
+    release.save()
+    assert "25 releases match" in html(url)
+
+
+def test_search_pages_beyond_the_kept_head_are_read_from_the_database(release, monkeypatch):
+    from releases import views
+
+    monkeypatch.setattr(views, "SEARCH_HEAD", 30)
+    for n in range(44):
+        f.release(company=release.company, headline=f"Contoso Dividend Update {n}")
+    url = f"{reverse('releases:release-list')}?q=dividend"
+    expected = [r.headline for r in PressRelease.objects.published()]
+    shown = []
+    for number in (1, 2, 3):
+        page = html(f"{url}&page={number}")
+        shown += [headline for headline in expected if f">{headline}<" in page]
+    assert sorted(shown) == sorted(expected) and len(shown) == 45

@@ -50,3 +50,17 @@ def test_a_filtered_list_pages_the_same_way(releases):
     assert [[r.pk for r in found.page(n)] for n in found.page_range] == [
         [r.pk for r in expected.page(n)] for n in expected.page_range
     ]
+
+
+@pytest.mark.parametrize("per_page", [5, 7])
+def test_pages_within_a_known_head_read_nothing_and_the_rest_read_as_before(releases, per_page,
+                                                                           django_assert_num_queries):
+    queryset = PressRelease.objects.published()
+    expected = Paginator(queryset, per_page)
+    head = list(queryset.values_list("pk", "updated_at")[:10])
+    found = DeferredJoinPaginator(queryset, per_page, count=queryset.count(), head=head)
+    with django_assert_num_queries(0):
+        first = found.page(1)  # its rows are fetched only when used
+    assert first.versions == head[:per_page]
+    for number in expected.page_range:
+        assert [r.pk for r in found.page(number)] == [r.pk for r in expected.page(number)]
