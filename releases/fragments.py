@@ -86,14 +86,16 @@ def shared_key(kind: str) -> str:
     return f"irsite:fragment:{kind}:{token}:{horizon(token)}:{code_digest()}"
 
 
-def shared_head(kind: str, queryset, size: int) -> tuple[int, list] | None:
-    """(how many rows `queryset` holds, the (pk, updated_at) of its first `size`), worked out
-    once per generation under the name `kind`; None when the generation cannot be known."""
+def shared_head(kind: str, build, size: int) -> tuple[int, list] | None:
+    """(how many rows the queryset `build()` holds, the (pk, updated_at) of its first `size`),
+    worked out once per generation under the name `kind`; None when the generation cannot
+    be known. The queryset is built only when they are not cached."""
     key = shared_key(kind)
     if not key:
         return None
 
     def read():
+        queryset = build()
         head = list(queryset.values_list("pk", "updated_at")[:size])
         return (len(head) if len(head) < size else queryset.count()), head
 
@@ -109,8 +111,9 @@ def company_page_key(company) -> str:
     return f"{version_key('company-page', company.pk, company.updated_at)}:{horizon(token)}"
 
 
-def shared_count(kind: str, queryset) -> int | None:
-    """How many rows `queryset` holds, counted once per generation under the name `kind`;
-    None when the generation cannot be known (the paginator then counts)."""
+def shared_count(kind: str, build) -> int | None:
+    """How many rows the queryset `build()` holds, counted once per generation under the name
+    `kind`; None when the generation cannot be known (the paginator then counts). The
+    queryset is built only when the count is not cached."""
     key = shared_key(kind)
-    return cache.get_or_set(key, queryset.count, timeout=None) if key else None
+    return cache.get_or_set(key, lambda: build().count(), timeout=None) if key else None

@@ -23,7 +23,12 @@ class DeferredJoinPaginator(Paginator):
 
     A page's `versions` are its rows' (pk, updated_at), read with the keys; its rows are
     fetched only when first used, so a page whose rows are shown from a cached fragment
-    (releases/fragments.py) never fetches them."""
+    (releases/fragments.py) never fetches them.
+
+    `object_list` may be a function that builds the list (a queryset), which is then built
+    only when first used: building a queryset cost the ORM up to 150 us (the public calls,
+    with their release joined), and a page read through `versions` or `head`, with a known
+    `count`, never uses it."""
 
     def __init__(self, object_list, per_page, *, rows=None, count=None, versions=None, head=(), **kwargs):
         super().__init__(object_list, per_page, **kwargs)
@@ -32,6 +37,21 @@ class DeferredJoinPaginator(Paginator):
         self.head = head
         if count is not None:
             self.count = count
+
+    @property
+    def object_list(self):
+        if self._object_list is None:
+            self._object_list = self._build()
+            super()._check_object_list_is_ordered()
+        return self._object_list
+
+    @object_list.setter
+    def object_list(self, value):
+        self._build, self._object_list = (value, None) if callable(value) else (None, value)
+
+    def _check_object_list_is_ordered(self):
+        if self._object_list is not None:  # else once built
+            super()._check_object_list_is_ordered()
 
     def queryset_versions(self, start: int, stop: int, *, reverse: bool = False) -> list:
         rows = self.object_list.reverse() if reverse else self.object_list

@@ -235,16 +235,20 @@ class HomeView(PublicMixin, TemplateView):
 
 
 class ReleaseListView(PublicMixin, ListView):
+    template_name = "releases/pressrelease_list.html"
     paginate_by = 20
     paginator_class = DeferredJoinPaginator
     context_object_name = "releases"
 
     def get_queryset(self):
+        """A function that builds the list's queryset (DeferredJoinPaginator): a page read
+        with a known count from a hand-written statement, or from a search's cached keys,
+        never builds it."""
         published = self.published_releases()
         self.form = ReleaseFilterForm(self.request.GET or None, published=published)
         if self.form.is_bound:
             self.form.is_valid()
-        return self.listed(self.form.filter(published))
+        return lambda: self.listed(self.form.filter(published))
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # A page's rows are fetched by key, published ones only, without the search that
@@ -384,7 +388,7 @@ class EventListView(PublicMixin, ListView):
     context_object_name = "past_calls"
 
     def get_queryset(self):
-        return self.past_calls()
+        return self.past_calls  # built only if used (DeferredJoinPaginator)
 
     def get_paginator(self, queryset, per_page, **kwargs):
         # Counting the past calls joins each to its release (a few ms with thousands); the
@@ -466,12 +470,15 @@ class CompanyDetailView(PublicMixin, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         company = self.object
-        published = self.listed_releases().filter(company=company)
         context.update(
             # The page below its <head>, cached while the company's version (which moves with
             # its releases, calls and contacts) and the next embargo lift or call start stand.
             page_key=company_page_key(company),
-            releases=SimpleLazyObject(lambda: release_rows("company-latest", published[:COMPANY_RELEASES])),
+            releases=SimpleLazyObject(
+                lambda: release_rows(
+                    "company-latest", self.listed_releases().filter(company=company)[:COMPANY_RELEASES]
+                )
+            ),
             upcoming_calls=SimpleLazyObject(
                 lambda: present_calls(
                     self.upcoming_calls().filter(company=company).prefetch_related(self.dial_ins_prefetch()),
@@ -496,18 +503,19 @@ class CalendarMixin(PublicMixin):
         return self.public_calls().filter(starts_at__gte=timezone.now() - CALENDAR_FEED_PAST)
 
     def calendar_response(self, calls, *, name: str, versions=None) -> HttpResponse:
-        """The calendar of `calls`, whose (pk, updated_at) are `versions` when known."""
+        """The calendar of the calls `calls()` gives (a queryset, built only when needed),
+        whose (pk, updated_at) are `versions` when known."""
         uid = self.request.build_absolute_uri(self.request.path)
         site_url = f"{self.request.scheme}://{self.request.get_host()}"
         # The whole calendar, cached under its calls' versions (which move with their
         # company and dial-ins) and what names it: a miss reads one list of keys.
         naming = f"{name}\n{uid}\n{site_url}"
         if versions is None:
-            versions = list(calls.values_list("pk", "updated_at"))
+            versions = list(calls().values_list("pk", "updated_at"))
         key = f"{rows_key('calendar', versions)}:{text_digest(naming)}"
         stored = cache.get(key)
         if stored is None:
-            rows = by_key(lambda keys: calls.filter(pk__in=keys).select_related("company"), versions)
+            rows = by_key(lambda keys: calls().filter(pk__in=keys).select_related("company"), versions)
             body = calendar_bytes(rows, name=name, uid=uid, site_url=site_url)
             # Its ETag too, as conditional_page would otherwise hash 100 KB on every request.
             stored = (body, quote_etag(hashlib.md5(body, usedforsecurity=False).hexdigest()))
@@ -524,7 +532,7 @@ class EventCalendarView(CalendarMixin, View):
     def get(self, request, pk):
         call = get_object_or_404(self.public_calls().filter(starts_at__isnull=False), pk=pk)
         self.filename = f"{call.company.slug}-call-{call.pk}.ics"
-        return self.calendar_response(self.public_calls().filter(pk=call.pk), name=str(call))
+        return self.calendar_response(lambda: self.public_calls().filter(pk=call.pk), name=str(call))
 
 
 class CalendarFeedView(CalendarMixin, View):
@@ -533,14 +541,14 @@ class CalendarFeedView(CalendarMixin, View):
         # first, as the model orders calls.
         since = timezone.now() - CALENDAR_FEED_PAST
         versions = ConferenceCall.objects.public_versions(upcoming=True, since=since)[::-1]
-        return self.calendar_response(self.public_calls(), name="Investor events", versions=versions)
+        return self.calendar_response(self.public_calls, name="Investor events", versions=versions)
 
 
 class CompanyCalendarFeedView(CalendarMixin, View):
     def get(self, request, slug):
         company = self.visible_company(slug)
         return self.calendar_response(
-            self.feed_calls().filter(company=company), name=f"{company.name}: investor events"
+            lambda: self.feed_calls().filter(company=company), name=f"{company.name}: investor events"
         )
 
 

@@ -64,3 +64,23 @@ def test_pages_within_a_known_head_read_nothing_and_the_rest_read_as_before(rele
     assert first.versions == head[:per_page]
     for number in expected.page_range:
         assert [r.pk for r in found.page(number)] == [r.pk for r in expected.page(number)]
+
+
+def test_a_list_given_as_a_function_is_built_only_when_a_page_needs_it(releases):
+    built = []
+
+    def build():
+        built.append(1)
+        return PressRelease.objects.published()
+
+    expected = Paginator(build(), 5)
+    built.clear()
+    known = DeferredJoinPaginator(
+        build, 5, count=expected.count, versions=PressRelease.objects.published_versions,
+        rows=lambda keys: PressRelease.objects.filter(pk__in=keys),
+    )
+    assert [r.pk for r in known.page(2)] == [r.pk for r in expected.page(2)]
+    assert built == []
+    counted = DeferredJoinPaginator(build, 5)
+    assert [r.pk for r in counted.page(5)] == [r.pk for r in expected.page(5)]
+    assert built == [1]
