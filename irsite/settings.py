@@ -82,6 +82,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Django's backend, with a health check that asks the socket before the server
+    # (irsite/db/postgresql/base.py).
+    DATABASES["default"]["ENGINE"] = "irsite.db.postgresql"
     # Server-side prepared statements: each connection parses and plans a statement it has
     # run a few times once, not on every request (a release page's two statements took 0.9
     # ms to plan and run, 0.3 ms prepared). Off behind a pooler that cannot keep them
