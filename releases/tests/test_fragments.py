@@ -199,3 +199,28 @@ def test_search_pages_beyond_the_kept_head_are_read_from_the_database(release, m
         page = html(f"{url}&page={number}")
         shown += [headline for headline in expected if f">{headline}<" in page]
     assert sorted(shown) == sorted(expected) and len(shown) == 45
+
+
+def test_a_release_page_follows_its_neighbours_and_its_address(release, settings):
+    from datetime import timedelta
+
+    url = release.get_absolute_url()
+    assert 'rel="next"' not in html(url)
+    newer = f.release(company=release.company, headline="Contoso Opens a Plant",
+                      published_at=release.published_at + timedelta(hours=1))
+    assert "Contoso Opens a Plant" in html(url)
+    newer.headline = "Contoso Opens Two Plants"
+    newer.save()
+    assert "Contoso Opens Two Plants" in html(url)
+    # The canonical address is the one asked for, whichever host served the page first.
+    settings.ALLOWED_HOSTS = ["testserver", "ir.example.com"]
+    other = Client(HTTP_HOST="ir.example.com").get(url).content.decode()
+    assert f'href="http://ir.example.com{url}"' in other
+    assert f'href="http://testserver{url}"' in html(url)
+
+
+def test_a_release_page_shown_to_staff_is_never_stored_for_visitors(release, staff_client):
+    release.published_at = None
+    release.save()
+    assert staff_client.get(release.get_absolute_url()).status_code == 200
+    assert Client().get(release.get_absolute_url()).status_code == 404
