@@ -135,6 +135,32 @@ def json_ld(data: dict) -> str:
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
 
 
+def whole_page(request, kind: str, parts: tuple, render) -> HttpResponse:
+    """The page `render()` gives, cached whole under what it shows (`parts`: its version,
+    its fragments' names, the query parameters it reads), its address and the static files
+    it loads: a write to anything else leaves it good, and a page-cache miss costs only what
+    names the parts. Rendered every time when a part is unknown ("", as a fragment's name
+    is when the generation cannot be read)."""
+    if "" in parts:
+        return render()
+    key = parts_key(kind, *parts, request.build_absolute_uri(request.path), asset_urls())
+    content = cache.get(key)
+    if content is None:
+        content = render().render().content
+        cache.set(key, content, timeout=None)
+    return HttpResponse(content)
+
+
+class WholePageMixin:
+    """A template view served by whole_page(), named by `page_parts` in its context."""
+
+    def render_to_response(self, context, **response_kwargs):
+        def render():
+            return super(WholePageMixin, self).render_to_response(context, **response_kwargs)
+
+        return whole_page(self.request, f"page:{type(self).__name__}", context["page_parts"], render)
+
+
 class PublicMixin:
     """The only way views reach releases and calls."""
 
@@ -217,7 +243,7 @@ class PublicMixin:
         return Prefetch("dial_ins", queryset=DialIn.objects.order_by("kind", "pk"))
 
 
-class HomeView(PublicMixin, TemplateView):
+class HomeView(WholePageMixin, PublicMixin, TemplateView):
     template_name = "releases/home.html"
 
     def get_context_data(self, **kwargs):
@@ -232,10 +258,13 @@ class HomeView(PublicMixin, TemplateView):
             companies=SimpleLazyObject(lambda: present_companies(self.public_companies().only("name", "slug"))),
             companies_key=shared_key("home-companies"),
         )
+        context["page_parts"] = (
+            context["latest_releases"]["key"], context["next_call"]["key"], context["companies_key"]
+        )
         return context
 
 
-class ReleaseListView(PublicMixin, ListView):
+class ReleaseListView(WholePageMixin, PublicMixin, ListView):
     template_name = "releases/pressrelease_list.html"
     paginate_by = 20
     paginator_class = DeferredJoinPaginator
@@ -294,6 +323,7 @@ class ReleaseListView(PublicMixin, ListView):
             filter_query=query.urlencode(),
             feeds=self.feeds(),
         )
+        context["page_parts"] = (context["body_key"], context["feeds"])
         return context
 
     def feeds(self) -> list[tuple[str, str, str]]:
@@ -336,15 +366,11 @@ class ReleaseDetailView(PublicMixin, DetailView):
             return response
         if self.page is None:
             raise Http404("No published release at this address.")
-        # The whole page, named by what it shows: the release's version, its neighbours, its
-        # address and the static files it loads. A write elsewhere leaves it good; on a
-        # page-cache miss the page is one statement and one cache read.
-        key = parts_key("release-page", self.page, request.build_absolute_uri(), asset_urls())
-        content = cache.get(key)
-        if content is None:
-            content = super().get(request, *args, **kwargs).render().content
-            cache.set(key, content, timeout=None)
-        return HttpResponse(content)
+        # Named by the release's version and its neighbours: on a page-cache miss, the page
+        # is one statement and one cache read.
+        return whole_page(request, "page:release", (self.page,), lambda: super(ReleaseDetailView, self).get(
+            request, *args, **kwargs
+        ))
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -361,6 +387,7 @@ class ReleaseDetailView(PublicMixin, DetailView):
             previous_release=self.page.previous if self.page else None,
             next_release=self.page.next if self.page else None,
             json_ld=json_ld(self.news_article(release)),
+            canonical_url=self.request.build_absolute_uri(release.get_absolute_url()),
         )
         return context
 
@@ -391,7 +418,7 @@ class ReleaseDetailView(PublicMixin, DetailView):
         return data
 
 
-class EventListView(PublicMixin, ListView):
+class EventListView(WholePageMixin, PublicMixin, ListView):
     """Upcoming calls in full, then past calls, newest first, paginated."""
 
     template_name = "releases/conferencecall_list.html"
@@ -420,6 +447,7 @@ class EventListView(PublicMixin, ListView):
             upcoming_calls=upcoming,
             body_key=parts_key("events-body", upcoming["key"], past["key"], page.paginator.count, page.number),
         )
+        context["page_parts"] = (context["body_key"],)
         return context
 
 
@@ -473,7 +501,7 @@ class CompanyListView(PublicMixin, ListView):
         return context
 
 
-class CompanyDetailView(PublicMixin, DetailView):
+class CompanyDetailView(WholePageMixin, PublicMixin, DetailView):
     context_object_name = "company"
 
     def get_object(self, queryset=None):
@@ -503,6 +531,7 @@ class CompanyDetailView(PublicMixin, DetailView):
             contacts=SimpleLazyObject(lambda: present_contacts(self.public_contacts(company))),
             archive_url=f"{reverse('releases:release-list')}?company={company.slug}",
         )
+        context["page_parts"] = (context["page_key"],)
         return context
 
 

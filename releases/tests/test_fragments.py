@@ -217,6 +217,9 @@ def test_a_release_page_follows_its_neighbours_and_its_address(release, settings
     other = Client(HTTP_HOST="ir.example.com").get(url).content.decode()
     assert f'href="http://ir.example.com{url}"' in other
     assert f'href="http://testserver{url}"' in html(url)
+    # Query parameters change nothing on the page, its canonical address included.
+    tracked = html(f"{url}?utm_source=mail")
+    assert f'<link rel="canonical" href="http://testserver{url}">' in tracked and "utm_source" not in tracked
 
 
 def test_a_release_page_shown_to_staff_is_never_stored_for_visitors(release, staff_client):
