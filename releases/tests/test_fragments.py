@@ -227,3 +227,12 @@ def test_a_release_page_shown_to_staff_is_never_stored_for_visitors(release, sta
     release.save()
     assert staff_client.get(release.get_absolute_url()).status_code == 200
     assert Client().get(release.get_absolute_url()).status_code == 404
+
+
+def test_packed_versions_give_back_the_versions_they_were_made_of(release):
+    from datetime import UTC, datetime
+
+    versions = [(release.pk, release.updated_at), (7, datetime(2026, 11, 25, 9, 30, 0, 123456, tzinfo=UTC))]
+    packed = fragments.PackedVersions(versions)
+    assert len(packed) == 2 and packed[0:2] == versions and packed[1:] == versions[1:]
+    assert [fragments.version_key("row", *v) for v in packed[:]] == [fragments.version_key("row", *v) for v in versions]
