@@ -126,7 +126,7 @@ def shared_head(kind: str, build, size: int) -> tuple[int, PackedVersions] | Non
 
 
 def company_page_key(company) -> str:
-    """A company page's body: its version moves with every write the page shows
+    """A company page: its version moves with every write the page shows
     (releases/versions.py), and the horizon with every embargo lift or call start."""
     token = generation()
     if token is None:

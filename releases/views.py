@@ -249,17 +249,18 @@ class HomeView(WholePageMixin, PublicMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         latest = PressRelease.objects.published_versions(0, HOME_RELEASES)
+        latest = release_rows("home-latest", by_key(self.listed_by_key, latest), versions=latest)
+        next_call = self.call_rows(
+            "home-next-call", ConferenceCall.objects.public_versions(upcoming=True, stop=1), dial_ins=True
+        )
+        companies_key = shared_key("home-companies")
         context.update(
-            latest_releases=release_rows("home-latest", by_key(self.listed_by_key, latest), versions=latest),
-            next_call=self.call_rows(
-                "home-next-call", ConferenceCall.objects.public_versions(upcoming=True, stop=1), dial_ins=True
-            ),
+            latest_releases=latest,
+            next_call=next_call,
             # Every company with a published release: read only when the list is not cached.
             companies=SimpleLazyObject(lambda: present_companies(self.public_companies().only("name", "slug"))),
-            companies_key=shared_key("home-companies"),
-        )
-        context["page_parts"] = (
-            context["latest_releases"]["key"], context["next_call"]["key"], context["companies_key"]
+            companies_key=companies_key,
+            page_parts=(latest["key"], next_call["key"], companies_key),
         )
         return context
 
@@ -311,19 +312,19 @@ class ReleaseListView(WholePageMixin, PublicMixin, ListView):
         for name in self.form.fields:
             if values := self.request.GET.getlist(name):
                 query.setlist(name, values)
-        # The form as filled in, with its choices; the page below the title, made of the form,
-        # the count, the page's rows and its links. Both stay good across writes that change
+        # The form as filled in, with its choices; the page is made of the form, the count,
+        # the page's rows, its links and its feeds. Both stay good across writes that change
         # none of those, as after a write to releases on other pages.
         form_key = parts_key("archive-form", self.form.choices_digest, query.urlencode())
+        feeds = self.feeds()
         context.update(
             releases=releases,
             form=self.form,
             form_key=form_key,
-            body_key=parts_key("archive-body", form_key, page.paginator.count, page.number, releases["key"]),
             filter_query=query.urlencode(),
-            feeds=self.feeds(),
+            feeds=feeds,
+            page_parts=(form_key, page.paginator.count, page.number, releases["key"], feeds),
         )
-        context["page_parts"] = (context["body_key"], context["feeds"])
         return context
 
     def feeds(self) -> list[tuple[str, str, str]]:
@@ -445,9 +446,8 @@ class EventListView(WholePageMixin, PublicMixin, ListView):
         context.update(
             past_calls=past,
             upcoming_calls=upcoming,
-            body_key=parts_key("events-body", upcoming["key"], past["key"], page.paginator.count, page.number),
+            page_parts=(upcoming["key"], past["key"], page.paginator.count, page.number),
         )
-        context["page_parts"] = (context["body_key"],)
         return context
 
 
@@ -511,9 +511,9 @@ class CompanyDetailView(WholePageMixin, PublicMixin, DetailView):
         context = super().get_context_data(**kwargs)
         company = self.object
         context.update(
-            # The page below its <head>, cached while the company's version (which moves with
-            # its releases, calls and contacts) and the next embargo lift or call start stand.
-            page_key=company_page_key(company),
+            # The page, cached while the company's version (which moves with its releases,
+            # calls and contacts) and the next embargo lift or call start stand.
+            page_parts=(company_page_key(company),),
             releases=SimpleLazyObject(
                 lambda: release_rows(
                     "company-latest", self.listed_releases().filter(company=company)[:COMPANY_RELEASES]
@@ -531,7 +531,6 @@ class CompanyDetailView(WholePageMixin, PublicMixin, DetailView):
             contacts=SimpleLazyObject(lambda: present_contacts(self.public_contacts(company))),
             archive_url=f"{reverse('releases:release-list')}?company={company.slug}",
         )
-        context["page_parts"] = (context["page_key"],)
         return context
 
 
