@@ -141,6 +141,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 IRSITE_MAX_UPLOAD_BYTES = env.int("IRSITE_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = IRSITE_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = IRSITE_MAX_UPLOAD_BYTES
+# The parse of one upload runs in a child process killed after this many seconds (the person gets an error).
+IRSITE_PARSE_TIME_LIMIT = env.float("IRSITE_PARSE_TIME_LIMIT", default=5.0)
 # A request body declared larger than this is refused (413) before it is read.
 IRSITE_MAX_REQUEST_BYTES = env.int("IRSITE_MAX_REQUEST_BYTES", default=DATA_UPLOAD_MAX_MEMORY_SIZE)
 

@@ -129,7 +129,7 @@ def parse_upload(raw: bytes, *, filename: str) -> ParsedRelease:
     """The parser, with its one kind of failure: anything else it raises is logged and reported
     as a ParseError, so a parser bug shows a message to the person rather than a traceback."""
     try:
-        return parsing.parse_press_release(raw, filename=filename)
+        return parsing.parse_within(raw, filename=filename, seconds=settings.IRSITE_PARSE_TIME_LIMIT)
     except ParseError:
         raise
     except Exception:

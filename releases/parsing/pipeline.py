@@ -93,8 +93,9 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
 
 
 # Eight words or more ending in a full stop: body text, which a cover page, a list of file names or a stack of
-# EDGAR wrappers lacks
-SENTENCE_RE = re.compile(r"(?:[^\W\d_]{2,}[\w,;'’\"“”()-]*\s+){7,}[^\s.!?]*[^\W\d_][^\s.!?]*[.!?]")
+# EDGAR wrappers lacks. Each word is atomic and the run possessive (no word can end in . ! or ?, so giving one
+# back never helps): the pattern cannot backtrack exponentially on a long run of words without a full stop.
+SENTENCE_RE = re.compile(r"(?:(?>[^\W\d_]{2,}[\w,;'’\"“”()-]*)\s++){7,}+(?=[^\s.!?]*[^\W\d_])[^\s.!?]*+[.!?]")
 
 
 def contact_headings(blocks: Sequence[Block], order: Sequence[int], contact_blocks: set[int]) -> set[int]:

@@ -110,3 +110,13 @@ def test_oversized_file_is_refused(release_folder, settings):
     assert failed
     assert "larger than the upload limit" in out
     assert PressRelease.objects.count() == 0
+
+
+def test_a_file_past_the_time_limit_fails_and_the_others_are_imported(release_folder, settings):
+    settings.IRSITE_PARSE_TIME_LIMIT = 0.5
+    (release_folder / "endless.txt").write_bytes(b"word " * 900_000)
+    out, _, failed = run(str(release_folder / "endless.txt"), str(release_folder / "maple-ridge-dividend.txt"))
+    assert failed
+    assert "Created: 1" in out
+    assert f"{release_folder / 'endless.txt'}: Reading this file took longer than 0.5 seconds" in out
+    assert PressRelease.objects.count() == 1

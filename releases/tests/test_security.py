@@ -224,7 +224,7 @@ def test_admin_upload_without_a_csrf_token_is_forbidden_and_parses_nothing(staff
     from releases import parsing
     from releases.models import PressRelease
 
-    monkeypatch.setattr(parsing, "parse_press_release", lambda *a, **k: pytest.fail("parsed without a CSRF token"))
+    monkeypatch.setattr(parsing, "parse_within", lambda *a, **k: pytest.fail("parsed without a CSRF token"))
     client = Client(enforce_csrf_checks=True)
     client.force_login(staff)
     response = client.post(reverse("admin:releases_pressrelease_upload"), {"text": "Acme Announces Results"})

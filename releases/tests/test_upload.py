@@ -155,7 +155,7 @@ def test_corrections_on_review_page_are_what_is_stored(staff_client, release_000
 
 
 def test_review_page_says_which_stored_company_the_release_joins(staff_client, monkeypatch):
-    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": factories.parsed_release())
+    monkeypatch.setattr(parsing, "parse_within", lambda raw, filename="", seconds=None: factories.parsed_release())
     new = staff_client.get(upload(staff_client, b"first")["Location"]).content.decode()
     assert "a new company will be created" in new
 
@@ -168,7 +168,7 @@ def test_review_page_says_which_stored_company_the_release_joins(staff_client, m
 
 def test_review_page_body_preview_is_sanitized(staff_client, monkeypatch):
     hostile = factories.parsed_release(body_html='<p onmouseover="steal()">Hi<script>alert(1)</script></p>')
-    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": hostile)
+    monkeypatch.setattr(parsing, "parse_within", lambda raw, filename="", seconds=None: hostile)
     content = staff_client.get(upload(staff_client, b"x")["Location"]).content.decode()
     assert "<p>Hi</p>" in content
     assert "alert(1)" not in content and "steal()" not in content
@@ -198,7 +198,7 @@ def test_review_page_flags_what_was_not_found(staff_client, monkeypatch):
         contacts=(factories.parsed_contact(emails=()),),
         warnings=("Two dates found in the dateline.",),
     )
-    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": parsed)
+    monkeypatch.setattr(parsing, "parse_within", lambda raw, filename="", seconds=None: parsed)
     review = staff_client.get(upload(staff_client, b"any text")["Location"])
     content = review.content.decode()
     assert "No passcode found." in content
@@ -209,7 +209,7 @@ def test_review_page_flags_what_was_not_found(staff_client, monkeypatch):
 
 def test_unreachable_contact_is_an_error_on_the_review_page(staff_client, monkeypatch):
     parsed = factories.parsed_release(contacts=(factories.parsed_contact(phones=(), emails=()),))
-    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": parsed)
+    monkeypatch.setattr(parsing, "parse_within", lambda raw, filename="", seconds=None: parsed)
     review_url = upload(staff_client, b"any text")["Location"]
     response = staff_client.post(review_url, review_post_data(staff_client.get(review_url)))
     assert response.status_code == 200
@@ -219,7 +219,7 @@ def test_unreachable_contact_is_an_error_on_the_review_page(staff_client, monkey
 
 def test_service_error_is_shown_and_nothing_saved(staff_client, monkeypatch):
     parsed = factories.parsed_release(company=factories.CompanyInfo(), listings=())
-    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": parsed)
+    monkeypatch.setattr(parsing, "parse_within", lambda raw, filename="", seconds=None: parsed)
     review_url = upload(staff_client, b"any text")["Location"]
     data = review_post_data(staff_client.get(review_url))
     response = staff_client.post(review_url, data)
@@ -276,18 +276,26 @@ def test_unusable_upload_shows_error_and_saves_nothing(staff_client, media_root,
 
 
 def test_parse_error_is_shown_on_the_form(staff_client, monkeypatch):
-    def refuse(raw, filename=""):
+    def refuse(raw, filename="", seconds=None):
         raise ParseError("This does not look like a press release: it has no headline.")
 
-    monkeypatch.setattr(parsing, "parse_press_release", refuse)
+    monkeypatch.setattr(parsing, "parse_within", refuse)
     response = upload(staff_client, b"hello")
     assert response.status_code == 200
     assert "This does not look like a press release" in response.content.decode()
     assert counts() == [0] * len(MODELS)
 
 
+def test_a_parse_past_the_time_limit_is_stopped_and_saves_nothing(staff_client, settings):
+    settings.IRSITE_PARSE_TIME_LIMIT = 0.001
+    response = upload(staff_client, b"word " * 800_000)
+    assert response.status_code == 200
+    assert "took longer than 0.001 seconds, so it was stopped and nothing was saved" in response.content.decode()
+    assert counts() == [0] * len(MODELS)
+
+
 def test_parser_crash_is_a_message_not_a_traceback(staff_client, monkeypatch):
-    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": 1 / 0)
+    monkeypatch.setattr(parsing, "parse_within", lambda raw, filename="", seconds=None: 1 / 0)
     response = upload(staff_client, b"hello")
     assert response.status_code == 200
     assert "could not read this release" in response.content.decode()
@@ -295,7 +303,7 @@ def test_parser_crash_is_a_message_not_a_traceback(staff_client, monkeypatch):
 
 def test_oversized_file_is_refused_before_parsing(staff_client, settings, monkeypatch):
     settings.IRSITE_MAX_UPLOAD_BYTES = 1000
-    monkeypatch.setattr(parsing, "parse_press_release", lambda raw, filename="": pytest.fail("parsed"))
+    monkeypatch.setattr(parsing, "parse_within", lambda raw, filename="", seconds=None: pytest.fail("parsed"))
     response = upload(staff_client, b"a" * 1001)
     assert response.status_code == 200
     assert "the largest release accepted is 1000" in response.content.decode()

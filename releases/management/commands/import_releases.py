@@ -102,7 +102,7 @@ def import_one(source: Source, *, publish: bool):
     raw = source.read()
     if len(raw) > settings.IRSITE_MAX_UPLOAD_BYTES:
         raise SourceError(f"larger than the upload limit of {settings.IRSITE_MAX_UPLOAD_BYTES} bytes")
-    parsed = parsing.parse_press_release(raw, filename=source.name)
+    parsed = parsing.parse_within(raw, filename=source.name, seconds=settings.IRSITE_PARSE_TIME_LIMIT)
     publish_at = None
     if publish and parsed.dateline.date:
         publish_at = timezone.make_aware(datetime.combine(parsed.dateline.date, time(0, 0)))

@@ -64,7 +64,7 @@ class Command(BaseCommand):
 
     def load(self, raw: bytes, *, name: str, skip_if_upcoming: bool = False) -> bool:
         try:
-            parsed = parsing.parse_press_release(raw, filename=name)
+            parsed = parsing.parse_within(raw, filename=name, seconds=settings.IRSITE_PARSE_TIME_LIMIT)
         except ParseError as error:
             self.stderr.write(self.style.ERROR(f"{name}: {error}"))
             return False

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from releases.parsing import ParseError, ParsedRelease, parse_press_release
+from releases.parsing import ParseError, ParsedRelease, parse_within
 
 
 class Command(BaseCommand):
@@ -22,12 +23,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE", help="a release as .txt, .html/.htm or .docx")
         parser.add_argument("--json", action="store_true", help="print one JSON object per file (JSON Lines)")
+        parser.add_argument("--time-limit", type=float, metavar="SECONDS",
+                            help="stop the parse of a file after this long (default: IRSITE_PARSE_TIME_LIMIT)")
 
-    def handle(self, *args, files, json: bool, **options):
+    def handle(self, *args, files, json: bool, time_limit: float | None = None, **options):
+        time_limit = time_limit or settings.IRSITE_PARSE_TIME_LIMIT
         failed = 0
         for name in files:
             try:
-                result = parse_press_release(read(name), filename=name)
+                result = parse_within(read(name), filename=name, seconds=time_limit)
             except ParseError as error:
                 failed += 1
                 self.report_error(name, str(error), as_json=json)
