@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import zoneinfo
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import PurePath
 
@@ -19,7 +20,7 @@ from django.utils import timezone
 from . import parsing
 from .models import ConferenceCall, Contact, PressRelease, validate_iana_zone
 from .parsing.errors import ParseError
-from .parsing.result import Call, CompanyInfo, ContactInfo, Dateline, Listing, ParsedRelease, Replay
+from .parsing.result import Call, CompanyInfo, ContactInfo, Dateline, Doubt, Listing, ParsedRelease, Replay
 
 logger = logging.getLogger(__name__)
 
@@ -382,7 +383,7 @@ CallFormSet = forms.formset_factory(CallReviewForm, extra=1, can_delete=True)
 class ReleaseReview:
     """The review page's forms, built from a parsed release (GET) or the posted data (POST).
 
-    `flags` say per field what the parser did not find; `reviewed()` gives back the
+    `flags` say per field what the parser did not find or is unsure of; `reviewed()` gives back the
     ParsedRelease with the corrections applied, the body kept as the parser cleaned it.
     """
 
@@ -396,11 +397,11 @@ class ReleaseReview:
             data, prefix="contacts", initial=[ContactReviewForm.initial_from(c) for c in parsed.contacts]
         )
         self.calls = CallFormSet(data, prefix="calls", initial=[CallReviewForm.initial_from(c) for c in parsed.calls])
-        self.release.flags = release_flags(parsed)
-        for form, info in zip(self.contacts.forms, parsed.contacts, strict=False):
-            form.flags = contact_flags(info)
-        for form, call in zip(self.calls.forms, parsed.calls, strict=False):
-            form.flags = call_flags(call)
+        self.release.flags = flags_for(parsed.doubts, prefix="", fields=RELEASE_FIELDS)
+        for index, form in enumerate(self.contacts.forms[:len(parsed.contacts)]):
+            form.flags = flags_for(parsed.doubts, prefix=f"contacts.{index}.", fields=CONTACT_FIELDS)
+        for index, form in enumerate(self.calls.forms[:len(parsed.calls)]):
+            form.flags = flags_for(parsed.doubts, prefix=f"calls.{index}.", fields=CALL_FIELDS)
 
     @property
     def is_bound(self) -> bool:
@@ -442,53 +443,35 @@ class ReleaseReview:
             calls=tuple(f.to_call() for f in kept(self.calls)),
             contacts=tuple(f.to_contact_info() for f in kept(self.contacts)),
             body_html=self.parsed.body_html,
+            doubts=self.parsed.doubts,
             warnings=self.parsed.warnings,
         )
 
 
-def release_flags(parsed: ParsedRelease) -> dict[str, str]:
-    checks = {
-        "headline": (not parsed.headline, "No headline found."),
-        "company_name": (not parsed.company.name, "No company name found."),
-        "company_website": (not parsed.company.website, "No company website found."),
-        "dateline_date": (not parsed.dateline.date, "No release date found."),
-        "dateline_location": (not parsed.dateline.location, "No dateline location found."),
-        "wire": (not parsed.wire, "No newswire named."),
-        "about": (not parsed.about, "No “About” section found."),
-    }
-    flags = {name: message for name, (missing, message) in checks.items() if missing}
-    if not parsed.listings:
-        flags["listings"] = "No exchange listing (EXCHANGE: TICKER) found."
-    if not parsed.contacts:
-        flags["contacts"] = "No contacts found."
-    return flags
+# Each review form's fields by their path in the parser contract, where the parser's doubts name them.
+RELEASE_FIELDS = {
+    "headline": "headline", "subheadline": "subheadline", "dateline.location": "dateline_location",
+    "dateline.date": "dateline_date", "wire": "wire", "company.name": "company_name",
+    "company.website": "company_website", "about": "about", "listings": "listings", "contacts": "contacts",
+}
+CALL_FIELDS = {
+    "starts_at": "starts_at", "zone": "timezone", "dial_in": "dial_in", "passcode": "passcode",
+    "webcast_url": "webcast_url", "replay.until": "replay_until", "replay.dial_in": "replay_dial_in",
+    "replay.passcode": "replay_passcode",
+}
+CONTACT_FIELDS = {
+    "role": "role", "name": "name", "title": "title", "organization": "organization", "phones": "phones",
+    "emails": "email",
+}
 
 
-def contact_flags(info: ContactInfo) -> dict[str, str]:
-    flags = {}
-    if not info.name:
-        flags["name"] = "No person named (a desk)."
-    if not info.emails:
-        flags["email"] = "Contact without email."
-    elif len(info.emails) > 1:
-        flags["email"] = f"{len(info.emails)} emails found; only the first is kept: {', '.join(info.emails[1:])}."
-    if not info.phones:
-        flags["phones"] = "Contact without phone number."
-    return flags
-
-
-def call_flags(call: Call) -> dict[str, str]:
-    flags = {}
-    if not call.starts_at:
-        flags["starts_at"] = "No call time found."
-    if not call.zone:
-        flags["timezone"] = "Call time has no time zone; check the zone."
-    if not call.dial_in:
-        flags["dial_in"] = "No dial-in number found."
-    if not call.passcode:
-        flags["passcode"] = "No passcode found."
-    if not call.webcast_url:
-        flags["webcast_url"] = "No webcast link found."
+def flags_for(doubts: Sequence[Doubt], *, prefix: str, fields: dict[str, str]) -> dict[str, str]:
+    """The doubts whose path starts with `prefix`, by the form field they are about (several joined)."""
+    flags: dict[str, str] = {}
+    for doubt in doubts:
+        name = fields.get(doubt.field.removeprefix(prefix)) if doubt.field.startswith(prefix) else None
+        if name:
+            flags[name] = f"{flags[name]} {doubt.message}" if name in flags else doubt.message
     return flags
 
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from datetime import date
 
 from .calls import find_calls
 from .contacts import find_contacts
 from .document import Block, Document, to_document
+from .doubts import with_doubts
 from .errors import ParseError
 from .fields import TRADEMARK_RE, company_name, domain_of, listings_in, websites_in, wire_name
-from .result import Call, CompanyInfo, ContactInfo, Dateline, Listing, ParsedRelease
+from .result import CompanyInfo, Dateline, Listing, ParsedRelease
 from .sanitize import body_html
 from .sections import (
     CONTACT_HEAD_RE,
@@ -89,7 +89,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
         contacts=contacts.contacts,
         body_html=body_html(body),
     )
-    return with_warnings(result)
+    return with_doubts(result)
 
 
 # Eight words or more ending in a full stop: body text, which a cover page, a list of file names or a stack of
@@ -278,47 +278,3 @@ def name_words(name: str | None) -> list[str]:
 
 COMMON_NAME_WORDS = {"inc", "corp", "corporation", "company", "the", "group", "ltd", "limited", "holdings", "and",
                      "plc", "llc", "technologies", "international", "global"}
-
-
-def with_warnings(result: ParsedRelease) -> ParsedRelease:
-    return replace(result, warnings=tuple(warnings_for(result)))
-
-
-def warnings_for(result: ParsedRelease) -> list[str]:
-    warnings = []
-    if not result.headline:
-        warnings.append("No headline found.")
-    if not result.dateline.location and not result.dateline.date:
-        warnings.append("No dateline found.")
-    elif not result.dateline.date:
-        warnings.append("No release date found.")
-    if not result.company.name:
-        warnings.append("The issuing company could not be identified.")
-    if not result.about:
-        warnings.append("No About section found.")
-    for number, call in enumerate(result.calls, start=1):
-        warnings.extend(call_warnings(call, number, len(result.calls)))
-    for contact in result.contacts:
-        warnings.extend(contact_warnings(contact))
-    if not result.contacts:
-        warnings.append("No contact found.")
-    return warnings
-
-
-def call_warnings(call: Call, number: int, total: int) -> list[str]:
-    label = f"Call {number}" if total > 1 else "The call"
-    found = []
-    if call.starts_at is None:
-        found.append(f"{label} has no start time.")
-    elif call.zone is None:
-        found.append(f"{label}'s time has no time zone.")
-    if call.dial_in and not call.passcode:
-        found.append(f"{label}: no passcode found.")
-    if not call.dial_in and not call.webcast_url:
-        found.append(f"{label} has neither a dial-in number nor a webcast link.")
-    return found
-
-
-def contact_warnings(contact: ContactInfo) -> list[str]:
-    who = contact.name or contact.organization or "A contact"
-    return [f"Contact {who} has no email address."] if not contact.emails else []

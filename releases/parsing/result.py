@@ -54,6 +54,14 @@ class ContactInfo:
 
 
 @dataclass(frozen=True)
+class Doubt:
+    """A field the person reviewing the upload should check, and why (`doubts.py`)."""
+
+    field: str  # its path in the contract: "headline", "calls.0.passcode", "contacts.1.phones"
+    message: str
+
+
+@dataclass(frozen=True)
 class ParsedRelease:
     headline: str | None = None
     subheadline: str | None = None
@@ -65,7 +73,8 @@ class ParsedRelease:
     calls: tuple[Call, ...] = ()
     contacts: tuple[ContactInfo, ...] = ()
     body_html: str = ""  # sanitized; chrome, About section and contact block removed
-    # What a person reviewing the upload should check: "no passcode found", ...
+    # What a person reviewing the upload should check, field by field, and the same as sentences
+    doubts: tuple[Doubt, ...] = ()
     warnings: tuple[str, ...] = ()
 
     def as_contract(self, source: str) -> dict:

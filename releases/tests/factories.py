@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from releases.models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
+from releases.parsing.doubts import with_doubts
 from releases.parsing.result import Call, CompanyInfo, ContactInfo, Dateline, ParsedRelease, Replay
 from releases.parsing.result import Listing as ParsedListing
 
@@ -91,8 +92,9 @@ def parsed_contact(**fields) -> ContactInfo:
     return ContactInfo(**fields)
 
 
-def parsed_release(**fields) -> ParsedRelease:
-    """A ParsedRelease as the parser would return for corpus/dev/000.txt, built by hand."""
+def parsed_release(*, doubts=(), **fields) -> ParsedRelease:
+    """A ParsedRelease as the parser would return for corpus/dev/000.txt, built by hand, with the doubts
+    the parser would find in it and any given."""
     fields.setdefault(
         "headline",
         "ImmunoGen, Inc. Announces Conference Call to Discuss its First Quarter Fiscal Year 2012 Financial Results",
@@ -118,4 +120,4 @@ def parsed_release(**fields) -> ParsedRelease:
         ),
     )
     fields.setdefault("body_html", "<p>WALTHAM, Mass. -- ImmunoGen will host a conference call.</p>")
-    return ParsedRelease(**fields)
+    return with_doubts(ParsedRelease(**fields), extra=doubts)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from releases import parsing
 from releases.models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
 from releases.parsing.errors import ParseError
+from releases.parsing.result import Doubt
 
 from . import factories
 
@@ -196,15 +197,15 @@ def test_review_page_flags_what_was_not_found(staff_client, monkeypatch):
     parsed = factories.parsed_release(
         calls=(factories.parsed_call(passcode=None, zone=None),),
         contacts=(factories.parsed_contact(emails=()),),
-        warnings=("Two dates found in the dateline.",),
+        doubts=(Doubt("dateline.date", "Two dates found in the dateline."),),
     )
     monkeypatch.setattr(parsing, "parse_within", lambda raw, filename="", seconds=None: parsed)
     review = staff_client.get(upload(staff_client, b"any text")["Location"])
     content = review.content.decode()
-    assert "No passcode found." in content
-    assert "Call time has no time zone" in content
-    assert "Contact without email." in content
-    assert "Two dates found in the dateline." in content
+    assert content.count("No passcode found: check whether callers need one.") == 2  # in the list, at its field
+    assert 'id="id_calls-0-timezone_flag"><strong>Check:</strong> The call&#x27;s time was printed without a time zone' in content
+    assert 'id="id_contacts-0-email_flag"><strong>Check:</strong> No email address found' in content
+    assert 'id="id_dateline_date_flag"><strong>Check:</strong> Two dates found in the dateline.' in content
 
 
 def test_unreachable_contact_is_an_error_on_the_review_page(staff_client, monkeypatch):

@@ -229,8 +229,9 @@ def test_oversized_input_is_refused_before_reading():
 def test_warnings_name_what_a_reviewer_should_check():
     raw = "Some words that are not a release at all, but long enough to be read as text by the parser here."
     result = parse_press_release(raw)
-    assert "No headline found." in result.warnings or "No dateline found." in result.warnings
-    assert "The issuing company could not be identified." in result.warnings or result.company.name
+    assert "No headline found: type the release's title." in result.warnings
+    assert "No release date found: type the date printed on the release." in result.warnings
+    assert {d.field for d in result.doubts} >= {"headline", "dateline.date", "dateline.location", "contacts"}
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
