@@ -120,3 +120,14 @@ def test_a_file_past_the_time_limit_fails_and_the_others_are_imported(release_fo
     assert "Created: 1" in out
     assert f"{release_folder / 'endless.txt'}: Reading this file took longer than 0.5 seconds" in out
     assert PressRelease.objects.count() == 1
+
+
+def test_every_dev_corpus_release_is_imported_or_refused_with_a_reason(corpus_dev):
+    releases = sorted(p for p in corpus_dev.iterdir() if p.suffix in {".txt", ".html"})
+    out, _, _ = run(str(corpus_dev))
+    created = PressRelease.objects.count()
+    failures = out.partition("Failed:")[2].partition("Notes:")[0]
+    refused = [line for line in failures.splitlines() if line.startswith(f"  {corpus_dev}")]
+    assert created + len(refused) == len(releases)
+    assert f"Created: {created}" in out
+    assert not [line for line in refused if "unexpected error" in line or "took longer" in line]

@@ -360,3 +360,16 @@ def test_admin_links_to_the_release_on_the_public_site(staff_client):
     response = staff_client.get(reverse("admin:view_on_site", args=[content_type.pk, release.pk]))
     assert response.status_code == 302
     assert response["Location"].endswith(release.get_absolute_url())
+
+
+def test_every_dev_corpus_release_reaches_its_review_page_or_a_stated_refusal(staff_client, corpus_dev):
+    for release in sorted(p for p in corpus_dev.iterdir() if p.suffix in {".txt", ".html"}):
+        response = upload(staff_client, release.read_bytes(), name=release.name)
+        if response.status_code == 302:
+            review = staff_client.get(response["Location"])
+            assert review.status_code == 200, release.name
+            assert "<h1>Review the uploaded release</h1>" in review.content.decode(), release.name
+        else:  # refused on the upload form, with the parser's sentence
+            assert response.status_code == 200, release.name
+            assert "errornote" in response.content.decode(), release.name
+    assert counts() == [0] * len(MODELS)
