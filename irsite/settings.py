@@ -97,7 +97,13 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 # release shown takes three entries (its page, its article, its row), 13 KB in all, so
 # 20,000 entries hold some 6,500 releases in about 100 MB per process; a shared Redis
 # (CACHE_URL) holds one copy for every process and server.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://irsite?max_entries=20000")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default="locmemcache://irsite?max_entries=20000"),
+    # Sign-in failures and lockouts, apart from the pages so that no flood of pages can evict
+    # them: by default a table in the site's database (releases migration 0012), which every
+    # worker and every server using that database shares.
+    "throttle": env.cache("THROTTLE_CACHE_URL", default="dbcache://irsite_throttle?max_entries=200000"),
+}
 # Public pages are cached for anonymous visitors (releases/pagecache.py) until a write, the
 # next embargo lift, or this many seconds. Off, every request renders its page (the
 # fragments and lists cached per version stay cached).
@@ -147,7 +153,7 @@ IRSITE_PARSE_TIME_LIMIT = env.float("IRSITE_PARSE_TIME_LIMIT", default=5.0)
 IRSITE_MAX_REQUEST_BYTES = env.int("IRSITE_MAX_REQUEST_BYTES", default=DATA_UPLOAD_MAX_MEMORY_SIZE)
 
 # Admin sign-in: this many failures for one username from one address within the window
-# lock that pair out. Counted in the cache, so shared by app servers using one Redis.
+# lock that pair out. Counted in the "throttle" cache, shared by every worker and app server.
 IRSITE_LOGIN_FAILURE_LIMIT = env.int("IRSITE_LOGIN_FAILURE_LIMIT", default=5)
 IRSITE_LOGIN_FAILURE_WINDOW = env.int("IRSITE_LOGIN_FAILURE_WINDOW", default=15 * 60)
 IRSITE_LOGIN_LOCKOUT_SECONDS = env.int("IRSITE_LOGIN_LOCKOUT_SECONDS", default=15 * 60)

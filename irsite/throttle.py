@@ -1,8 +1,10 @@
-"""Sign-in throttling: failures counted per (username, client address) in the cache.
+"""Sign-in throttling: failures counted per (username, client address) in a cache of their own.
 
 In: Django's `user_login_failed` and `user_logged_in` signals, and the request.
 Out: `seconds_locked(username, ip)`, which LoginThrottleMiddleware asks before a sign-in
-attempt is checked. With CACHE_URL pointing at Redis, every app server sees the same counts.
+attempt is checked. Counted in the "throttle" cache, never in the pages' one, so no flood of
+pages can evict a lockout; its default table in the database is the same for every worker
+and every app server.
 
 Limits come from settings: IRSITE_LOGIN_FAILURE_LIMIT failures within
 IRSITE_LOGIN_FAILURE_WINDOW seconds lock that username, from that address, for
@@ -15,8 +17,12 @@ import time
 
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in, user_login_failed
-from django.core.cache import cache
+from django.core.cache import caches
 from django.dispatch import receiver
+
+
+def throttle_cache():
+    return caches["throttle"]
 
 
 def client_ip(request) -> str:
@@ -37,12 +43,14 @@ def _key(kind: str, username: str | None, ip: str) -> str:
 
 
 def seconds_locked(username: str, ip: str) -> int:
-    until = max(cache.get_many([_key("locked", username, ip), _key("locked", None, ip)]).values(), default=0)
+    locks = throttle_cache().get_many([_key("locked", username, ip), _key("locked", None, ip)])
+    until = max(locks.values(), default=0)
     return max(0, int(until - time.time()))
 
 
 def _count_failure(username: str | None, ip: str, limit: int) -> None:
     failures_key = _key("failures", username, ip)
+    cache = throttle_cache()
     cache.add(failures_key, 0, timeout=settings.IRSITE_LOGIN_FAILURE_WINDOW)
     try:
         failures = cache.incr(failures_key)
@@ -64,7 +72,7 @@ def record_failure(username: str, ip: str) -> None:
 def reset(username: str, ip: str) -> None:
     """After a successful sign-in: that username's count only; the address's count stays,
     or an attacker could clear it by signing in to an account of their own."""
-    cache.delete_many([_key("failures", username, ip), _key("locked", username, ip)])
+    throttle_cache().delete_many([_key("failures", username, ip), _key("locked", username, ip)])
 
 
 @receiver(user_login_failed, dispatch_uid="irsite.throttle.failed")

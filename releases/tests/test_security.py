@@ -156,6 +156,27 @@ def test_a_successful_sign_in_clears_the_failures(client, staff):
 
 
 @pytest.mark.django_db
+@override_settings(IRSITE_LOGIN_FAILURE_LIMIT=2)
+def test_a_lockout_outlives_a_flood_that_culls_the_page_cache(client, staff):
+    for _ in range(2):
+        sign_in(client, "carol", "wrong")
+    # More entries than the page cache holds (20,000): it culls, as 20,000 distinct addresses would make it.
+    for start in range(0, 25_000, 5_000):
+        cache.set_many({f"flood:{n}": "x" * 100 for n in range(start, start + 5_000)})
+    cache.clear()
+    assert sign_in(client, "carol", PASSWORD).status_code == 429
+    assert throttle.seconds_locked("carol", "203.0.113.7") > 0
+
+
+def test_sign_in_failures_are_counted_apart_from_the_pages():
+    from django.conf import settings
+    from django.core.cache import caches
+
+    assert throttle.throttle_cache() is caches["throttle"] and caches["throttle"] is not cache
+    assert settings.CACHES["throttle"]["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
+
+
+@pytest.mark.django_db
 @override_settings(IRSITE_LOGIN_FAILURE_LIMIT=2, IRSITE_LOGIN_LOCKOUT_SECONDS=900)
 def test_the_lock_lifts_after_the_lockout_period(client, staff, monkeypatch):
     for _ in range(2):
