@@ -24,7 +24,7 @@ from .parsing.result import Call, CompanyInfo, ContactInfo, Dateline, Doubt, Lis
 
 logger = logging.getLogger(__name__)
 
-UPLOAD_EXTENSIONS = (".txt", ".html", ".htm", ".docx")
+UPLOAD_EXTENSIONS = (".txt", ".html", ".htm", ".docx", ".pdf")
 PASTED_NAME = "pasted-release.txt"
 
 
@@ -145,7 +145,8 @@ class UploadForm(forms.Form):
     file = forms.FileField(
         required=False,
         label="Release file",
-        help_text="As the wire sent it: .txt, .html, .htm (a newswire page or SEC exhibit) or .docx.",
+        help_text="As the wire sent it: .txt, .html, .htm (a newswire page or SEC exhibit), .docx or .pdf "
+                  "(with its text, not a scan).",
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(UPLOAD_EXTENSIONS)}),
     )
     text = forms.CharField(
@@ -161,7 +162,7 @@ class UploadForm(forms.Form):
             return upload
         if PurePath(upload.name).suffix.lower() not in UPLOAD_EXTENSIONS:
             raise ValidationError(
-                "%(name)s is not a file the parser reads: upload a .txt, .html, .htm or .docx file.",
+                "%(name)s is not a file the parser reads: upload a .txt, .html, .htm, .docx or .pdf file.",
                 params={"name": upload.name},
                 code="extension",
             )

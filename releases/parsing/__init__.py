@@ -1,4 +1,4 @@
-"""The release parser: a newswire release (text, HTML page, SEC exhibit or .docx) in,
+"""The release parser: a newswire release (text, HTML page, SEC exhibit, .docx or PDF) in,
 a ParsedRelease out. Pure Python; nothing here imports Django."""
 
 from .errors import ParseError

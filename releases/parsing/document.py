@@ -7,7 +7,7 @@ to its href.
 
 `to_document(raw, filename=...)` accepts the bytes (or text) of a plain-text or
 markdown-style release, an HTML page or SEC exhibit (EDGAR `<DOCUMENT>` wrapper
-included), or a .docx file. It raises ParseError for input that is not text at all.
+included), a .docx file or a PDF with a text layer. It raises ParseError for input that is not text at all.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class Block:
 class Document:
     blocks: tuple[Block, ...]
     title: str | None = None  # an HTML <title> or og:title, if any
-    kind: str = "text"  # "text", "html", "docx"
+    kind: str = "text"  # "text", "html", "docx", "pdf"
     meta: tuple[tuple[str, str], ...] = ()  # selected <meta> name/content pairs of an HTML page
 
 
@@ -67,7 +67,7 @@ def decode(raw: bytes) -> str:
         except UnicodeDecodeError:
             pass
     if b"\x00" in raw[:8192]:
-        raise ParseError("This file is binary, not text: upload the release as .txt, .html or .docx.")
+        raise ParseError("This file is binary, not text: upload the release as .txt, .html, .docx or .pdf.")
     return raw.decode("utf-8", errors=CP1252_FALLBACK)
 
 
@@ -89,13 +89,14 @@ def check_text(text: str) -> str:
         raise ParseError("The file is empty: there is no release text to read.")
     sample = text[:20000]
     if len(CONTROL_RE.findall(sample)) > max(8, len(sample) // 100):
-        raise ParseError("This file is binary, not text: upload the release as .txt, .html or .docx.")
+        raise ParseError("This file is binary, not text: upload the release as .txt, .html, .docx or .pdf.")
     return CONTROL_RE.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # --- entry point ------------------------------------------------------------------------
 
 DOCX_MAGIC = b"PK\x03\x04"
+PDF_MAGIC = b"%PDF-"
 # <DOCUMENT>\n<TYPE>EX-99.1 ... <TEXT> ... </TEXT>: an EDGAR full-text submission
 EDGAR_DOCUMENT_RE = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.S | re.I)
 EDGAR_TYPE_RE = re.compile(r"<TYPE>\s*([^\s<]+)", re.I)
@@ -112,6 +113,10 @@ def to_document(raw: str | bytes, *, filename: str = "") -> Document:
     if isinstance(raw, bytes):
         if raw.startswith(DOCX_MAGIC) or filename.lower().endswith(".docx"):
             return docx_document(raw)
+        if raw[:1024].lstrip().startswith(PDF_MAGIC) or filename.lower().endswith(".pdf"):
+            from .pdf import pdf_document  # pdf.py builds on this module's Block: imported here, not at the top
+
+            return pdf_document(raw)
         text = decode(raw)
     else:
         text = raw

@@ -23,6 +23,7 @@ from releases.models import PressRelease
 from releases.parsing import ParseError, parse_press_release
 from releases.services import release_publish
 
+from .pdfs import CALL_RELEASE, encrypted_pdf, scanned_pdf
 from .test_upload import UPLOAD_URL, counts, review_post_data
 
 BASE_DIR = Path(__file__).resolve().parents[2]
@@ -84,6 +85,9 @@ REFUSED = [
     ("truncated-docx", "release.docx", docx_bytes("Acme Corp. Announces Results", LEAD)[:3000], "Word"),
     ("zip-bomb-docx", "bomb.docx", docx_bomb(docx_bytes("Acme Corp. Announces Results", LEAD), 60), "Word"),
     ("deeply-nested-html", "nested.html", b"<html><body>" + b"<div>" * 100_000 + b"</body></html>", "release"),
+    ("scanned-pdf", "scan.pdf", scanned_pdf(), "it may be a scan"),
+    ("encrypted-pdf", "locked.pdf", encrypted_pdf(CALL_RELEASE), "encrypted"),
+    ("damaged-pdf", "release.pdf", b"%PDF-1.4\n" + bytes(range(256)) * 16, "damaged"),
 ]
 
 

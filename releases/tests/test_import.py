@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from releases.models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease
 
+from .pdfs import CALL_RELEASE, release_pdf
+
 pytestmark = pytest.mark.django_db
 
 DEMO_FILES = ["maple-ridge-dividend.txt", "solara-energy-conference.txt"]
@@ -23,7 +25,8 @@ def release_folder(tmp_path, corpus_dev, settings):
     for name in DEMO_FILES:
         shutil.copy(settings.BASE_DIR / "demo" / "releases" / name, folder / name)
     (folder / "empty.txt").write_bytes(b"")
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a release")
+    (folder / "acme-call.pdf").write_bytes(release_pdf(CALL_RELEASE, footer=True))
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not a release")  # damaged: named as a PDF, not one
     (folder / ".DS_Store").write_bytes(b"\x00\x01")
     return folder
 
@@ -45,13 +48,18 @@ def test_folder_import_creates_releases_and_reports_the_bad_file(release_folder)
     out, err, failed = run(str(release_folder))
 
     assert failed
-    assert "Created: 3" in out
+    assert "Created: 4" in out
     assert "Already present: 0" in out
-    assert "Failed: 1" in out
+    assert "Failed: 2" in out
     assert f"{release_folder / 'empty.txt'}: " in out
-    assert "3/4" not in out and "[" in err and "4/4" in err
-    assert PressRelease.objects.count() == 3
+    assert f"{release_folder / 'notes.pdf'}: This PDF is damaged or incomplete" in out
+    assert "5/6" not in out and "[" in err and "6/6" in err
+    assert PressRelease.objects.count() == 4
+    call = ConferenceCall.objects.get(release__company__name="Acme Widgets, Inc.")
+    live = set(call.dial_ins.filter(kind="live").values_list("number", flat=True))
+    assert live == {"1-800-555-0100", "1-212-555-0199"}
     assert set(Company.objects.values_list("name", flat=True)) == {
+        "Acme Widgets, Inc.",
         "ImmunoGen, Inc.",
         "Maple Ridge Bancorp, Inc.",
         "Solara Grid Systems, Inc.",
@@ -64,7 +72,7 @@ def test_second_import_finds_everything_already_present(release_folder):
     counts = [m.objects.count() for m in (Company, Listing, PressRelease, Contact, ConferenceCall, DialIn)]
     out, _, _ = run(str(release_folder))
     assert "Created: 0" in out
-    assert "Already present: 3" in out
+    assert "Already present: 4" in out
     assert [m.objects.count() for m in (Company, Listing, PressRelease, Contact, ConferenceCall, DialIn)] == counts
 
 
@@ -91,7 +99,7 @@ def test_publish_publishes_each_release_as_of_its_dateline_date(release_folder):
     run("--publish", str(release_folder))
     release = PressRelease.objects.get(company__name="Maple Ridge Bancorp, Inc.")
     assert release.published_at == timezone.make_aware(datetime.combine(release.dateline_date, time(0, 0)))
-    assert PressRelease.objects.published().count() == 3
+    assert PressRelease.objects.published().count() == 4
 
 
 def test_missing_path_and_damaged_zip_are_failures_not_tracebacks(tmp_path):

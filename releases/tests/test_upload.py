@@ -15,6 +15,7 @@ from releases.parsing.errors import ParseError
 from releases.parsing.result import Doubt
 
 from . import factories
+from .pdfs import CALL_RELEASE, release_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -193,6 +194,14 @@ def test_docx_upload_is_read_like_text(staff_client, release_000):
     assert 'value="7751636"' in content
 
 
+def test_pdf_upload_is_read_like_text(staff_client):
+    review = staff_client.get(upload(staff_client, release_pdf(CALL_RELEASE), name="acme-call.pdf")["Location"])
+    content = review.content.decode()
+    assert "Acme Widgets, Inc. Announces Conference Call" in content
+    assert 'value="4417822"' in content
+    assert "ir@acmewidgets.com" in content
+
+
 def test_review_page_flags_what_was_not_found(staff_client, monkeypatch):
     parsed = factories.parsed_release(
         calls=(factories.parsed_call(passcode=None, zone=None),),
@@ -262,7 +271,7 @@ def test_pasted_text_is_parsed_like_a_file(staff_client, release_000):
     "content, name, message",
     [
         (b"", "empty.txt", "The submitted file is empty."),
-        (b"x", "release.pdf", "is not a file the parser reads"),
+        (b"x", "release.rtf", "is not a file the parser reads"),
         (b"\x00\x01\x02\x03PK\x00\x00" * 200, "binary.txt", ""),
     ],
     ids=["empty", "wrong-extension", "binary"],

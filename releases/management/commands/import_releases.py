@@ -22,7 +22,7 @@ from releases import parsing
 from releases.parsing.errors import ParseError
 from releases.services import release_create_from_upload
 
-EXTENSIONS = {".txt", ".html", ".htm", ".docx"}
+EXTENSIONS = {".txt", ".html", ".htm", ".docx", ".pdf"}
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class SourceError(Exception):
 
 
 class Command(BaseCommand):
-    help = "Import press releases from files, folders and .zip archives (.txt, .html, .htm, .docx)."
+    help = "Import press releases from files, folders and .zip archives (.txt, .html, .htm, .docx, .pdf)."
 
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", metavar="PATH", help="A release file, a folder or a .zip archive.")

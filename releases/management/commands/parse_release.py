@@ -21,7 +21,7 @@ class Command(BaseCommand):
     requires_system_checks = []  # reads files, never the database or URLs
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="+", metavar="FILE", help="a release as .txt, .html/.htm or .docx")
+        parser.add_argument("files", nargs="+", metavar="FILE", help="a release as .txt, .html/.htm, .docx or .pdf")
         parser.add_argument("--json", action="store_true", help="print one JSON object per file (JSON Lines)")
         parser.add_argument("--time-limit", type=float, metavar="SECONDS",
                             help="stop the parse of a file after this long (default: IRSITE_PARSE_TIME_LIMIT)")
