@@ -1,6 +1,6 @@
 """`load_demo`: the demo releases through the upload service, an upcoming call, a staff login."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from io import StringIO
 
 import pytest
@@ -76,3 +76,11 @@ def test_demo_user_is_ir_staff_not_superuser_and_password_printed_once():
 def test_call_template_is_filled_as_a_wire_prints_dates():
     filled = fill_call_template("BOSTON, {release_date} (BUSINESS WIRE) ... on {call_date}.", today=date(2026, 3, 2))
     assert filled == "BOSTON, March 2, 2026 (BUSINESS WIRE) ... on Monday, March 16, 2026."
+
+
+def test_todays_demo_release_is_public_when_loaded_before_eight(monkeypatch):
+    early = timezone.make_aware(datetime.combine(timezone.localdate(), time(7, 30)))
+    monkeypatch.setattr(timezone, "now", lambda: early)
+    load_demo()
+    assert PressRelease.objects.filter(company__name="Northwind Robotics, Inc.").get().published_at == early
+    assert PressRelease.objects.published().count() == PressRelease.objects.count()

@@ -74,11 +74,11 @@ class Command(BaseCommand):
             if tickers and upcoming.exists():
                 self.stdout.write(f"{name}: skipped, {upcoming.first().company} already has an upcoming call")
                 return True
-        publish_at = (
-            timezone.make_aware(datetime.combine(parsed.dateline.date, time(8, 0)))
-            if parsed.dateline.date
-            else timezone.now()
-        )
+        # 08:00 on the dateline's day, but never later than now: today's release loaded at
+        # 07:30 is public, not under embargo until 08:00.
+        publish_at = timezone.now()
+        if parsed.dateline.date:
+            publish_at = min(publish_at, timezone.make_aware(datetime.combine(parsed.dateline.date, time(8, 0))))
         try:
             outcome = release_create_from_upload(parsed=parsed, source=raw, source_name=name, publish_at=publish_at)
         except ValidationError as error:
