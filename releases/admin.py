@@ -297,11 +297,13 @@ class PressReleaseAdmin(admin.ModelAdmin):
     list_select_related = ["company"]
     autocomplete_fields = ["company"]
     prepopulated_fields = {"slug": ["headline"]}
-    readonly_fields = ["source_file", "source_name", "source_sha256", "uploaded_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "publication", "source_file", "source_name", "source_sha256", "uploaded_by", "created_at", "updated_at",
+    ]
     inlines = [ReleaseContactInline, ReleaseCallInline]
     actions = ["publish_now", "schedule", "unpublish"]
     fieldsets = [
-        (None, {"fields": ["company", "headline", "subheadline", "slug", "category", "published_at"]}),
+        (None, {"fields": ["company", "headline", "subheadline", "slug", "category", "publication"]}),
         ("Dateline", {"fields": [("dateline_location", "dateline_date"), "wire"]}),
         ("Text", {"fields": ["body", "about"]}),
         (
@@ -342,11 +344,17 @@ class PressReleaseAdmin(admin.ModelAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm("releases.publish_pressrelease")
 
-    def get_readonly_fields(self, request, obj=None):
-        fields = list(super().get_readonly_fields(request, obj))
-        if not self.has_publish_permission(request):
-            fields.append("published_at")
-        return fields
+    # `published_at` is not a field of the form: it changes only through the publish, schedule and
+    # unpublish services, from the list's actions or the buttons above the change form.
+    @admin.display(description="Publication")
+    def publication(self, release):
+        if release.pk is None:
+            return "Saved as a draft; publish or schedule it once it is saved."
+        return release_status_label(release)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), "has_publish_permission": self.has_publish_permission(request)}
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     @admin.action(description="Publish selected releases now", permissions=["publish"])
     def publish_now(self, request, queryset):

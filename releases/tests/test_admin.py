@@ -423,3 +423,31 @@ def test_admin_pages_load_the_admin_stylesheet_and_use_no_inline_style(staff_cli
     assert "admin-irsite/admin.css" in content
     assert 'id="id_headline"' not in content or 'class="vTextField"' in content
     assert " style=" not in content.split("<body", 1)[1]  # the Content-Security-Policy blocks inline styles
+
+
+def test_publication_is_not_a_field_of_the_change_form_but_its_buttons_call_the_actions(staff_client):
+    release = factories.release()
+    url = reverse("admin:releases_pressrelease_change", args=[release.pk])
+    page = staff_client.get(url).content.decode()
+    assert 'name="published_at' not in page
+    assert "Draft" in page
+    button = r'<form method="post" action="([^"]+)" class="publication-action">.*?name="action" value="(\w+)"'
+    buttons = re.findall(button, page, re.S)
+    changelist = reverse("admin:releases_pressrelease_changelist")
+    assert buttons == [(changelist, "publish_now"), (changelist, "schedule")]
+
+    response = staff_client.post(changelist, {"action": "publish_now", ACTION_CHECKBOX_NAME: [release.pk]})
+    assert response.status_code == 302
+    release.refresh_from_db()
+    assert release.status == PressRelease.Status.PUBLISHED
+    page = staff_client.get(url).content.decode()
+    assert re.findall(r'class="publication-action">.*?name="action" value="(\w+)"', page, re.S) == ["unpublish"]
+
+
+def test_staff_without_the_publish_permission_get_no_publication_buttons(client, ir_staff):
+    ir_staff.groups.clear()
+    ir_staff.user_permissions.set(Permission.objects.filter(codename__in=["view_pressrelease", "change_pressrelease"]))
+    client.force_login(ir_staff)
+    release = factories.release()
+    page = client.get(reverse("admin:releases_pressrelease_change", args=[release.pk])).content.decode()
+    assert "publication-action" not in page

@@ -98,8 +98,8 @@ def test_ir_staff_enters_the_demo_release_by_hand(staff_client, ir_staff):
             "subheadline": "",
             "slug": "immunogen-first-quarter-fiscal-2012-call",
             "category": "conference_call",
-            "published_at_0": "",
-            "published_at_1": "",
+            "published_at_0": "2011-10-20",  # not a field of the form: a release is published by the actions
+            "published_at_1": "08:00",
             "dateline_location": "WALTHAM, Mass.",
             "dateline_date": "2011-10-20",
             "wire": "Business Wire",
