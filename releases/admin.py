@@ -5,6 +5,7 @@ flow (a file or pasted text -> the review page -> `release_create_from_upload`).
 from __future__ import annotations
 
 import hashlib
+import pickle
 import re
 import zoneinfo
 from datetime import timedelta
@@ -24,11 +25,13 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from .forms import ConferenceCallAdminForm, ReleaseReview, ScheduleForm, UploadForm, parse_upload
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
+from .parsing import ParsedRelease
 from .parsing.errors import ParseError
 from .services import (
     company_matching,
@@ -42,6 +45,7 @@ from .views import release_time_label
 PENDING_DIR = "uploads/pending"
 PENDING_SALT = "releases.admin.pending-upload"
 PENDING_MAX_AGE = 24 * 60 * 60  # seconds a parsed upload waits for its review
+PARSED_SUFFIX = ".parsed"
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -413,7 +417,7 @@ class PressReleaseAdmin(admin.ModelAdmin):
             stored = PressRelease.objects.filter(source_sha256=hashlib.sha256(raw).hexdigest()).first()
             if stored is not None:
                 return self.redirect_to_stored(request, stored)
-            token = pending_store(raw, name=name)
+            token = pending_store(raw, name=name, parsed=form.cleaned_data["parsed"])
             return HttpResponseRedirect(reverse("admin:releases_pressrelease_review", args=[token]))
         context = {
             **self.admin_site.each_context(request),
@@ -438,7 +442,7 @@ class PressReleaseAdmin(admin.ModelAdmin):
             self.message_user(request, str(gone), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:releases_pressrelease_upload"))
         try:
-            parsed = parse_upload(raw, filename=name)
+            parsed = pending_parsed(sha256) or parse_upload(raw, filename=name)
         except ParseError as error:
             self.message_user(request, str(error), messages.ERROR)
             return HttpResponseRedirect(reverse("admin:releases_pressrelease_upload"))
@@ -504,8 +508,9 @@ class PendingUploadGone(Exception):
     """The review link names no upload that is still waiting: expired, tampered with or already saved."""
 
 
-def pending_store(raw: bytes, *, name: str) -> str:
-    """Keep the upload under MEDIA_ROOT/uploads/pending/<sha256>; the token names it, signed.
+def pending_store(raw: bytes, *, name: str, parsed: ParsedRelease) -> str:
+    """Keep the upload under MEDIA_ROOT/uploads/pending/<sha256>, and beside it what the parser found,
+    so the review page never parses the file again; the token names it, signed.
 
     Uploads never reviewed are removed once their link has expired.
     """
@@ -514,7 +519,32 @@ def pending_store(raw: bytes, *, name: str) -> str:
     location = f"{PENDING_DIR}/{sha256}"
     if not default_storage.exists(location):
         default_storage.save(location, ContentFile(raw))
+    default_storage.delete(f"{location}{PARSED_SUFFIX}")
+    result = pickle.dumps(parsed, protocol=pickle.HIGHEST_PROTOCOL)
+    default_storage.save(f"{location}{PARSED_SUFFIX}", ContentFile(parsed_seal(sha256, result) + result))
     return signing.dumps({"sha256": sha256, "name": name}, salt=PENDING_SALT, compress=True)
+
+
+def parsed_seal(sha256: str, result: bytes) -> bytes:
+    """An HMAC under the secret key: only a result this site wrote is ever unpickled."""
+    return salted_hmac(PENDING_SALT, sha256.encode() + result, algorithm="sha256").hexdigest().encode()
+
+
+def pending_parsed(sha256: str) -> ParsedRelease | None:
+    """The parse stored at upload, or None (gone, damaged, or from a parser since changed): parse again."""
+    location = f"{PENDING_DIR}/{sha256}{PARSED_SUFFIX}"
+    if not default_storage.exists(location):
+        return None
+    with default_storage.open(location, "rb") as handle:
+        stored = handle.read()
+    seal, result = stored[:64], stored[64:]
+    if not constant_time_compare(seal, parsed_seal(sha256, result)):
+        return None
+    try:
+        parsed = pickle.loads(result)  # noqa: S301 - sealed above, written by pending_store
+    except Exception:  # a class renamed or a field added by an upgrade since the upload
+        return None
+    return parsed if isinstance(parsed, ParsedRelease) else None
 
 
 def pending_lookup(token: str) -> tuple[str, str]:
@@ -541,6 +571,7 @@ def pending_read(sha256: str) -> bytes:
 
 def pending_delete(sha256: str) -> None:
     default_storage.delete(f"{PENDING_DIR}/{sha256}")
+    default_storage.delete(f"{PENDING_DIR}/{sha256}{PARSED_SUFFIX}")
 
 
 def pending_purge() -> None:

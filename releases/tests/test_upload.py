@@ -1,5 +1,7 @@
 """The admin upload flow end to end: upload -> review page -> save -> rows exist."""
 
+import hashlib
+import pickle
 import re
 import shutil
 
@@ -83,7 +85,7 @@ def test_upload_review_save_creates_release_with_everything(staff_client, ir_sta
     response = upload(staff_client, release_000)
     assert response.status_code == 302
     assert counts() == [0] * len(MODELS)
-    assert len(list((media_root / "uploads" / "pending").iterdir())) == 1
+    assert len(list((media_root / "uploads" / "pending").iterdir())) == 2  # the file and its parse
 
     page = staff_client.get(response["Location"])
     content = page.content.decode()
@@ -354,13 +356,51 @@ def test_unreviewed_uploads_are_purged_after_their_link_expires(staff_client, re
     import time
 
     upload(staff_client, release_000)
-    (stale,) = (media_root / "uploads" / "pending").iterdir()
+    pending = media_root / "uploads" / "pending"
+    stale = pending / hashlib.sha256(release_000).hexdigest()
+    assert sorted(p.name for p in pending.iterdir()) == [stale.name, f"{stale.name}.parsed"]
     old = time.time() - 2 * 24 * 3600
     os.utime(stale, (old, old))
 
     upload(staff_client, b"ImmunoGen Announces Something Else\n\nWALTHAM, Mass., Oct 21, 2011 -- ImmunoGen, Inc. said.")
 
-    assert stale.name not in [p.name for p in (media_root / "uploads" / "pending").iterdir()]
+    assert not [p.name for p in pending.iterdir() if p.name.startswith(stale.name)]
+
+
+def counting_parses(monkeypatch) -> list[str]:
+    """The real parser, with a list of the files it was asked to read."""
+    parses, real = [], parsing.parse_within
+
+    def parse_within(raw, filename="", seconds=None):
+        parses.append(filename)
+        return real(raw, filename=filename, seconds=seconds)
+
+    monkeypatch.setattr(parsing, "parse_within", parse_within)
+    return parses
+
+
+def test_review_page_shows_the_parse_of_the_upload_without_parsing_again(staff_client, release_000, monkeypatch):
+    parses = counting_parses(monkeypatch)
+    review_url = upload(staff_client, release_000)["Location"]
+    page = staff_client.get(review_url)
+    staff_client.get(review_url)
+    response = staff_client.post(review_url, review_post_data(page))
+    assert response.status_code == 302
+    assert parses == ["000.txt"]
+    assert PressRelease.objects.get().headline.startswith("ImmunoGen, Inc. Announces Conference Call")
+
+
+def test_a_stored_parse_whose_seal_does_not_match_is_not_read_but_parsed_again(
+    staff_client, release_000, media_root, monkeypatch
+):
+    parses = counting_parses(monkeypatch)
+    review_url = upload(staff_client, release_000)["Location"]
+    (stored,) = (media_root / "uploads" / "pending").glob("*.parsed")
+    stored.write_bytes(b"0" * 64 + pickle.dumps(factories.parsed_release(headline="Not what was uploaded")))
+    page = staff_client.get(review_url)
+    assert page.status_code == 200
+    assert parses == ["000.txt", "000.txt"]
+    assert page.context["review"].release["headline"].value().startswith("ImmunoGen, Inc. Announces Conference Call")
 
 
 def test_admin_links_to_the_release_on_the_public_site(staff_client):
