@@ -118,6 +118,8 @@ WIRES = (
     (re.compile(r"\binternet\s*wire\b", re.I), "Internet Wire"),
     (re.compile(r"\b(?:JCN|ACN)\s*Newswire\b", re.I), None),
     (re.compile(r"\bPR\.com\b", re.I), "PR.com"),
+    # PRISM MediaWire: a distributor's brand before "MediaWire", in its own spelling
+    (re.compile(r"\b[A-Z][A-Za-z]{1,20} MediaWire\b"), None),
 )
 
 
@@ -131,19 +133,22 @@ def wire_name(text: str) -> str | None:
 
 # --- the dateline ------------------------------------------------------------------------------
 
+WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 # WALTHAM, Mass. / TEL AVIV, Israel / SAN JOSE, Calif. / TORONTO, ONTARIO / ST. JOHN'S, N.L.
 LOCATION_RE = re.compile(
     r"^(?P<location>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*\.?)(?:[ ](?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*|de|du|la|d'|of|and|&))*"
-    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d)(?:[A-ZÀ-Þ][\w.'’&-]*)"
+    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d|" + WEEKDAY + r")(?:[A-ZÀ-Þ][\w.'’&-]*)"
     r"(?:[ ](?:(?:and|of|de|du|la|&)[ ])?(?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ][\w.'’&-]*){0,2}){0,2})"
 )
 # (BUSINESS WIRE) / ( BUSINESS WIRE ) / /PRNewswire/ / /CNW/ / / ACCESS Newswire / / (NEWMEDIAWIRE)
 WIRE_MARKER_RE = re.compile(r"^(?:\(\s*(?P<p>[^()\n]{2,60}?)\s*\)|/\s*(?P<s>[^/\n]{2,60}?)\s*/)")
 SEPARATOR_RE = re.compile(r"^[\s,:/–—-]+")
-WEEKDAY_RE = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+WEEKDAY_RE = re.compile(r"^" + WEEKDAY + ",?", re.I)
 TIME_RE = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
 # ACCESS Newswire / Media OutReach Newswire -: a wire's name between separators, unbracketed
 WIRE_NAME_RE = re.compile(r"^[A-Za-z ]{3,40}?(?=\s*[/(–—-])")
+# (Press Release Service – Press Release Distribution): words only, no listing, date or figure
+TAGLINE_RE = re.compile(r"^\s*\([A-Za-z&' –—-]{3,80}\)")
 NOT_A_PLACE_RE = re.compile(
     r"^(?:FOR IMMEDIATE RELEASE|IMMEDIATE RELEASE|NEWS RELEASE|PRESS RELEASE|MEDIA RELEASE|NEWS|UPDATE|CORRECTION|"
     r"CORRECTING AND REPLACING|EMBARGOED.*|EXHIBIT.*|CONTACTS?|MEDIA CONTACTS?|INVESTOR CONTACTS?|SOURCE)$",
@@ -161,13 +166,20 @@ class DatelineFound:
 
 
 # Toronto, Ontario--(Newsfile Corp. - January 5, 2021): a title-case place, allowed before a wire marker only
+FULL_DATE = (r"(?:" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|"
+             r"\d{1,2}(?:st|nd|rd|th)?\.?\s+" + MONTH_WORD + r",?\s+(?:19|20)\d\d)")
 TITLE_LOCATION_RE = re.compile(
-    r"^(?P<location>[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}(?:,[ ]?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2})"
-    r"(?=(?:,?\s*" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)?"  # Salt Lake City, UT, June 30, 2026
+    r"^(?P<location>[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}"
+    r"(?:,[ ]?(?:the[ ])?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2})"
+    r"(?=(?:,?\s*" + FULL_DATE + r")?"  # Salt Lake City, UT, June 30, 2026
     r"\s*(?:(?:--|—|–|-|,)?\s*[(/]\s*[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
-    r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b))",  # Vancouver, BC – TheNewswire - June 5
+    r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b)"  # Vancouver, BC – TheNewswire - June 5
+    r"|(?P<dated>,\s*" + FULL_DATE + r"\s*(?:--|—|–|-)\s)"  # Milan, 13 February 2025 – / Milan, February 13th, 2025 –
+    r"|(?P<undated>\s+[—–]\s+[A-Z]))",  # Amsterdam, the Netherlands – Royal Philips
     re.I,
 )
+# The lead after a title-case place with neither date nor wire: a paragraph, not a headline's second half
+TITLE_PLACE_LEAD_MIN = 100
 # January 5, 2021 -- NEW YORK -- Acme Corp. ... (the date before the place)
 DATE_FIRST_MIN_LEAD = 100
 DATE_FIRST_RE = re.compile(r"^(?P<sep>\s*(?:--|—|–|-|/|\|)\s*)")
@@ -240,6 +252,9 @@ def place_first(text: str) -> DatelineFound | None:
             continue
         if wire is None and (name_match := WIRE_NAME_RE.match(rest)) and (name := wire_name(name_match.group(0))):
             wire, rest = name, rest[name_match.end():]
+            # "PRISM MediaWire (Press Release Service – Press Release Distribution) –": the wire's tagline
+            if (tagline := TAGLINE_RE.match(rest)) and not wire_name(tagline.group(0)):
+                rest = rest[tagline.end():]
             continue
         if rest == before:
             break
@@ -249,9 +264,19 @@ def place_first(text: str) -> DatelineFound | None:
         not dashed or len(location) > 40 or not re.search(r"[a-z]", rest[:40]) or NOT_A_PLACE_RE.match(location)
     ):
         return None
-    if not re.match(r"^[A-ZÀ-Þ .'’&-]{2,}(?:,|$)", location) and wire is None:
+    if not re.match(r"^[A-ZÀ-Þ .'’&-]{2,}(?:,|$)", location) and wire is None and not titled_place(match, rest):
         return None
     return DatelineFound(location=location, date=found_date, wire=wire, rest=rest.strip())
+
+
+def titled_place(match: re.Match, rest: str) -> bool:
+    """A title-case place without a wire: "Milan, 13 February 2025 – ..." (dated), or "Amsterdam, the Netherlands –
+    ..." (a place and its country, then a paragraph)."""
+    groups = match.groupdict()
+    if groups.get("dated"):
+        return True
+    return bool(groups.get("undated")) and "," in match["location"] and len(rest) >= TITLE_PLACE_LEAD_MIN and bool(
+        re.search(r"[a-z]{3,}[^.]*\.", rest))
 
 
 # --- the issuer ---------------------------------------------------------------------------

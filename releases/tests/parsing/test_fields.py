@@ -78,6 +78,18 @@ DATELINES = [
      "Vancouver, BC", date(2023, 6, 5), "TheNewswire", "Lakeshore"),
     ("accesswire-misspelt-country", "SHANGHAI, CHNA / ACCESSWIRE / December 5, 2022 / Hexaell Biotech Co., Ltd said",
      "SHANGHAI, CHNA", date(2022, 12, 5), "ACCESSWIRE", "Hexaell"),
+    ("weekday-before-date-and-wire-tagline",
+     "CUPERTINO, CA, Friday, May 1, 2026 – PRISM MediaWire (Press Release Service – Press Release Distribution) – "
+     "Acme, Inc. (NASDAQ: ACME) announced", "CUPERTINO, CA", date(2026, 5, 1), "PRISM MediaWire", "Acme"),
+    ("title-case-place-day-first-date", "Milan, 13 February 2025 – The Board of Directors of Acme S.p.A. approved",
+     "Milan", date(2025, 2, 13), None, "The Board"),
+    ("title-case-place-ordinal-date", "Milan, February 13th, 2025 – Acme S.p.A. has approved its results",
+     "Milan", date(2025, 2, 13), None, "Acme"),
+    ("title-case-place-and-country", "Taipei, Taiwan, Feb. 25, 2025 – Acme Ltd. reported record revenue",
+     "Taipei, Taiwan", date(2025, 2, 25), None, "Acme"),
+    ("title-case-place-undated",
+     "Amsterdam, the Netherlands – Royal Acme (NYSE: ACM, AEX: ACMA), a global leader in health technology, "
+     "today presents its plan to create value.", "Amsterdam, the Netherlands", None, None, "Royal Acme"),
 ]
 
 
@@ -232,8 +244,9 @@ def test_a_dated_source_line_is_not_a_dateline():
 @pytest.mark.parametrize(
     "text",
     ["ACME REPORTS RECORD RESULTS -- REVENUE UP 10% ON STRONG DEMAND",
+     "Acme, Beta Merge – Creating the Leader in Anvils",
      "FOR IMMEDIATE RELEASE - Acme Corp. today announced its results for the quarter"],
-    ids=["caps-headline-with-dash", "release-label"],
+    ids=["caps-headline-with-dash", "title-case-headline-with-dash", "release-label"],
 )
 def test_dashed_lines_that_are_not_datelines(text):
     assert parse_dateline(text) is None
