@@ -79,11 +79,15 @@ def is_site_navigation(block: Block) -> bool:
 
 # --- the header -----------------------------------------------------------------------------
 
+# 1Q 2022 Earnings Release / Q4 2024 Results Announcement / Fourth Quarter Fiscal 2023 Press Release: a banner
+PERIOD_BANNER = (r"(?:[1-4]Q|Q[1-4]|H[12]|[1-4]H|FY|(?:first|second|third|fourth)[\s-]quarter|(?:first|second)[\s-]half|"
+                 r"full[\s-]year|annual|interim)\s*+(?:fiscal\s*+)?(?:(?:19|20)?\d\d)?"
+                 r"(?:\s*+(?:earnings|financial|results))*+\s*+(?:press\s++|news\s++)?(?:release|announcement)")
 # Letterhead words that are not the headline: "Exhibit 99.1", "News", "FOR IMMEDIATE RELEASE"
 HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
-    r"investor\s+news|earnings\s+release|news\s+from\b.*|news\s+provided\s+by\b.*|page\s+\d+.*|\d+|"
+    r"investor\s+news|earnings\s+release|news\s+from\b.*|" + PERIOD_BANNER + r"|news\s+provided\s+by\b.*|page\s+\d+.*|\d+|"
     r"source:.*|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
     r"embargoed\b.*|embargo\b.*|not for (?:release|distribution|publication)\b.*|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
     re.I,
@@ -141,9 +145,13 @@ def is_contactish(block: Block) -> bool:
 def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: str | None,
                 skip: set[int]) -> Header:
     """Headline, subheadline, date, wire and location from the blocks before the dateline paragraph."""
+    candidates = before_highlights(blocks, candidates)
     usable = [i for i in candidates if i not in skip and blocks[i].tag != "table" and not is_header_noise(blocks[i])]
     headline_at = headline_index(blocks, usable, title)
     headline = headline_text(blocks[headline_at]) if headline_at is not None else title
+    continued_at = continuation_index(blocks, usable, headline_at)
+    if continued_at is not None:
+        headline = f"{headline} {headline_text(blocks[continued_at])}"
     subheads: list[Block] = []
     if headline_at is not None and (deck := deck_lines(blocks[headline_at])):
         subheads.append(Block(text="\n".join(deck)))
@@ -156,7 +164,7 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
         cells = [cell for line in block.lines for cell in line.split("\t") if cell.strip()]
         dates = [d for cell in cells if (d := header_date(cell) or header_date(LABEL_RE.sub("", cell)))]
         found_date = found_date or (dates[0] if dates else None)
-        if index not in usable or index == headline_at or (dates and len(cells) == len(dates)):
+        if index not in usable or index in (headline_at, continued_at) or (dates and len(cells) == len(dates)):
             continue
         dateline = parse_dateline(text)
         if dateline is not None and not dateline.rest.strip(" -–—:"):
@@ -170,10 +178,49 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
             continue
         if headline_at is not None and index < headline_at or (title and same_text(text, title)):
             continue
+        if headline_at is None and title and len(bare(text)) >= 10 and bare(text) in bare(title):
+            continue  # a line of the page title that is the headline, printed over several paragraphs
         if is_contactish(block) or text.endswith(":") or len(text.split()) < 3:
             continue
         subheads.append(block)
     return Header(headline, subheadline_of(subheads), found_date, found_wire, location)
+
+
+# "Newell Rubbermaid Reports Third Quarter 2012 Results and" / "Rock of Ages Acquires": a title cut at a word that
+# cannot end one (a connective, an article, a verb still waiting for its object), continued in the next paragraph
+DANGLING_END_RE = re.compile(
+    r"(?:\b(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an|as|its|their|into|over|after|versus|vs\.?|"
+    r"announces|reports|acquires|completes|appoints|names|declares|launches|signs|receives|enters|unveils|"
+    r"introduces|posts|delivers|raises|secures|wins|extends|schedules|expands|provides)|[&,;:–—-])$",
+    re.I,
+)
+
+
+def continuation_index(blocks: Sequence[Block], usable: Sequence[int], headline_at: int | None) -> int | None:
+    """The paragraph that carries on a headline cut at a dangling word, if it stands right under it."""
+    if headline_at is None or headline_at not in usable or not DANGLING_END_RE.search(headline_text(blocks[headline_at])):
+        return None
+    position = usable.index(headline_at) + 1
+    if position >= len(usable) or usable[position] != headline_at + 1:
+        return None
+    following = blocks[usable[position]]
+    text = " ".join(following.lines)
+    if following.tag == "li" or not is_headline_like(following) or header_date(text) or parse_dateline(text):
+        return None
+    return usable[position]
+
+
+# Highlights: / FINANCIAL HIGHLIGHTS / Key Highlights: the label of a list of figures, which is neither title nor deck
+HIGHLIGHTS_RE = re.compile(r"^(?:(?:key|financial|business|operational|operating|quarterly|\w+\s+quarter)\s+)?"
+                           r"highlights\s*:?$", re.I)
+
+
+def before_highlights(blocks: Sequence[Block], candidates: Sequence[int]) -> list[int]:
+    """The header's blocks up to a highlights label."""
+    for position, index in enumerate(candidates):
+        if HIGHLIGHTS_RE.match(blocks[index].text.strip()):
+            return list(candidates[:position])
+    return list(candidates)
 
 
 def headline_text(block: Block) -> str:

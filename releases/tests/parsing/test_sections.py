@@ -78,6 +78,26 @@ HEADERS = [
      '---\ntitle: "Acme to Report Results on Thursday"\n---\n\nInvestor Call Scheduled for 4:30 P.M ET\n\n'
      "STONY BROOK, NY / ACCESS Newswire / February 12, 2025 / Acme Sciences, Inc. today announced results.",
      "Acme to Report Results on Thursday", "Investor Call Scheduled for 4:30 P.M ET", None),
+    # SEC exhibits: a period banner over the date, a title cut over two paragraphs, highlights with no title
+    ("period-banner-is-not-the-headline",
+     "Exhibit 99.1\n\nAcme Inc.\n\n1Q 2022 Earnings Release\n\nApril 28, 2022\n\nFOR IMMEDIATE RELEASE\n\n"
+     "Acme Reports First-Quarter 2022 Results\n\n" + LEAD,
+     "Acme Reports First-Quarter 2022 Results", None, date(2022, 4, 28)),
+    ("headline-cut-at-a-connective",
+     "Acme Reports Third Quarter 2012 Results and\n\nReaffirms Full Year Guidance\n\n" + LEAD,
+     "Acme Reports Third Quarter 2012 Results and Reaffirms Full Year Guidance", None, None),
+    ("headline-cut-at-its-verb", "EXHIBIT 99.1\n\nRock of Anvils Acquires\n\nAmerican Hammer Corporation\n\n" + LEAD,
+     "Rock of Anvils Acquires American Hammer Corporation", None, None),
+    ("complete-headline-keeps-its-deck",
+     "Acme Reports Record Third Quarter Results\n\nRaises Full Year Guidance on Strong Demand\n\n" + LEAD,
+     "Acme Reports Record Third Quarter Results", "Raises Full Year Guidance on Strong Demand", None),
+    ("highlights-without-a-title",
+     "Exhibit 99.1\n\nHighlights:\n\nGAAP net loss of $19 million, or ($0.06) per share\n\n"
+     "Revenue of $1.06 billion, down 27 percent from last year\n\n" + LEAD, None, None, None),
+    ("page-title-printed-over-paragraphs",
+     '---\ntitle: "ACME: RESULTS FOR 2024 REVENUE +12.4% TARGETS RAISED"\n---\n\nACME: RESULTS FOR 2024\n\n'
+     "REVENUE +12.4%\n\nTARGETS RAISED\n\n" + LEAD,
+     "ACME: RESULTS FOR 2024 REVENUE +12.4% TARGETS RAISED", None, None),
 ]
 
 
