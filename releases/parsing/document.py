@@ -236,6 +236,8 @@ FLAT_BREAK_RE = re.compile(r"(?<=[.!?:\"”)])[ \u00a0]{3,}(?=\S)")
 FLAT_LINE = 300  # only lines this long are flattened paragraphs
 # "... inventories. About Agilent Technologies Agilent Technologies Inc. is ...": an About heading run into the text
 FLAT_ABOUT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=About\s+((?:[A-Z][\w&'’.-]*\s+){1,5})\1)")
+# "... Earnings Call 9M 2025.About Shelly Group" (end of line): an About heading glued to the sentence before it
+GLUED_ABOUT_RE = re.compile(r"(?<=[\w)”\"][.!?])(?=About [A-Z][^.!?\n]{1,60}$)", re.M)
 PAGE_MARK_RE = re.compile(r"^\s*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
 WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
 # A long link ends a list item, and a label starts the next: "Call me link: https://..." over
@@ -255,6 +257,7 @@ def text_document(text: str) -> Document:
         text = text[front.end():]
     text = PAGE_MARK_RE.sub("", text)
     text = "\n".join(unflatten(line) if len(line) > FLAT_LINE else line for line in text.split("\n"))
+    text = GLUED_ABOUT_RE.sub("\n\n", text)
     return Document(blocks=tuple(text_blocks(text)), title=title, kind="text", meta=tuple(meta))
 
 

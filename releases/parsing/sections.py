@@ -427,7 +427,10 @@ CONTACT_HEAD_RE = re.compile(
 SECTION_END_RE = re.compile(
     r"^(?:source\b|###|# # #|-?30-|-0-|\(c\)|©|copyright\b|.*\b(?:are|is) (?:a )?(?:registered )?trademarks?\b|"
     r"all rights reserved|notes? to editors?\b|for (?:more|further|additional) information,? (?:please )?"
-    r"(?:contact|call|e-?mail)\b)",
+    r"(?:contact|call|e-?mail)\b|"
+    # This press release does not constitute an offer to sell ...: the securities legend
+    r"this (?:press |news )?(?:release|announcement|communication) (?:does not|shall not|is not|doesn't) "
+    r"constitute\b)",
     re.I,
 )
 
@@ -458,6 +461,10 @@ def is_about_heading(block: Block) -> bool:
     return is_heading(block) or bool(SUFFIX_END_RE.search(text))
 
 
+# INFICONINFICON is / Acme GroupAcme Group is: the heading's name run into the text that repeats it
+GLUED_REPEAT_RE = re.compile(r"^(?P<name>[A-Z][\w&.'’ -]{1,59}?)(?P=name)\b(?=\s+[a-z])")
+
+
 def inline_about(text: str) -> tuple[str, str] | None:
     """`About Eutelsat Group Eutelsat Group is ...` / `About BoraFounded in 2007` -> (name, text)."""
     match = re.match(r"^about\s+", text, re.I)
@@ -467,6 +474,8 @@ def inline_about(text: str) -> tuple[str, str] | None:
     for size in range(1, min(7, len(words) // 2)):
         if words[:size] == words[size:2 * size]:
             return " ".join(words[:size]), " ".join(words[size:])
+    if repeated := GLUED_REPEAT_RE.match(text[match.end():]):  # "About INFICONINFICON is a leading provider"
+        return repeated["name"], text[match.end() + len(repeated["name"]):].replace("\n", " ")
     glued = re.match(r"^((?:[A-Z][\w&.'’-]*\s){0,5}[A-Z][a-z&.'’-]*[a-z])([A-Z][a-z]+\s+[a-z].*)$", text[match.end():],
                      re.S)
     if glued:
@@ -488,14 +497,19 @@ class AboutSection:
 # "Agilent management will host a live webcast ... today at 7 a.m.": About boilerplate never announces a call
 CALL_SENTENCE_RE = re.compile(r"\b(?:conference call|webcast|dial[- ]in|replay)\b", re.I)
 ANNOUNCES_RE = re.compile(r"\bwill\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b", re.I)
+# "This press release ... contain forward-looking statements that ...": About boilerplate never speaks of them
+FLS_SENTENCE_RE = re.compile(r"\bforward[\s-]looking\s+statements?\b", re.I)
 SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
 
-def before_call(text: str) -> tuple[str, bool]:
-    """The text up to a sentence that announces a call, and whether it was cut there."""
+def before_call(text: str, *, first: bool = True) -> tuple[str, bool]:
+    """The text up to a sentence that announces a call, and whether it was cut there (the opening sentence of the
+    section's first paragraph is always its own)."""
     sentences = SENTENCE_BREAK_RE.split(text)
     for number, sentence in enumerate(sentences):
-        if number and CALL_SENTENCE_RE.search(sentence) and ANNOUNCES_RE.search(sentence):
+        if number and FLS_SENTENCE_RE.search(sentence):
+            return " ".join(sentences[:number]), True  # the safe-harbour text run into the same paragraph
+        if (number or not first) and CALL_SENTENCE_RE.search(sentence) and ANNOUNCES_RE.search(sentence):
             return " ".join(sentences[:number]), True
     return text, False
 
@@ -525,7 +539,7 @@ def about_sections(blocks: Sequence[Block], order: Sequence[int], *, stop: set[i
                     break
                 line = " ".join(blocks[current].lines)
                 position += 1
-            kept, cut = before_call(line)
+            kept, cut = before_call(line, first=not texts)
             if kept:
                 texts.append(kept)
             if cut:  # the rest of this paragraph is the release's own: it stays in the body

@@ -194,3 +194,9 @@ def test_a_symbol_font_glyph_is_a_bullet():
 def test_an_exhibit_file_name_is_not_a_page_title():
     html = "<html><head><title>exv99w1</title></head><body><p>Acme Reports Results</p></body></html>"
     assert to_document(html, filename="x.html").title is None
+
+
+def test_an_about_heading_glued_to_the_sentence_before_it_starts_a_block():
+    text = "Please register at: Acme – Earnings Call 9M 2025.About Acme Group\n\nAcme Group makes anvils."
+    assert [b.text for b in to_document(text).blocks] == [
+        "Please register at: Acme – Earnings Call 9M 2025.", "About Acme Group", "Acme Group makes anvils."]

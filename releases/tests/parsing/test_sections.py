@@ -132,6 +132,16 @@ ABOUTS = [
      "About Acme\n\nAcme makes anvils.\n\nAcme and the Acme logo are registered trademarks of Acme Corp.",
      [("Acme", "Acme makes anvils.")]),
     ("about-the-call-is-not-about", "About the Conference Call\n\nThe call starts at 5 p.m.", []),
+    ("call-paragraph-after-the-boilerplate",
+     "About Acme\n\nAcme makes anvils.\n\nAcme's management will present more details on a conference call with "
+     "investors today at 5:30 a.m. (Pacific). This event will be webcast live.",
+     [("Acme", "Acme makes anvils.")]),
+    ("securities-legend-ends-it",
+     "About Acme\n\nAcme makes anvils.\n\nThis press release does not constitute an offer to sell or the "
+     "solicitation of an offer to buy any securities.", [("Acme", "Acme makes anvils.")]),
+    ("safe-harbour-run-into-the-paragraph",
+     "About Acme\n\nAcme makes anvils. Visit www.acme.com. This press release contains forward-looking statements "
+     "that do not relate solely to historical facts.", [("Acme", "Acme makes anvils. Visit www.acme.com.")]),
 ]
 
 
@@ -147,9 +157,10 @@ def test_about_sections(text, expected):
     [
         ("About BoraFounded in 2007, Bora is a leading company.", ("Bora", "Founded in 2007, Bora is a leading company.")),
         ("About ImmunoGen, Inc. develops anticancer products.", None),
+        ("About ACMEACME is a leading provider of anvils.", ("ACME", "ACME is a leading provider of anvils.")),
         ("About 40% of revenue came from services.", None),
     ],
-    ids=["glued", "camel-case-name-is-not-glue", "not-a-heading"],
+    ids=["glued", "camel-case-name-is-not-glue", "glued-repeated-name", "not-a-heading"],
 )
 def test_inline_about(text, expected):
     assert inline_about(text) == expected
