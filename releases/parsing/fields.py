@@ -283,10 +283,11 @@ def titled_place(match: re.Match, rest: str) -> bool:
 
 CORP_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.V|"
                r"S\.A\.B\.? de C\.V|S\.A\.B|S\.A|SA|AG|SE|NV|AB|ASA|A/S|Oyj|GmbH|S\.p\.A|SpA|Pty|B\.V|BV|K\.K|Trust|Group)\.?")
-# ImmunoGen, Inc. / Bora Pharmaceuticals Co., Ltd. / H&R Real Estate Investment Trust / Aaron's, Inc.
+# ImmunoGen, Inc. / Bora Pharmaceuticals Co., Ltd. / H&R Real Estate Investment Trust / Aaron's, Inc. /
+# Cresud S.A.C.I.F. y A. (Spanish "y")
 COMPANY_RE = re.compile(
     r"^(?P<name>(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*)"
-    r"(?:(?:\s+(?:of|and|for|de|du|la|the|&|\+))*\s+(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*))*"
+    r"(?:(?:\s+(?:of|and|for|de|du|la|the|y|&|\+))*\s+(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*))*"
     r"(?:,?\s+" + CORP_SUFFIX + r")*)"
 )
 LEAD_PREFIX_RE = re.compile(
@@ -305,7 +306,7 @@ NOT_A_NAME_RE = re.compile(r"^(?:The|A|An|This|Today|In|On|For|At|Our|We|As)$")
 
 def company_name(lead: str) -> str | None:
     """The issuer as first named at the start of the lead sentence."""
-    text = lead.strip().lstrip("—–- ")
+    text = lead.strip().lstrip("—–-.… ")  # "September 26, 2000...ROCK OF AGES CORPORATION (NASDAQ: ROAC)"
     for _ in range(2):
         text = LEAD_PREFIX_RE.sub("", text, count=1)
     match = COMPANY_RE.match(text)
@@ -396,7 +397,9 @@ EXCHANGE_WORD_RE = re.compile(
     r"BSE|NSE|SIX|TASE|JSE|BMV|B3|BOVESPA|FSE|FWB|XETRA|FRANKFURT|EURONEXT.*|.*STOCK EXCHANGE|.*EXCHANGE|"
     r"NEO|CBOE.*|BATS|ARCA|NYSE ARCA|OMX.*|NASDAQ.*|STO|OSE|MOEX|WSE|GPW|BME|MTA|BIT|ATHEX|ISE|EGX|KLSE|IDX|SET|"
     r"PSE|HOSE|QSE|TADAWUL|ADX|DFM|BVC|BVL|BCS|CNSX|GXG|NEX|PINK(?: SHEETS)?|OTCQX|OTCQB|OTCPINK|"
-    r"OTCBB)$"
+    r"OTCBB|AEX|BYMA|BCBA|MERVAL|TYO|ETR|EPA|EBR|ELI|AMS|OSL|HEL|CPH|ICEX|NGM|SPOTLIGHT|EGX|"
+    # an ISO 10383 market identifier: XMIL, XPAR, XLON, XETR, XASX, XTSE
+    r"X[A-Z]{3})$"
 )
 
 
@@ -411,8 +414,9 @@ def is_exchange(name: str) -> bool:
 URL_RE = re.compile(
     r"(?<![@\w.])(?P<url>(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
     r"(?:com|net|org|io|co|us|ca|uk|de|fr|ch|eu|info|biz|ai|tw|jp|cn|hk|au|nz|in|il|se|no|dk|fi|nl|be|at|it|es|"
-    r"ie|lu|sg|kr|br|mx|za|global|health|bio|tech|energy|group|bank|investor|us\.com|co\.uk|com\.au)"
-    r"(?::\d+)?(?:/[^\s<>\"'’”)\]]*)?)(?![\w@])",
+    r"ie|lu|sg|kr|br|mx|za|ar|cl|pe|tr|pl|cz|pt|gr|ru|id|my|ph|th|vn|ae|is|hu|ro|global|health|bio|tech|energy|"
+    r"group|bank|investor|us\.com|co\.uk|com\.au)"
+    r"(?!\.[a-z0-9])(?::\d+)?(?:/[^\s<>\"'’”)\]]*)?)(?![\w@])",  # www.cresud.com.ar: never cut at .com
     re.I,
 )
 # Sites that are never the issuer's own: social networks, regulators, wires, webcast and IR hosts.

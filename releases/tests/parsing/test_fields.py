@@ -160,10 +160,12 @@ def test_header_date(line, expected):
         # PR Newswire-FirstCall page, 2009: the mark inside the name
         ("NETGEAR®, Inc. (NASDAQ:NTGR) , a worldwide provider", "NETGEAR, Inc."),
         ("Grupo Televisa, S.A.B. (NYSE: TV) today announced", "Grupo Televisa, S.A.B."),
+        ("Cresud S.A.C.I.F. y A. (, BYMA: CRES), leading Argentine company", "Cresud S.A.C.I.F. y A."),
+        ("...ROCK OF AGES CORPORATION (NASDAQ/NMS:ROAC) announced today", "ROCK OF AGES CORPORATION"),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
-         "two-companies-first-only", "mark-before-comma", "mexican-sab"],
+         "two-companies-first-only", "mark-before-comma", "mexican-sab", "spanish-y", "after-an-ellipsis"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
@@ -191,13 +193,16 @@ def test_company_name(lead, expected):
         ("NYSE and TSX: ABC", [("NYSE", "ABC"), ("TSX", "ABC")]),
         ("Nasdaq Copenhagen: NOVO B", [("NASDAQ", "NOVO B")]),
         ("LSE: NWM, TSX: NWM", [("LSE", "NWM"), ("TSX", "NWM")]),
+        ("NYSE: PHG, AEX: PHIA", [("NYSE", "PHG"), ("AEX", "PHIA")]),
+        ("XMIL: REC", [("XMIL", "REC")]),
+        (", BYMA: CRES", [("BYMA", "CRES")]),
         ("WKN: A40VJN, ISIN: CH1398992755", []),
         ("the \"Company\"", []),
     ],
     ids=["nasdaq", "quoted-tickers", "semicolons", "shared-ticker", "nyse-american", "nyse-mkt", "tsx-v",
          "tsx-venture", "nasdaq-market", "unit-ticker", "glued-brackets", "otc-pink", "two-share-classes",
          "units-and-warrants", "one-ticker-then-prose", "two-exchanges-one-ticker", "nordic-share-class", "lse-and-tsx",
-         "isin-wkn", "no-listing"],
+         "aex", "market-identifier-code", "argentine-byma", "isin-wkn", "no-listing"],
 )
 def test_listings(text, expected):
     assert [(x.exchange, x.ticker) for x in listings_in(text)] == expected
@@ -212,8 +217,11 @@ def test_listings(text, expected):
         ("email ir@acme.com or visit www.acme.com/investors", ["www.acme.com/investors"]),
         ("Follow us on https://twitter.com/acme and www.linkedin.com/company/acme", []),
         ("filings at www.sec.gov and www.sedarplus.ca", []),
+        ("see https://www.acme.com.ar/inversores.php?lng=en", ["https://www.acme.com.ar/inversores.php?lng=en"]),
+        ("see acme.com.zz today", []),
     ],
-    ids=["https", "bare-domain", "subdomain", "path-not-email", "social-only", "regulators"],
+    ids=["https", "bare-domain", "subdomain", "path-not-email", "social-only", "regulators", "country-second-level",
+         "never-cut-before-a-further-label"],
 )
 def test_websites(text, expected):
     assert websites_in(text) == expected
