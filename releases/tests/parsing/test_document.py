@@ -200,3 +200,12 @@ def test_an_about_heading_glued_to_the_sentence_before_it_starts_a_block():
     text = "Please register at: Acme – Earnings Call 9M 2025.About Acme Group\n\nAcme Group makes anvils."
     assert [b.text for b in to_document(text).blocks] == [
         "Please register at: Acme – Earnings Call 9M 2025.", "About Acme Group", "Acme Group makes anvils."]
+
+
+def test_lines_far_longer_than_a_wrap_are_paragraphs_of_their_own():
+    long = "Acme Corp. today reported orders of $1.69 billion, down 8 percent compared with one year ago, " * 3
+    text = ("Exhibit 99.1\n \nINVESTOR CONTACT:\nJane Doe\nAcme Technologies Corp. Reports Second-Quarter 2013 Results,\n"
+            "Increases Stock Repurchase Program\nSANTA CLARA, Calif., May 14, 2013 - " + long + "\n" + long + "\n")
+    assert [b.text for b in to_document(text).blocks][1:4] == [
+        "INVESTOR CONTACT:", "Jane Doe",
+        "Acme Technologies Corp. Reports Second-Quarter 2013 Results, Increases Stock Repurchase Program"]
