@@ -59,7 +59,29 @@ def chrome_indexes(blocks: Sequence[Block]) -> set[int]:
         text = block.text.strip()
         if len(text) <= CHROME_MAX and CHROME_LINE_RE.match(text) or is_site_navigation(block):
             chrome.add(index)
-    return chrome
+    return chrome | sec_cover_indexes(blocks)
+
+
+# SECURITIES AND EXCHANGE COMMISSION / FORM 6-K: the cover of an SEC filing that carries the release after it
+SEC_COVER_RE = re.compile(r"^(?:united\s+states\s+)?securities\s+and\s+exchange\s+commission\b|"
+                          r"^form\s+(?:6-k|8-k|10-q|10-k|20-f|40-f)\b", re.I)
+# /s/ M.J. van Ginneken / By: /s/ Jane Doe: the filing's signature, where its cover ends
+SIGNATURE_RE = re.compile(r"^(?:by:?\s*)?/s/\s*\S", re.I)
+# Name: / Title: / Date: / (Chief Legal Officer): the signature's own lines
+SIGNATURE_LINE_RE = re.compile(r"^(?:(?:name|title|date|by)\s*:.*|\([^()]{2,60}\))$", re.I)
+
+
+def sec_cover_indexes(blocks: Sequence[Block]) -> set[int]:
+    """An SEC filing's cover page and signature, when a release follows them: from the top to the signature."""
+    if not any(SEC_COVER_RE.match(b.text.strip()) for b in blocks[:12]):
+        return set()
+    signed = [i for i, b in enumerate(blocks[:120]) if SIGNATURE_RE.match(b.text.strip())]
+    if not signed:
+        return set()
+    end = signed[-1] + 1
+    while end < len(blocks) and len(blocks[end].text) <= 80 and SIGNATURE_LINE_RE.match(blocks[end].text.strip()):
+        end += 1
+    return set(range(end)) if end < len(blocks) else set()
 
 
 def is_site_navigation(block: Block) -> bool:
@@ -86,6 +108,7 @@ PERIOD_BANNER = (r"(?:[1-4]Q|Q[1-4]|H[12]|[1-4]H|FY|(?:first|second|third|fourth
 # Letterhead words that are not the headline: "Exhibit 99.1", "News", "FOR IMMEDIATE RELEASE"
 HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
+    r"(?:press|media)\s+information|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
     r"investor\s+news|earnings\s+release|news\s+from\b.*|" + PERIOD_BANNER + r"|news\s+provided\s+by\b.*|page\s+\d+.*|\d+|"
     r"source:.*|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
@@ -261,7 +284,7 @@ def headline_index(blocks: Sequence[Block], usable: Sequence[int], title: str | 
     h1 = [i for i in usable if blocks[i].tag == "h1" and not (wire_name(blocks[i].text) and len(blocks[i].text) <= 40)]
     if h1:
         return h1[0]
-    if title:
+    if title and len(title.split()) >= 3:  # "Royal Philips": a site's or company's name, which no headline is
         same = next((i for i in usable if same_text(" ".join(blocks[i].lines), title)), None)
         return same if same is not None else title_part_index(blocks, usable, title)
     for index in usable:
