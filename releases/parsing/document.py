@@ -236,7 +236,10 @@ FLAT_BREAK_RE = re.compile(r"(?<=[.!?:\"”)])[ \u00a0]{3,}(?=\S)")
 FLAT_LINE = 300  # only lines this long are flattened paragraphs
 # "... inventories. About Agilent Technologies Agilent Technologies Inc. is ...": an About heading run into the text
 FLAT_ABOUT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=About\s+((?:[A-Z][\w&'’.-]*\s+){1,5})\1)")
+# "... Earnings Call 9M 2025.About Shelly Group" (end of line): an About heading glued to the sentence before it
+GLUED_ABOUT_RE = re.compile(r"(?<=[\w)”\"][.!?])(?=About [A-Z][^.!?\n]{1,60}$)", re.M)
 PAGE_MARK_RE = re.compile(r"^\s*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
+UNWRAPPED_LINE = 200  # no text is hard-wrapped this wide
 WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
 # A long link ends a list item, and a label starts the next: "Call me link: https://..." over
 # "Webcast: https://..." is two lines of a call's details, not one wrapped sentence
@@ -255,6 +258,7 @@ def text_document(text: str) -> Document:
         text = text[front.end():]
     text = PAGE_MARK_RE.sub("", text)
     text = "\n".join(unflatten(line) if len(line) > FLAT_LINE else line for line in text.split("\n"))
+    text = GLUED_ABOUT_RE.sub("\n\n", text)
     return Document(blocks=tuple(text_blocks(text)), title=title, kind="text", meta=tuple(meta))
 
 
@@ -303,6 +307,9 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
         return [Block(text=body, tag="pre", html=f"<pre>{escape(body)}</pre>")] if body.strip() else []
     if len(chunk) > 1 and all(MD_TABLE_ROW_RE.match(line.strip()) for line in chunk):
         return markdown_table(chunk)
+    # A stretch holding lines far longer than any hard wrap (an exhibit saved one paragraph per line, with blank lines
+    # only here and there): each line is a paragraph, unless a shorter one stops mid-sentence and goes on below.
+    unwrapped = not one_per_line and len(chunk) > 1 and any(len(line) > UNWRAPPED_LINE for line in chunk)
     blocks: list[Block] = []
     current: list[str] = []
     tag = "p"
@@ -327,7 +334,7 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
             continue
         heading = MD_HEADING_RE.match(line)
         bullet = BULLET_RE.match(line)
-        if heading or bullet or (one_per_line and current):
+        if heading or bullet or (one_per_line and current) or (unwrapped and current and not continues(previous)):
             flush()
         if heading:
             tag, line = f"h{len(heading['level'])}", heading["text"].strip()
@@ -347,6 +354,11 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
             flush()
     flush()
     return blocks
+
+
+def continues(previous: str) -> bool:
+    """A line of an unwrapped stretch that carries on below: wrap-long, shorter than a paragraph, unfinished."""
+    return WRAP_WIDTH <= len(previous) <= UNWRAPPED_LINE and not re.search(r"[.!?:;”\"]$", previous)
 
 
 def markdown_table(lines: list[str]) -> list[Block]:

@@ -118,6 +118,8 @@ WIRES = (
     (re.compile(r"\binternet\s*wire\b", re.I), "Internet Wire"),
     (re.compile(r"\b(?:JCN|ACN)\s*Newswire\b", re.I), None),
     (re.compile(r"\bPR\.com\b", re.I), "PR.com"),
+    # PRISM MediaWire: a distributor's brand before "MediaWire", in its own spelling
+    (re.compile(r"\b[A-Z][A-Za-z]{1,20} MediaWire\b"), None),
 )
 
 
@@ -131,19 +133,22 @@ def wire_name(text: str) -> str | None:
 
 # --- the dateline ------------------------------------------------------------------------------
 
+WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 # WALTHAM, Mass. / TEL AVIV, Israel / SAN JOSE, Calif. / TORONTO, ONTARIO / ST. JOHN'S, N.L.
 LOCATION_RE = re.compile(
     r"^(?P<location>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*\.?)(?:[ ](?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*|de|du|la|d'|of|and|&))*"
-    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d)(?:[A-ZÀ-Þ][\w.'’&-]*)"
+    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d|" + WEEKDAY + r")(?:[A-ZÀ-Þ][\w.'’&-]*)"
     r"(?:[ ](?:(?:and|of|de|du|la|&)[ ])?(?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ][\w.'’&-]*){0,2}){0,2})"
 )
 # (BUSINESS WIRE) / ( BUSINESS WIRE ) / /PRNewswire/ / /CNW/ / / ACCESS Newswire / / (NEWMEDIAWIRE)
 WIRE_MARKER_RE = re.compile(r"^(?:\(\s*(?P<p>[^()\n]{2,60}?)\s*\)|/\s*(?P<s>[^/\n]{2,60}?)\s*/)")
 SEPARATOR_RE = re.compile(r"^[\s,:/–—-]+")
-WEEKDAY_RE = re.compile(r"^(?:mon|tues|wednes|thurs|fri|satur|sun)day\b,?", re.I)
+WEEKDAY_RE = re.compile(r"^" + WEEKDAY + ",?", re.I)
 TIME_RE = re.compile(r"^\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.I)
 # ACCESS Newswire / Media OutReach Newswire -: a wire's name between separators, unbracketed
 WIRE_NAME_RE = re.compile(r"^[A-Za-z ]{3,40}?(?=\s*[/(–—-])")
+# (Press Release Service – Press Release Distribution): words only, no listing, date or figure
+TAGLINE_RE = re.compile(r"^\s*\([A-Za-z&' –—-]{3,80}\)")
 NOT_A_PLACE_RE = re.compile(
     r"^(?:FOR IMMEDIATE RELEASE|IMMEDIATE RELEASE|NEWS RELEASE|PRESS RELEASE|MEDIA RELEASE|NEWS|UPDATE|CORRECTION|"
     r"CORRECTING AND REPLACING|EMBARGOED.*|EXHIBIT.*|CONTACTS?|MEDIA CONTACTS?|INVESTOR CONTACTS?|SOURCE)$",
@@ -161,13 +166,20 @@ class DatelineFound:
 
 
 # Toronto, Ontario--(Newsfile Corp. - January 5, 2021): a title-case place, allowed before a wire marker only
+FULL_DATE = (r"(?:" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|"
+             r"\d{1,2}(?:st|nd|rd|th)?\.?\s+" + MONTH_WORD + r",?\s+(?:19|20)\d\d)")
 TITLE_LOCATION_RE = re.compile(
-    r"^(?P<location>[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}(?:,[ ]?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2})"
-    r"(?=(?:,?\s*" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d)?"  # Salt Lake City, UT, June 30, 2026
+    r"^(?P<location>[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}"
+    r"(?:,[ ]?(?:the[ ])?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2})"
+    r"(?=(?:,?\s*" + FULL_DATE + r")?"  # Salt Lake City, UT, June 30, 2026
     r"\s*(?:(?:--|—|–|-|,)?\s*[(/]\s*[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
-    r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b))",  # Vancouver, BC – TheNewswire - June 5
+    r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b)"  # Vancouver, BC – TheNewswire - June 5
+    r"|(?P<dated>,\s*" + FULL_DATE + r"\s*(?:--|—|–|-)\s)"  # Milan, 13 February 2025 – / Milan, February 13th, 2025 –
+    r"|(?P<undated>\s+[—–]\s+[A-Z]))",  # Amsterdam, the Netherlands – Royal Philips
     re.I,
 )
+# The lead after a title-case place with neither date nor wire: a paragraph, not a headline's second half
+TITLE_PLACE_LEAD_MIN = 100
 # January 5, 2021 -- NEW YORK -- Acme Corp. ... (the date before the place)
 DATE_FIRST_MIN_LEAD = 100
 DATE_FIRST_RE = re.compile(r"^(?P<sep>\s*(?:--|—|–|-|/|\|)\s*)")
@@ -240,6 +252,9 @@ def place_first(text: str) -> DatelineFound | None:
             continue
         if wire is None and (name_match := WIRE_NAME_RE.match(rest)) and (name := wire_name(name_match.group(0))):
             wire, rest = name, rest[name_match.end():]
+            # "PRISM MediaWire (Press Release Service – Press Release Distribution) –": the wire's tagline
+            if (tagline := TAGLINE_RE.match(rest)) and not wire_name(tagline.group(0)):
+                rest = rest[tagline.end():]
             continue
         if rest == before:
             break
@@ -249,19 +264,30 @@ def place_first(text: str) -> DatelineFound | None:
         not dashed or len(location) > 40 or not re.search(r"[a-z]", rest[:40]) or NOT_A_PLACE_RE.match(location)
     ):
         return None
-    if not re.match(r"^[A-ZÀ-Þ .'’&-]{2,}(?:,|$)", location) and wire is None:
+    if not re.match(r"^[A-ZÀ-Þ .'’&-]{2,}(?:,|$)", location) and wire is None and not titled_place(match, rest):
         return None
     return DatelineFound(location=location, date=found_date, wire=wire, rest=rest.strip())
+
+
+def titled_place(match: re.Match, rest: str) -> bool:
+    """A title-case place without a wire: "Milan, 13 February 2025 – ..." (dated), or "Amsterdam, the Netherlands –
+    ..." (a place and its country, then a paragraph)."""
+    groups = match.groupdict()
+    if groups.get("dated"):
+        return True
+    return bool(groups.get("undated")) and "," in match["location"] and len(rest) >= TITLE_PLACE_LEAD_MIN and bool(
+        re.search(r"[a-z]{3,}[^.]*\.", rest))
 
 
 # --- the issuer ---------------------------------------------------------------------------
 
 CORP_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.V|"
                r"S\.A\.B\.? de C\.V|S\.A\.B|S\.A|SA|AG|SE|NV|AB|ASA|A/S|Oyj|GmbH|S\.p\.A|SpA|Pty|B\.V|BV|K\.K|Trust|Group)\.?")
-# ImmunoGen, Inc. / Bora Pharmaceuticals Co., Ltd. / H&R Real Estate Investment Trust / Aaron's, Inc.
+# ImmunoGen, Inc. / Bora Pharmaceuticals Co., Ltd. / H&R Real Estate Investment Trust / Aaron's, Inc. /
+# Cresud S.A.C.I.F. y A. (Spanish "y")
 COMPANY_RE = re.compile(
     r"^(?P<name>(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*)"
-    r"(?:(?:\s+(?:of|and|for|de|du|la|the|&|\+))*\s+(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*))*"
+    r"(?:(?:\s+(?:of|and|for|de|du|la|the|y|&|\+))*\s+(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*))*"
     r"(?:,?\s+" + CORP_SUFFIX + r")*)"
 )
 LEAD_PREFIX_RE = re.compile(
@@ -280,7 +306,7 @@ NOT_A_NAME_RE = re.compile(r"^(?:The|A|An|This|Today|In|On|For|At|Our|We|As)$")
 
 def company_name(lead: str) -> str | None:
     """The issuer as first named at the start of the lead sentence."""
-    text = lead.strip().lstrip("—–- ")
+    text = lead.strip().lstrip("—–-.… ")  # "September 26, 2000...ROCK OF AGES CORPORATION (NASDAQ: ROAC)"
     for _ in range(2):
         text = LEAD_PREFIX_RE.sub("", text, count=1)
     match = COMPANY_RE.match(text)
@@ -371,7 +397,9 @@ EXCHANGE_WORD_RE = re.compile(
     r"BSE|NSE|SIX|TASE|JSE|BMV|B3|BOVESPA|FSE|FWB|XETRA|FRANKFURT|EURONEXT.*|.*STOCK EXCHANGE|.*EXCHANGE|"
     r"NEO|CBOE.*|BATS|ARCA|NYSE ARCA|OMX.*|NASDAQ.*|STO|OSE|MOEX|WSE|GPW|BME|MTA|BIT|ATHEX|ISE|EGX|KLSE|IDX|SET|"
     r"PSE|HOSE|QSE|TADAWUL|ADX|DFM|BVC|BVL|BCS|CNSX|GXG|NEX|PINK(?: SHEETS)?|OTCQX|OTCQB|OTCPINK|"
-    r"OTCBB)$"
+    r"OTCBB|AEX|BYMA|BCBA|MERVAL|TYO|ETR|EPA|EBR|ELI|AMS|OSL|HEL|CPH|ICEX|NGM|SPOTLIGHT|EGX|"
+    # an ISO 10383 market identifier: XMIL, XPAR, XLON, XETR, XASX, XTSE
+    r"X[A-Z]{3})$"
 )
 
 
@@ -386,8 +414,9 @@ def is_exchange(name: str) -> bool:
 URL_RE = re.compile(
     r"(?<![@\w.])(?P<url>(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
     r"(?:com|net|org|io|co|us|ca|uk|de|fr|ch|eu|info|biz|ai|tw|jp|cn|hk|au|nz|in|il|se|no|dk|fi|nl|be|at|it|es|"
-    r"ie|lu|sg|kr|br|mx|za|global|health|bio|tech|energy|group|bank|investor|us\.com|co\.uk|com\.au)"
-    r"(?::\d+)?(?:/[^\s<>\"'’”)\]]*)?)(?![\w@])",
+    r"ie|lu|sg|kr|br|mx|za|ar|cl|pe|tr|pl|cz|pt|gr|ru|id|my|ph|th|vn|ae|is|hu|ro|global|health|bio|tech|energy|"
+    r"group|bank|investor|us\.com|co\.uk|com\.au)"
+    r"(?!\.[a-z0-9])(?::\d+)?(?:/[^\s<>\"'’”)\]]*)?)(?![\w@])",  # www.cresud.com.ar: never cut at .com
     re.I,
 )
 # Sites that are never the issuer's own: social networks, regulators, wires, webcast and IR hosts.

@@ -50,7 +50,9 @@ ARTICLE_RULES = (
 HEADLINE_XPATHS = ("//h1", '//*[@itemprop="headline"]', '//*[contains(@class, "headline")]')
 SITE_SUFFIX_RE = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,40}$")  # "Title | Business Wire"
 BULLET_MARK_RE = re.compile(r"^[•●▪■◦·]\s*")  # "•Adobe achieved revenue of ..."
-GENERIC_TITLES_RE = re.compile(r"^(?:document|untitled|exhibit\b.*|ex-?99.*|.*\bexhibit 99.*|press release)$", re.I)
+# Document / exhibit 99.1 / ex-99.1 / exv99w1 / d123456dex991: a file's or an exhibit's name, not a headline
+GENERIC_TITLES_RE = re.compile(r"^(?:document|untitled|exhibit\b.*|ex-?v?99.*|\w*ex-?v?99\w*(?:\.html?)?|"
+                               r".*\bexhibit 99.*|press release)$", re.I)
 
 
 def html_document(text: str) -> Document:
@@ -230,13 +232,24 @@ class Walker:
         if tag == "a" and element.get("href"):
             self.links.append(Link(collapse(element.text_content()), element.get("href").strip()))
         if element.text and tag:
-            self.parts.append(element.text if tag == "pre" else element.text.replace("\n", " "))
+            text = element.text if tag == "pre" else element.text.replace("\n", " ")
+            self.parts.append("• " if symbol_bullet(element, text) else text)
         for child in element:
             self.walk(child)
             if child.tail:
                 self.parts.append(child.tail.replace("\n", " "))
         if tag in BLOCK_LEVEL:
             self.flush()
+
+
+# <font face="Wingdings">&#159;</font> / <font style="font-family:Symbol">·</font>: a bullet drawn from a symbol font
+SYMBOL_FONT_RE = re.compile(r"wingdings|webdings|symbol", re.I)
+
+
+def symbol_bullet(element, text: str) -> bool:
+    if len(text.strip()) != 1:  # any one glyph of a symbol font, whatever letter it borrows ("Ÿ" is Wingdings' bullet)
+        return False
+    return bool(SYMBOL_FONT_RE.search(f"{element.get('face', '')} {element.get('style', '')}"))
 
 
 def cell_texts(table) -> list[list[str]]:

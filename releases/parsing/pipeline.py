@@ -16,7 +16,7 @@ from .contacts import find_contacts
 from .document import Block, Document, to_document
 from .doubts import with_doubts
 from .errors import ParseError
-from .fields import TRADEMARK_RE, company_name, domain_of, listings_in, websites_in, wire_name
+from .fields import CORP_SUFFIX, TRADEMARK_RE, company_name, domain_of, listings_in, parse_dateline, websites_in, wire_name
 from .result import CompanyInfo, Dateline, Listing, ParsedRelease
 from .sanitize import body_html
 from .sections import (
@@ -62,8 +62,10 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     fls = fls_indexes(blocks, after_lead, stop=contact_blocks | about_blocks)
     marks = end_marks(blocks, after_lead)
 
-    name = company_name(lead.text) if lead.text else None
-    listings = issuer_listings(lead.text, name) or issuer_listings_elsewhere(blocks, after_lead, name)
+    name = (company_name(lead.text) or about_name_in(abouts, lead.text)) if lead.text else None
+    listings = (issuer_listings(lead.text, name) or issuer_listings_elsewhere(blocks, after_lead, name)
+                or about_listings(abouts, name) or boilerplate_listings(blocks, after_lead, name)
+                or description_listings(document))
     website = issuer_website(blocks, abouts, name, after_lead, before_lead)
     release_date = dateline_date(lead, header, blocks, document)
     wire = (lead.dateline.wire if lead.dateline else None) or header.wire or page_wire(document) or credited_wire(
@@ -120,6 +122,16 @@ def is_release(document: Document, content: Sequence[int]) -> bool:
 
 
 LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def about_name_in(abouts: Sequence[AboutSection], lead_text: str) -> str | None:
+    """A lead that does not open with the issuer ("We look forward to welcoming you ... INFICON will host"): the
+    first About section's company, when the lead names it."""
+    for section in abouts[:1]:
+        name = TRADEMARK_RE.sub("", section.name).strip(" .,:")
+        if name and re.search(r"(?<!\w)" + re.escape(name) + r"(?!\w)", lead_text):
+            return name
+    return None
 
 
 def dateline_date(lead: Lead, header: Header, blocks: Sequence[Block], document: Document) -> date | None:
@@ -182,7 +194,7 @@ def issuer_listings(lead_text: str, name: str | None) -> list:
         appositive = APPOSITIVE_RE.match(rest)
         if appositive:
             rest = rest[appositive.end():]
-        opening = re.match(r"^\s*,?\s*[(\[]", rest)
+        opening = re.match(r"^\s*[,.]?\s*[(\[]", rest)  # "AAC Holdings, Inc . (NYSE: AAC)": a stray space
         if not opening:
             break
         close = matching_paren(rest, opening.end() - 1)
@@ -211,6 +223,59 @@ def issuer_listings_elsewhere(blocks: Sequence[Block], order: Sequence[int], nam
     return []
 
 
+# (XMIL: REC) / [NASDAQ: ACME]: a bracketed stretch that may hold listings
+BRACKETS_RE = re.compile(r"[(\[]([^()\[\]]{2,200})[)\]]")
+
+
+def about_listings(abouts: Sequence[AboutSection], name: str | None) -> list:
+    """Listings in the first sentence of the issuer's own About section ("Recordati is ... listed on the Italian
+    Stock Exchange (XMIL: REC), ..."), which describes the issuer whatever short name it uses."""
+    for section in abouts:
+        if not about_match(section.name, name):
+            continue
+        first = re.split(r"(?<=[a-z)][.!?])\s+(?=[A-Z])", section.text, maxsplit=1)[0]
+        for match in BRACKETS_RE.finditer(first):
+            if found := listings_in(match.group(1)):
+                return found
+    return []
+
+
+def boilerplate_listings(blocks: Sequence[Block], order: Sequence[int], name: str | None) -> list:
+    """Listings in the first sentence of a paragraph that describes the issuer by its short name, without an About
+    heading: "Recordati is an international pharmaceutical group listed on the Italian Stock Exchange (XMIL: REC)"."""
+    short = short_name(name)
+    if not short:
+        return []
+    opening = re.compile(r"^(?:the\s+)?" + re.escape(short) + r"(?:,[^,]{1,80},)?\s+(?:is|are|was)\b", re.I)
+    for index in order:
+        text = " ".join(blocks[index].lines)
+        if opening.match(text):
+            first = re.split(r"(?<=[a-z)][.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
+            for match in BRACKETS_RE.finditer(first):
+                if found := listings_in(match.group(1)):
+                    return found
+    return []
+
+
+# Recordati S.p.A. -> Recordati / Acme Holdings, Inc. -> Acme Holdings: the name without its corporate suffix
+SUFFIX_TAIL_RE = re.compile(r"(?:,?\s+" + CORP_SUFFIX + r")+$")
+
+
+def short_name(name: str | None) -> str | None:
+    short = SUFFIX_TAIL_RE.sub("", name or "").strip(" ,")
+    return short if len(short) >= 3 else None
+
+
+def description_listings(document: Document) -> list:
+    """A repost page whose copy of the lead lost its exchange ("(AAC)", the ticker a link to a quote page) keeps the
+    wire's lead in its description: "BRENTWOOD, Tenn., June 13, 2017 /PRNewswire/ -- AAC Holdings, Inc . (NYSE: AAC)"."""
+    description = dict(document.meta).get("description") or ""
+    dateline = parse_dateline(description) if description else None
+    if dateline is None or not dateline.wire:
+        return []
+    return issuer_listings(dateline.rest, company_name(dateline.rest))
+
+
 def matching_paren(text: str, open_at: int) -> int:
     depth = 0
     for position in range(open_at, min(len(text), open_at + 400)):
@@ -236,7 +301,7 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
         if sites:
             return best_site(sites, name)
     foreign = {i for s in abouts if s not in own for i in s.blocks}
-    sites = []
+    sites, standalone = [], []
     for index in [*after_lead, *before_lead]:
         if index in foreign:
             continue
@@ -244,6 +309,7 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
         text = " ".join(block.lines)
         if WEBSITE_PHRASE_RE.search(text):
             sites.extend(websites_in(text) or [link.href for link in block.links if websites_in(link.href)])
+        standalone.extend(line.strip() for line in block.lines if websites_in(line.strip()) == [line.strip()])
     if not sites:
         return None
     # Outside an About section a link usually points into the site (a webcast page): its root is the site,
@@ -251,7 +317,10 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
     words = name_words(name)
     roots = [site_root(site) for site in sites]
     matching = [root for root in roots if any(w in domain_of(root) for w in words)] or roots
-    return max(matching, key=lambda root: (matching.count(root), -matching.index(root)))
+    root = max(matching, key=lambda root: (matching.count(root), -matching.index(root)))
+    # A URL standing on a line of its own (a contact block's, a footer's) is the site as the issuer prints it.
+    alone = [site for site in standalone if site_root(site) == root]
+    return alone[0] if alone else root
 
 
 def site_root(url: str) -> str:

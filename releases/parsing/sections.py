@@ -59,7 +59,29 @@ def chrome_indexes(blocks: Sequence[Block]) -> set[int]:
         text = block.text.strip()
         if len(text) <= CHROME_MAX and CHROME_LINE_RE.match(text) or is_site_navigation(block):
             chrome.add(index)
-    return chrome
+    return chrome | sec_cover_indexes(blocks)
+
+
+# SECURITIES AND EXCHANGE COMMISSION / FORM 6-K: the cover of an SEC filing that carries the release after it
+SEC_COVER_RE = re.compile(r"^(?:united\s+states\s+)?securities\s+and\s+exchange\s+commission\b|"
+                          r"^form\s+(?:6-k|8-k|10-q|10-k|20-f|40-f)\b", re.I)
+# /s/ M.J. van Ginneken / By: /s/ Jane Doe: the filing's signature, where its cover ends
+SIGNATURE_RE = re.compile(r"^(?:by:?\s*)?/s/\s*\S", re.I)
+# Name: / Title: / Date: / (Chief Legal Officer): the signature's own lines
+SIGNATURE_LINE_RE = re.compile(r"^(?:(?:name|title|date|by)\s*:.*|\([^()]{2,60}\))$", re.I)
+
+
+def sec_cover_indexes(blocks: Sequence[Block]) -> set[int]:
+    """An SEC filing's cover page and signature, when a release follows them: from the top to the signature."""
+    if not any(SEC_COVER_RE.match(b.text.strip()) for b in blocks[:12]):
+        return set()
+    signed = [i for i, b in enumerate(blocks[:120]) if SIGNATURE_RE.match(b.text.strip())]
+    if not signed:
+        return set()
+    end = signed[-1] + 1
+    while end < len(blocks) and len(blocks[end].text) <= 80 and SIGNATURE_LINE_RE.match(blocks[end].text.strip()):
+        end += 1
+    return set(range(end)) if end < len(blocks) else set()
 
 
 def is_site_navigation(block: Block) -> bool:
@@ -79,11 +101,16 @@ def is_site_navigation(block: Block) -> bool:
 
 # --- the header -----------------------------------------------------------------------------
 
+# 1Q 2022 Earnings Release / Q4 2024 Results Announcement / Fourth Quarter Fiscal 2023 Press Release: a banner
+PERIOD_BANNER = (r"(?:[1-4]Q|Q[1-4]|H[12]|[1-4]H|FY|(?:first|second|third|fourth)[\s-]quarter|(?:first|second)[\s-]half|"
+                 r"full[\s-]year|annual|interim)\s*+(?:fiscal\s*+)?(?:(?:19|20)?\d\d)?"
+                 r"(?:\s*+(?:earnings|financial|results))*+\s*+(?:press\s++|news\s++)?(?:release|announcement)")
 # Letterhead words that are not the headline: "Exhibit 99.1", "News", "FOR IMMEDIATE RELEASE"
 HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
+    r"(?:press|media)\s+information|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
-    r"investor\s+news|earnings\s+release|news\s+from\b.*|news\s+provided\s+by\b.*|page\s+\d+.*|\d+|"
+    r"investor\s+news|earnings\s+release|news\s+from\b.*|" + PERIOD_BANNER + r"|news\s+provided\s+by\b.*|page\s+\d+.*|\d+|"
     r"source:.*|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
     r"embargoed\b.*|embargo\b.*|not for (?:release|distribution|publication)\b.*|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
     re.I,
@@ -141,9 +168,13 @@ def is_contactish(block: Block) -> bool:
 def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: str | None,
                 skip: set[int]) -> Header:
     """Headline, subheadline, date, wire and location from the blocks before the dateline paragraph."""
+    candidates = before_highlights(blocks, candidates)
     usable = [i for i in candidates if i not in skip and blocks[i].tag != "table" and not is_header_noise(blocks[i])]
     headline_at = headline_index(blocks, usable, title)
     headline = headline_text(blocks[headline_at]) if headline_at is not None else title
+    continued_at = continuation_index(blocks, usable, headline_at)
+    if continued_at is not None:
+        headline = f"{headline} {headline_text(blocks[continued_at])}"
     subheads: list[Block] = []
     if headline_at is not None and (deck := deck_lines(blocks[headline_at])):
         subheads.append(Block(text="\n".join(deck)))
@@ -156,7 +187,7 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
         cells = [cell for line in block.lines for cell in line.split("\t") if cell.strip()]
         dates = [d for cell in cells if (d := header_date(cell) or header_date(LABEL_RE.sub("", cell)))]
         found_date = found_date or (dates[0] if dates else None)
-        if index not in usable or index == headline_at or (dates and len(cells) == len(dates)):
+        if index not in usable or index in (headline_at, continued_at) or (dates and len(cells) == len(dates)):
             continue
         dateline = parse_dateline(text)
         if dateline is not None and not dateline.rest.strip(" -–—:"):
@@ -170,10 +201,49 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
             continue
         if headline_at is not None and index < headline_at or (title and same_text(text, title)):
             continue
+        if headline_at is None and title and len(bare(text)) >= 10 and bare(text) in bare(title):
+            continue  # a line of the page title that is the headline, printed over several paragraphs
         if is_contactish(block) or text.endswith(":") or len(text.split()) < 3:
             continue
         subheads.append(block)
     return Header(headline, subheadline_of(subheads), found_date, found_wire, location)
+
+
+# "Newell Rubbermaid Reports Third Quarter 2012 Results and" / "Rock of Ages Acquires": a title cut at a word that
+# cannot end one (a connective, an article, a verb still waiting for its object), continued in the next paragraph
+DANGLING_END_RE = re.compile(
+    r"(?:\b(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an|as|its|their|into|over|after|versus|vs\.?|"
+    r"announces|reports|acquires|completes|appoints|names|declares|launches|signs|receives|enters|unveils|"
+    r"introduces|posts|delivers|raises|secures|wins|extends|schedules|expands|provides)|[&,;:–—-])$",
+    re.I,
+)
+
+
+def continuation_index(blocks: Sequence[Block], usable: Sequence[int], headline_at: int | None) -> int | None:
+    """The paragraph that carries on a headline cut at a dangling word, if it stands right under it."""
+    if headline_at is None or headline_at not in usable or not DANGLING_END_RE.search(headline_text(blocks[headline_at])):
+        return None
+    position = usable.index(headline_at) + 1
+    if position >= len(usable) or usable[position] != headline_at + 1:
+        return None
+    following = blocks[usable[position]]
+    text = " ".join(following.lines)
+    if following.tag == "li" or not is_headline_like(following) or header_date(text) or parse_dateline(text):
+        return None
+    return usable[position]
+
+
+# Highlights: / FINANCIAL HIGHLIGHTS / Key Highlights: the label of a list of figures, which is neither title nor deck
+HIGHLIGHTS_RE = re.compile(r"^(?:(?:key|financial|business|operational|operating|quarterly|\w+\s+quarter)\s+)?"
+                           r"highlights\s*:?$", re.I)
+
+
+def before_highlights(blocks: Sequence[Block], candidates: Sequence[int]) -> list[int]:
+    """The header's blocks up to a highlights label."""
+    for position, index in enumerate(candidates):
+        if HIGHLIGHTS_RE.match(blocks[index].text.strip()):
+            return list(candidates[:position])
+    return list(candidates)
 
 
 def headline_text(block: Block) -> str:
@@ -214,7 +284,7 @@ def headline_index(blocks: Sequence[Block], usable: Sequence[int], title: str | 
     h1 = [i for i in usable if blocks[i].tag == "h1" and not (wire_name(blocks[i].text) and len(blocks[i].text) <= 40)]
     if h1:
         return h1[0]
-    if title:
+    if title and len(title.split()) >= 3:  # "Royal Philips": a site's or company's name, which no headline is
         same = next((i for i in usable if same_text(" ".join(blocks[i].lines), title)), None)
         return same if same is not None else title_part_index(blocks, usable, title)
     for index in usable:
@@ -380,7 +450,10 @@ CONTACT_HEAD_RE = re.compile(
 SECTION_END_RE = re.compile(
     r"^(?:source\b|###|# # #|-?30-|-0-|\(c\)|©|copyright\b|.*\b(?:are|is) (?:a )?(?:registered )?trademarks?\b|"
     r"all rights reserved|notes? to editors?\b|for (?:more|further|additional) information,? (?:please )?"
-    r"(?:contact|call|e-?mail)\b)",
+    r"(?:contact|call|e-?mail)\b|"
+    # This press release does not constitute an offer to sell ...: the securities legend
+    r"this (?:press |news )?(?:release|announcement|communication) (?:does not|shall not|is not|doesn't) "
+    r"constitute\b)",
     re.I,
 )
 
@@ -411,6 +484,10 @@ def is_about_heading(block: Block) -> bool:
     return is_heading(block) or bool(SUFFIX_END_RE.search(text))
 
 
+# INFICONINFICON is / Acme GroupAcme Group is: the heading's name run into the text that repeats it
+GLUED_REPEAT_RE = re.compile(r"^(?P<name>[A-Z][\w&.'’ -]{1,59}?)(?P=name)\b(?=\s+[a-z])")
+
+
 def inline_about(text: str) -> tuple[str, str] | None:
     """`About Eutelsat Group Eutelsat Group is ...` / `About BoraFounded in 2007` -> (name, text)."""
     match = re.match(r"^about\s+", text, re.I)
@@ -420,6 +497,8 @@ def inline_about(text: str) -> tuple[str, str] | None:
     for size in range(1, min(7, len(words) // 2)):
         if words[:size] == words[size:2 * size]:
             return " ".join(words[:size]), " ".join(words[size:])
+    if repeated := GLUED_REPEAT_RE.match(text[match.end():]):  # "About INFICONINFICON is a leading provider"
+        return repeated["name"], text[match.end() + len(repeated["name"]):].replace("\n", " ")
     glued = re.match(r"^((?:[A-Z][\w&.'’-]*\s){0,5}[A-Z][a-z&.'’-]*[a-z])([A-Z][a-z]+\s+[a-z].*)$", text[match.end():],
                      re.S)
     if glued:
@@ -441,14 +520,19 @@ class AboutSection:
 # "Agilent management will host a live webcast ... today at 7 a.m.": About boilerplate never announces a call
 CALL_SENTENCE_RE = re.compile(r"\b(?:conference call|webcast|dial[- ]in|replay)\b", re.I)
 ANNOUNCES_RE = re.compile(r"\bwill\b|\b\d{1,2}(?::\d\d)?\s*[ap]\.?m\b", re.I)
+# "This press release ... contain forward-looking statements that ...": About boilerplate never speaks of them
+FLS_SENTENCE_RE = re.compile(r"\bforward[\s-]looking\s+statements?\b", re.I)
 SENTENCE_BREAK_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
 
-def before_call(text: str) -> tuple[str, bool]:
-    """The text up to a sentence that announces a call, and whether it was cut there."""
+def before_call(text: str, *, first: bool = True) -> tuple[str, bool]:
+    """The text up to a sentence that announces a call, and whether it was cut there (the opening sentence of the
+    section's first paragraph is always its own)."""
     sentences = SENTENCE_BREAK_RE.split(text)
     for number, sentence in enumerate(sentences):
-        if number and CALL_SENTENCE_RE.search(sentence) and ANNOUNCES_RE.search(sentence):
+        if number and FLS_SENTENCE_RE.search(sentence):
+            return " ".join(sentences[:number]), True  # the safe-harbour text run into the same paragraph
+        if (number or not first) and CALL_SENTENCE_RE.search(sentence) and ANNOUNCES_RE.search(sentence):
             return " ".join(sentences[:number]), True
     return text, False
 
@@ -478,7 +562,7 @@ def about_sections(blocks: Sequence[Block], order: Sequence[int], *, stop: set[i
                     break
                 line = " ".join(blocks[current].lines)
                 position += 1
-            kept, cut = before_call(line)
+            kept, cut = before_call(line, first=not texts)
             if kept:
                 texts.append(kept)
             if cut:  # the rest of this paragraph is the release's own: it stays in the body

@@ -181,3 +181,31 @@ def test_a_docx_that_would_inflate_beyond_reason_is_refused():
         bomb.writestr("word/document.xml", b"\0" * (51 * 1024 * 1024))
     with pytest.raises(ParseError, match="would expand to more than 50 MB"):
         to_document(archive.getvalue(), filename="bomb.docx")
+
+
+def test_a_symbol_font_glyph_is_a_bullet():
+    html = ("<html><body><p><b>Acme Reports Results</b></p><p><font face='Wingdings'>&#159;</font>"
+            "<i>Revenue of $1.2 billion, up 10 Percent</i></p><p>NEW YORK, Jan. 5, 2021 -- Acme Corp. today said "
+            "that its results for the year were the best it ever had, and that it expects more.</p></body></html>")
+    blocks = to_document(html, filename="x.html").blocks
+    assert (blocks[1].tag, blocks[1].text) == ("li", "Revenue of $1.2 billion, up 10 Percent")
+
+
+def test_an_exhibit_file_name_is_not_a_page_title():
+    html = "<html><head><title>exv99w1</title></head><body><p>Acme Reports Results</p></body></html>"
+    assert to_document(html, filename="x.html").title is None
+
+
+def test_an_about_heading_glued_to_the_sentence_before_it_starts_a_block():
+    text = "Please register at: Acme – Earnings Call 9M 2025.About Acme Group\n\nAcme Group makes anvils."
+    assert [b.text for b in to_document(text).blocks] == [
+        "Please register at: Acme – Earnings Call 9M 2025.", "About Acme Group", "Acme Group makes anvils."]
+
+
+def test_lines_far_longer_than_a_wrap_are_paragraphs_of_their_own():
+    long = "Acme Corp. today reported orders of $1.69 billion, down 8 percent compared with one year ago, " * 3
+    text = ("Exhibit 99.1\n \nINVESTOR CONTACT:\nJane Doe\nAcme Technologies Corp. Reports Second-Quarter 2013 Results,\n"
+            "Increases Stock Repurchase Program\nSANTA CLARA, Calif., May 14, 2013 - " + long + "\n" + long + "\n")
+    assert [b.text for b in to_document(text).blocks][1:4] == [
+        "INVESTOR CONTACT:", "Jane Doe",
+        "Acme Technologies Corp. Reports Second-Quarter 2013 Results, Increases Stock Repurchase Program"]

@@ -78,6 +78,18 @@ DATELINES = [
      "Vancouver, BC", date(2023, 6, 5), "TheNewswire", "Lakeshore"),
     ("accesswire-misspelt-country", "SHANGHAI, CHNA / ACCESSWIRE / December 5, 2022 / Hexaell Biotech Co., Ltd said",
      "SHANGHAI, CHNA", date(2022, 12, 5), "ACCESSWIRE", "Hexaell"),
+    ("weekday-before-date-and-wire-tagline",
+     "CUPERTINO, CA, Friday, May 1, 2026 – PRISM MediaWire (Press Release Service – Press Release Distribution) – "
+     "Acme, Inc. (NASDAQ: ACME) announced", "CUPERTINO, CA", date(2026, 5, 1), "PRISM MediaWire", "Acme"),
+    ("title-case-place-day-first-date", "Milan, 13 February 2025 – The Board of Directors of Acme S.p.A. approved",
+     "Milan", date(2025, 2, 13), None, "The Board"),
+    ("title-case-place-ordinal-date", "Milan, February 13th, 2025 – Acme S.p.A. has approved its results",
+     "Milan", date(2025, 2, 13), None, "Acme"),
+    ("title-case-place-and-country", "Taipei, Taiwan, Feb. 25, 2025 – Acme Ltd. reported record revenue",
+     "Taipei, Taiwan", date(2025, 2, 25), None, "Acme"),
+    ("title-case-place-undated",
+     "Amsterdam, the Netherlands – Royal Acme (NYSE: ACM, AEX: ACMA), a global leader in health technology, "
+     "today presents its plan to create value.", "Amsterdam, the Netherlands", None, None, "Royal Acme"),
 ]
 
 
@@ -148,10 +160,12 @@ def test_header_date(line, expected):
         # PR Newswire-FirstCall page, 2009: the mark inside the name
         ("NETGEAR®, Inc. (NASDAQ:NTGR) , a worldwide provider", "NETGEAR, Inc."),
         ("Grupo Televisa, S.A.B. (NYSE: TV) today announced", "Grupo Televisa, S.A.B."),
+        ("Cresud S.A.C.I.F. y A. (, BYMA: CRES), leading Argentine company", "Cresud S.A.C.I.F. y A."),
+        ("...ROCK OF AGES CORPORATION (NASDAQ/NMS:ROAC) announced today", "ROCK OF AGES CORPORATION"),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
-         "two-companies-first-only", "mark-before-comma", "mexican-sab"],
+         "two-companies-first-only", "mark-before-comma", "mexican-sab", "spanish-y", "after-an-ellipsis"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
@@ -179,13 +193,16 @@ def test_company_name(lead, expected):
         ("NYSE and TSX: ABC", [("NYSE", "ABC"), ("TSX", "ABC")]),
         ("Nasdaq Copenhagen: NOVO B", [("NASDAQ", "NOVO B")]),
         ("LSE: NWM, TSX: NWM", [("LSE", "NWM"), ("TSX", "NWM")]),
+        ("NYSE: PHG, AEX: PHIA", [("NYSE", "PHG"), ("AEX", "PHIA")]),
+        ("XMIL: REC", [("XMIL", "REC")]),
+        (", BYMA: CRES", [("BYMA", "CRES")]),
         ("WKN: A40VJN, ISIN: CH1398992755", []),
         ("the \"Company\"", []),
     ],
     ids=["nasdaq", "quoted-tickers", "semicolons", "shared-ticker", "nyse-american", "nyse-mkt", "tsx-v",
          "tsx-venture", "nasdaq-market", "unit-ticker", "glued-brackets", "otc-pink", "two-share-classes",
          "units-and-warrants", "one-ticker-then-prose", "two-exchanges-one-ticker", "nordic-share-class", "lse-and-tsx",
-         "isin-wkn", "no-listing"],
+         "aex", "market-identifier-code", "argentine-byma", "isin-wkn", "no-listing"],
 )
 def test_listings(text, expected):
     assert [(x.exchange, x.ticker) for x in listings_in(text)] == expected
@@ -200,8 +217,11 @@ def test_listings(text, expected):
         ("email ir@acme.com or visit www.acme.com/investors", ["www.acme.com/investors"]),
         ("Follow us on https://twitter.com/acme and www.linkedin.com/company/acme", []),
         ("filings at www.sec.gov and www.sedarplus.ca", []),
+        ("see https://www.acme.com.ar/inversores.php?lng=en", ["https://www.acme.com.ar/inversores.php?lng=en"]),
+        ("see acme.com.zz today", []),
     ],
-    ids=["https", "bare-domain", "subdomain", "path-not-email", "social-only", "regulators"],
+    ids=["https", "bare-domain", "subdomain", "path-not-email", "social-only", "regulators", "country-second-level",
+         "never-cut-before-a-further-label"],
 )
 def test_websites(text, expected):
     assert websites_in(text) == expected
@@ -232,8 +252,9 @@ def test_a_dated_source_line_is_not_a_dateline():
 @pytest.mark.parametrize(
     "text",
     ["ACME REPORTS RECORD RESULTS -- REVENUE UP 10% ON STRONG DEMAND",
+     "Acme, Beta Merge – Creating the Leader in Anvils",
      "FOR IMMEDIATE RELEASE - Acme Corp. today announced its results for the quarter"],
-    ids=["caps-headline-with-dash", "release-label"],
+    ids=["caps-headline-with-dash", "title-case-headline-with-dash", "release-label"],
 )
 def test_dashed_lines_that_are_not_datelines(text):
     assert parse_dateline(text) is None

@@ -78,6 +78,26 @@ HEADERS = [
      '---\ntitle: "Acme to Report Results on Thursday"\n---\n\nInvestor Call Scheduled for 4:30 P.M ET\n\n'
      "STONY BROOK, NY / ACCESS Newswire / February 12, 2025 / Acme Sciences, Inc. today announced results.",
      "Acme to Report Results on Thursday", "Investor Call Scheduled for 4:30 P.M ET", None),
+    # SEC exhibits: a period banner over the date, a title cut over two paragraphs, highlights with no title
+    ("period-banner-is-not-the-headline",
+     "Exhibit 99.1\n\nAcme Inc.\n\n1Q 2022 Earnings Release\n\nApril 28, 2022\n\nFOR IMMEDIATE RELEASE\n\n"
+     "Acme Reports First-Quarter 2022 Results\n\n" + LEAD,
+     "Acme Reports First-Quarter 2022 Results", None, date(2022, 4, 28)),
+    ("headline-cut-at-a-connective",
+     "Acme Reports Third Quarter 2012 Results and\n\nReaffirms Full Year Guidance\n\n" + LEAD,
+     "Acme Reports Third Quarter 2012 Results and Reaffirms Full Year Guidance", None, None),
+    ("headline-cut-at-its-verb", "EXHIBIT 99.1\n\nRock of Anvils Acquires\n\nAmerican Hammer Corporation\n\n" + LEAD,
+     "Rock of Anvils Acquires American Hammer Corporation", None, None),
+    ("complete-headline-keeps-its-deck",
+     "Acme Reports Record Third Quarter Results\n\nRaises Full Year Guidance on Strong Demand\n\n" + LEAD,
+     "Acme Reports Record Third Quarter Results", "Raises Full Year Guidance on Strong Demand", None),
+    ("highlights-without-a-title",
+     "Exhibit 99.1\n\nHighlights:\n\nGAAP net loss of $19 million, or ($0.06) per share\n\n"
+     "Revenue of $1.06 billion, down 27 percent from last year\n\n" + LEAD, None, None, None),
+    ("page-title-printed-over-paragraphs",
+     '---\ntitle: "ACME: RESULTS FOR 2024 REVENUE +12.4% TARGETS RAISED"\n---\n\nACME: RESULTS FOR 2024\n\n'
+     "REVENUE +12.4%\n\nTARGETS RAISED\n\n" + LEAD,
+     "ACME: RESULTS FOR 2024 REVENUE +12.4% TARGETS RAISED", None, None),
 ]
 
 
@@ -112,6 +132,16 @@ ABOUTS = [
      "About Acme\n\nAcme makes anvils.\n\nAcme and the Acme logo are registered trademarks of Acme Corp.",
      [("Acme", "Acme makes anvils.")]),
     ("about-the-call-is-not-about", "About the Conference Call\n\nThe call starts at 5 p.m.", []),
+    ("call-paragraph-after-the-boilerplate",
+     "About Acme\n\nAcme makes anvils.\n\nAcme's management will present more details on a conference call with "
+     "investors today at 5:30 a.m. (Pacific). This event will be webcast live.",
+     [("Acme", "Acme makes anvils.")]),
+    ("securities-legend-ends-it",
+     "About Acme\n\nAcme makes anvils.\n\nThis press release does not constitute an offer to sell or the "
+     "solicitation of an offer to buy any securities.", [("Acme", "Acme makes anvils.")]),
+    ("safe-harbour-run-into-the-paragraph",
+     "About Acme\n\nAcme makes anvils. Visit www.acme.com. This press release contains forward-looking statements "
+     "that do not relate solely to historical facts.", [("Acme", "Acme makes anvils. Visit www.acme.com.")]),
 ]
 
 
@@ -127,9 +157,10 @@ def test_about_sections(text, expected):
     [
         ("About BoraFounded in 2007, Bora is a leading company.", ("Bora", "Founded in 2007, Bora is a leading company.")),
         ("About ImmunoGen, Inc. develops anticancer products.", None),
+        ("About ACMEACME is a leading provider of anvils.", ("ACME", "ACME is a leading provider of anvils.")),
         ("About 40% of revenue came from services.", None),
     ],
-    ids=["glued", "camel-case-name-is-not-glue", "not-a-heading"],
+    ids=["glued", "camel-case-name-is-not-glue", "glued-repeated-name", "not-a-heading"],
 )
 def test_inline_about(text, expected):
     assert inline_about(text) == expected
