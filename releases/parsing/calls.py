@@ -13,6 +13,8 @@ taken out) and returns one `Call` per event, by the parser contract's rules:
    the part they stand in.
 4. Times in live units, with their zone and date, give the events; a cluster with
    times on several dates holds several calls, each owning the details that follow it.
+   A time with no date in its sentence or the one before falls on the release date; where
+   one instant is printed in several zones, the first zone stands.
 5. Clusters without a time of their own complete the call before them.
 
 A time printed without a zone ("at 4:30 p.m.") gives `starts_at=None`, `zone=None`: the
@@ -112,9 +114,11 @@ UNTIL_FILLER_RE = re.compile(
     r"mountain|time|(?-i:[A-Z]{1,4}T))\b|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\(|\))*",
     re.I,
 )
-# "for 30 days", "for seven days following", "for a period of 90 days"
+# "for 30 days", "for seven days following", "for a period of 90 days", "for at least 90 days"
 FOR_DAYS_RE = re.compile(
-    r"\bfor\s+(?:a\s+period\s+of\s+)?(?:approximately\s+|about\s+)?(?P<n>\d{1,3}|[a-z-]+)\s+days\b", re.I
+    r"\bfor\s+(?:a\s+period\s+of\s+)?(?:approximately\s+|about\s+|at\s+least\s+|up\s+to\s+)?"
+    r"(?P<n>\d{1,3}|[a-z-]+)\s+days\b",
+    re.I,
 )
 # "today at 4:30 p.m.", "this afternoon", "tomorrow, at 8:30 a.m."
 TODAY_RE = re.compile(r"\b(?P<word>today|tonight|this\s+(?:morning|afternoon|evening)|tomorrow)\b", re.I)
@@ -125,6 +129,16 @@ NOT_CALL_DATE_RE = re.compile(r"\b(?:ended|ending|through|until|as\s+of|since|fr
 DOCUMENT_TIME_RE = re.compile(
     r"\b(?:report|results|statements?|materials?|documents?|documentation|accounts|slides|release)\b.*"
     r"\b(?:available|published|posted|released|issued|announced|distributed)\b",
+    re.I,
+)
+# "The accompanying slides will be available before the webcast on ...", "The slides that will be
+# referenced during the call will be available at www.acme.com": a sentence about documents, whose
+# link is theirs even where it names the call.
+DOCUMENT_SUBJECT_RE = re.compile(
+    r"(?:the|an?|our|its)?\s*(?:[\w-]+\s+){0,2}?(?:slides?|slide\s+(?:deck|presentation)|presentation\s+"
+    r"(?:slides|materials?|deck|visuals)|(?:supporting\s+|financial\s+)?materials?|earnings\s+release|press\s+release|"
+    r"(?:financial\s+)?supplement|report|documents?)\b[^.]{0,80}?\b(?:will|is|are|can|may)\s+(?:also\s+)?"
+    r"(?:be\s+)?(?:made\s+)?(?:available|posted|published|accessible|found|downloaded)",
     re.I,
 )
 # "the Investor Relations section of the Company's website", "on our investor page"
@@ -254,8 +268,8 @@ DETAIL_LABEL_RE = re.compile(r"^(?:date|time|when|where|link|webcast|replay|dial
 
 def is_related(unit: Unit) -> bool:
     text = unit.text
-    if unit.hrefs:
-        return True
+    if any(LINK_WORDS_RE.match(text, position) or WEBCAST_HOST_RE.search(href) for position, href in unit.hrefs):
+        return True  # "click here", "Register": the link says no more than its target
     lower = text.lower()
     if not (HINT_RE.search(lower) or PHONE_HINT_RE.search(text)):
         return False
@@ -296,6 +310,23 @@ def clusters(units: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
 # --- reading a cluster --------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Context:
+    """What the whole release tells the reading of each cluster."""
+
+    release_date: date | None  # "today" and "tomorrow" count from it
+    near: date | None  # a date printed without its year falls near it: the release date, else the body's first date
+    region: str | None  # the dateline's country ("CN", "IE", "IL"), for the zones it reads otherwise ("CST", "IST")
+
+
+def first_full_date(units: Sequence[Unit]) -> date | None:
+    """The first date printed with its year: where a release without a date of its own stands in time."""
+    for unit in units:
+        for _, _, value in find_dates(unit.text, None):
+            return value
+    return None
+
+
 @dataclass
 class Part:
     """What one stretch of a cluster says about a call."""
@@ -309,6 +340,7 @@ class Part:
     urls: list[tuple[int, str]] = field(default_factory=list)  # (rank, url)
     website_named: bool = False
     announced: bool = False  # "Acme will host a conference call ...", even without a time yet
+    undated: tuple[int, int, str] | None = None  # (hour, minute, zone) of a time printed with no day near it
     replay: bool = False
     replay_until: date | None = None
     replay_days: int | None = None
@@ -407,41 +439,64 @@ def dangling_label_value(units: list[Unit], index: int) -> str | None:
     return None
 
 
-def event_times(unit: Unit, start: int, end: int) -> list[tuple[int, tuple[int, int], str | None, int]]:
-    """(position, (hour, minute), IANA zone, distance to a call word) for each time in a stretch."""
+# What may stand between a time and its zone: "14:00 hrs CET", "10.00 hours (CET)", "15 Uhr MEZ"
+ZONE_GAP_RE = re.compile(r"\s*(?:(?:hrs|hours|h|Uhr)\b\.?\s*)?", re.I)
+# Between a time with its zone and the same instant in another zone: "4:00 p.m. CET (3:00 p.m. GMT)",
+# "8:00 a.m. ET / 2:00 p.m. CET", "7:00 a.m. Eastern Time on March 5, 2025 or 8:00 p.m. Beijing Time"
+ALTERNATE_GAP_RE = re.compile(r"[^;]{0,40}")
+ALTERNATE_MARK_RE = re.compile(r"[(/|]|\bor\b|,|–|—|\s-\s")
+
+
+def event_times(
+    unit: Unit, start: int, end: int, region: str | None = None
+) -> list[tuple[int, tuple[int, int], str | None, int]]:
+    """(position, (hour, minute), IANA zone, distance to a call word) for each time in a stretch.
+    Where one instant is printed in several zones, the first zone printed stands (parser contract)."""
     text = unit.text
     calls = [m.start() for m in CALL_WORD_RE.finditer(text)]
     found = []
+    zoned_end = None  # where the last time with a zone ended
     for match in TIME_RE.finditer(text, start, end):
         hm = clock(match)
         if hm is None:
             continue
-        zone_match = re.compile(r"\s*").match(text, match.end())
-        zone_match = zones.ZONE_RE.match(text, zone_match.end())
-        zone = zones.zone_name(zone_match.group(0)) if zone_match else None
+        zone_match = zones.ZONE_RE.match(text, ZONE_GAP_RE.match(text, match.end()).end())
+        zone = zones.zone_name(zone_match.group(0), region) if zone_match else None
         if zone is None and not (match.group("ap1") or match.group("ap2") or match.group("noon")):
             continue  # "13:00" alone could be anything; with a zone it is a time
+        if zone is not None:
+            alternate = zoned_end is not None and is_alternate(text[zoned_end: match.start()])
+            zoned_end = zone_match.end()
+            if alternate:
+                continue
         distance = min((abs(match.start() - c) for c in calls), default=10_000)
         found.append((match.start(), hm, zone, distance))
     return found
 
 
-def day_for(units: list[Unit], index: int, position: int, release_date: date | None) -> date | None:
+def is_alternate(gap: str) -> bool:
+    return bool(
+        ALTERNATE_GAP_RE.fullmatch(gap) and ALTERNATE_MARK_RE.search(gap) and not CALL_WORD_RE.search(gap)
+    )
+
+
+def day_for(units: list[Unit], index: int, position: int, context: Context) -> date | None:
     """The date a time at (unit, position) falls on: its own unit's, else the nearest before, else after."""
     text = units[index].text
+    release_date = context.release_date
     relative = [m for m in TODAY_RE.finditer(text)]
     if relative and release_date:
         nearest = min(relative, key=lambda m: abs(m.start() - position))
         days = 1 if nearest.group("word").lower() == "tomorrow" else 0
-        own = own_dates(text, release_date)
+        own = own_dates(text, context.near)
         if not own or abs(nearest.start() - position) <= min(abs(s - position) for s, _ in own):
             return release_date + timedelta(days=days)
-    own = own_dates(text, release_date)
+    own = own_dates(text, context.near)
     if own:
         return min(own, key=lambda item: (abs(item[0] - position), item[0] < position))[1]
     order = list(range(index - 1, -1, -1)) + list(range(index + 1, min(len(units), index + 3)))
     for other in order:
-        dated = own_dates(units[other].text, release_date)
+        dated = own_dates(units[other].text, context.near)
         if dated:
             return dated[-1][1] if other < index else dated[0][1]
         if release_date and TODAY_RE.search(units[other].text):
@@ -450,29 +505,34 @@ def day_for(units: list[Unit], index: int, position: int, release_date: date | N
     return None
 
 
-def own_dates(text: str, release_date: date | None) -> list[tuple[int, date]]:
+def own_dates(text: str, near: date | None) -> list[tuple[int, date]]:
     return [
         (start, value)
-        for start, _, value in find_dates(text, release_date)
+        for start, _, value in find_dates(text, near)
         if not NOT_CALL_DATE_RE.search(text[max(0, start - 20): start])
     ]
 
 
-# "The webcast can be followed at ...", "listen to the live audio at ...": the sentence is about the webcast
-WEBCAST_SENTENCE_RE = re.compile(r"\b(?:web\s?cast|webinar|live\s+stream|listen|watch|view|audio|video)", re.I)
+# "The webcast can be followed at ...", "listen to the live audio at ...", "(live broadcast/replays of
+# quarterly conference call)": the sentence is about the webcast
+WEBCAST_SENTENCE_RE = re.compile(
+    r"\b(?:web\s?cast|webinar|live\s+stream|listen|watch|view|audio|video|broadcast|web\s+conferenc)", re.I
+)
 SITE_RANK = 2  # ranks from here on are pages of a website, not a webcast host
 
 
 def url_rank(url: str, sentence: str = "") -> int:
-    """Lower is better: a webcast host named in a sentence about the webcast, then any webcast host
-    (a registration page for the dial-in numbers, d.txt style), then a page path, then a bare home page."""
+    """Lower is better: a webcast host named in a sentence about the webcast, then any webcast host,
+    then a page path and a bare home page in a sentence about the webcast, then those elsewhere
+    ("a list of customers is available at www.acme.com/customers" beside the call)."""
     bare = re.sub(r"^[a-z]+://", "", url.lower()).rstrip("/")
+    about_webcast = bool(WEBCAST_SENTENCE_RE.search(sentence))
     if WEBCAST_HOST_RE.search(bare):
-        return 0 if WEBCAST_SENTENCE_RE.search(sentence) else 1
-    return 2 if "/" in bare else 3
+        return 0 if about_webcast else 1
+    return (2 if "/" in bare else 3) + (0 if about_webcast else 2)
 
 
-def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Unit] = ()) -> list[Part]:
+def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ()) -> list[Part]:
     parts = [Part(position=0)]
     live = True
     seen_days: dict[date, Part] = {}
@@ -482,18 +542,21 @@ def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Un
         # "for more information contact Jane Doe at 212-555-0100, jane@x.com": a contact, not a dial-in
         contact_line = bool(CONTACT_LINE_RE.search(text)) and not DIAL_RE.search(text)
         documents_only = bool(DOCUMENT_TIME_RE.search(text)) and not STRONG_CALL_RE.search(text)
+        documents_link = documents_only or bool(DOCUMENT_SUBJECT_RE.match(text))
         # New events first, so that the details of this unit go to the call they follow.
         if not documents_only:
-            times = [t for s, e, is_live in stretches if is_live for t in event_times(unit, s, e)]
+            times = [t for s, e, is_live in stretches if is_live for t in event_times(unit, s, e, context.region)]
             if times:
                 position, (hour, minute), zone, _ = min(times, key=lambda t: (t[3], t[0]))
-                day = day_for([*lead, *units], index + len(lead), position, release_date)
+                day = day_for([*lead, *units], index + len(lead), position, context)
                 part = parts[-1]
                 if day is not None and day not in seen_days and any(seen_days):
                     part = Part(position=index)
                     parts.append(part)
                 if day is not None and day not in seen_days:
                     seen_days[day] = part
+                if day is None and zone is not None and part.undated is None:
+                    part.undated = (hour, minute, zone)
                 if part.day is None or (day is not None and day == part.day and part.zone is None):
                     part.day = day
                     if day is not None and zone is not None:
@@ -513,10 +576,10 @@ def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Un
             if is_live:
                 part.dial_in.extend(p for p in phones if p not in part.dial_in)
                 part.passcode = part.passcode or (codes[0] if codes else None)
-                if not documents_only:
+                if not documents_link:
                     part.urls.extend((url_rank(url, piece), url) for _, url in find_urls(piece))
                     part.urls.extend((url_rank(href, piece), href) for p, href in unit.hrefs if start <= p < end)
-                if WEBSITE_SECTION_RE.search(piece) and STRONG_CALL_RE.search(text):
+                if WEBSITE_SECTION_RE.search(piece) and STRONG_CALL_RE.search(text) and not documents_link:
                     part.website_named = True
                 if ANNOUNCE_RE.search(piece):
                     part.announced = True
@@ -525,7 +588,7 @@ def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Un
                 part.replay_passcode = part.replay_passcode or (codes[0] if codes else None)
                 if not part.replay_passcode and SAME_CODE_RE.search(piece):
                     part.replay_passcode = part.passcode
-                part.replay_until = part.replay_until or until_date(piece, release_date)
+                part.replay_until = part.replay_until or until_date(piece, context.near)
                 if part.replay_days is None and (days := FOR_DAYS_RE.search(piece)):
                     part.replay_days = number(days.group("n"))
     share_site_details(parts)
@@ -549,10 +612,10 @@ def share_site_details(parts: list[Part]) -> None:
             part.replay, part.replay_days = True, replayed.replay_days
 
 
-def until_date(text: str, release_date: date | None) -> date | None:
+def until_date(text: str, near: date | None) -> date | None:
     for match in UNTIL_RE.finditer(text):
         window = text[match.end(): match.end() + 60]
-        dated = find_dates(window, release_date)
+        dated = find_dates(window, near)
         if dated and UNTIL_FILLER_RE.fullmatch(window[: dated[0][0]]):
             return dated[0][2]
     return None
@@ -564,6 +627,7 @@ def until_date(text: str, release_date: date | None) -> date | None:
 def merge(into: Part, other: Part) -> None:
     into.dial_in.extend(p for p in other.dial_in if p not in into.dial_in)
     into.passcode = into.passcode or other.passcode
+    into.undated = into.undated or other.undated
     into.urls.extend(other.urls)
     into.website_named = into.website_named or other.website_named
     into.replay = into.replay or other.replay
@@ -573,18 +637,28 @@ def merge(into: Part, other: Part) -> None:
     into.replay_passcode = into.replay_passcode or other.replay_passcode
 
 
-def to_call(part: Part, website: str | None) -> Call:
+def start_of(part: Part, release_date: date | None) -> tuple[datetime | None, str | None]:
+    """The call's instant and zone; "at 1:30 p.m. (Pacific)" with no day in its sentence or the one
+    before falls on the call's day, else the release's (parser contract)."""
+    if part.starts_at is not None or part.undated is None or not (part.day or release_date):
+        return part.starts_at, part.zone
+    hour, minute, zone = part.undated
+    return zones.localize(part.day or release_date, hour, minute, zone), zone
+
+
+def to_call(part: Part, website: str | None, release_date: date | None) -> Call:
+    starts_at, zone = start_of(part, release_date)
     urls = sorted(part.urls, key=lambda item: item[0])  # stable: first printed among the best
     webcast = urls[0][1] if urls else (website if part.website_named else None)
     replay = None
     if part.replay or part.replay_dial_in or part.replay_passcode:
         until = part.replay_until
-        if until is None and part.replay_days and part.starts_at is not None:
-            until = part.starts_at.date() + timedelta(days=part.replay_days)
+        if until is None and part.replay_days and starts_at is not None:
+            until = starts_at.date() + timedelta(days=part.replay_days)
         replay = Replay(until=until, dial_in=tuple(part.replay_dial_in), passcode=part.replay_passcode)
     return Call(
-        starts_at=part.starts_at,
-        zone=part.zone,
+        starts_at=starts_at,
+        zone=zone,
         dial_in=tuple(part.dial_in),
         passcode=part.passcode,
         webcast_url=webcast,
@@ -593,15 +667,19 @@ def to_call(part: Part, website: str | None) -> Call:
 
 
 def is_call(part: Part) -> bool:
-    return bool(part.day or part.starts_at or part.dial_in or part.urls or part.passcode or part.announced)
+    return bool(
+        part.day or part.starts_at or part.undated or part.dial_in or part.urls or part.passcode or part.announced
+    )
 
 
 def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: str | None) -> tuple[Call, ...]:
     units = [unit for block in blocks for unit in block_units(block)]
+    dateline = units[0].text if units else ""
+    context = Context(release_date, release_date or first_full_date(units), zones.region_of(dateline))
     timed: list[Part] = []
     loose: list[tuple[int, Part]] = []  # parts without a day, with the number of timed parts before them
     for lead, cluster in clusters(units):
-        for part in read_cluster(cluster, release_date, lead):
+        for part in read_cluster(cluster, context, lead):
             if part.day is not None:
                 same = next((t for t in timed if t.day == part.day), None)
                 if same is not None:
@@ -623,4 +701,4 @@ def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: s
         for part in parts[1:]:
             merge(first, part)
         timed = [first]
-    return tuple(to_call(part, website) for part in timed if is_call(part) or part.replay)
+    return tuple(to_call(part, website, release_date) for part in timed if is_call(part) or part.replay)

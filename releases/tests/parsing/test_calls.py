@@ -179,6 +179,24 @@ WEBCAST_CASES = [
         "conference call, through the Meridian Shipping website (www.meridianshipping.com).",
         (), "www.meridianshipping.com", id="live-and-then-archived-webcast",
     ),
+    pytest.param(
+        "Caterpillar will conduct a live webcast beginning at 7:30 a.m. Central Time on April 28, 2022. The "
+        "accompanying slides will be available before the webcast at https://investors.acme.com/events/.\n\n"
+        "https://investors.acme.com/quarterly-results/ (live broadcast/replays of quarterly conference call)",
+        (), "https://investors.acme.com/quarterly-results/", id="slides-link-is-not-the-webcast",
+    ),
+    pytest.param(
+        "A list of customers is available at www.acme.com/customers/. Acme will hold a conference call and "
+        "webcast today at 4:00 p.m. Central. A live and replay webcast will be available on the Acme Investor "
+        "Relations website at www.acme.com/investor/.",
+        (), "www.acme.com/investor/", id="page-named-for-the-webcast-beats-an-earlier-page",
+    ),
+    pytest.param(
+        "Acme will hold a conference call on March 4, 2025 at 8:30 a.m. ET.\n\nDial-in: 800-274-8461\n\n"
+        "Dow Jones Newswires",
+        [Link("Dow Jones Newswires", "https://www.tradingview.com/news/DJN_DN20250212016386:0/")],
+        None, id="news-site-link-is-not-the-webcast",
+    ),
 ]
 
 
@@ -247,6 +265,11 @@ REPLAY_CASES = [
         "conference call will be available by telephone through 13 May 2012 by dialing (877) 344-7529 "
         "(Conference ID 10011365).",
         date(2012, 5, 13), ["(877) 344-7529"], "10011365", id="conference-id-only-in-replay-block",
+    ),
+    pytest.param(
+        "Acme will host a conference call on November 12, 2024 at 4:30 p.m. ET. An archive of the audio webcast "
+        "will remain available for at least 90 days following the event.",
+        date(2025, 2, 10), [], None, id="for-at-least-n-days",
     ),
     pytest.param(
         "Agilent management will host a live webcast of its conference call today at 7 a.m. (PT). The webcast "
@@ -379,6 +402,17 @@ TIME_CASES = [
                  "2025-08-14T10:00:00+08:00", "Asia/Hong_Kong", id="hong-kong"),
     pytest.param("an earnings call on 20 February 2025 at 11:00 AEDT", date(2025, 2, 1),
                  "2025-02-20T11:00:00+11:00", "Australia/Sydney", id="sydney-daylight"),
+    pytest.param("a results webcast on 26 February 2025 at 8.30am (AEDT)", date(2025, 2, 1),
+                 "2025-02-26T08:30:00+11:00", "Australia/Sydney", id="asx-dot-time-zone-in-brackets"),
+    pytest.param("a conference call on 21 March 2025 at 3:00 p.m. Hong Kong time", date(2025, 3, 1),
+                 "2025-03-21T15:00:00+08:00", "Asia/Hong_Kong", id="hong-kong-time"),
+    pytest.param("a conference call on 13 February 2025 at 15:00 hrs CET", date(2025, 2, 1),
+                 "2025-02-13T15:00:00+01:00", "Europe/Berlin", id="hours-word-before-zone"),
+    pytest.param("a conference call today, February 13, at 4:00 p.m. CET (3:00 p.m. GMT)", date(2025, 2, 13),
+                 "2025-02-13T16:00:00+01:00", "Europe/Berlin", id="first-zone-wins-in-brackets"),
+    pytest.param("an earnings conference call at 7:00 A.M. U.S. Eastern Time on March 5, 2025 or 8:00 P.M. "
+                 "Beijing Time", date(2025, 2, 14), "2025-03-05T07:00:00-05:00", "America/New_York",
+                 id="first-zone-wins-after-its-date"),
 ]
 
 
@@ -397,6 +431,41 @@ def test_that_day_takes_the_date_of_the_sentence_before():
         release_date=date(2025, 7, 30),
     )
     assert call.starts_at == at("2025-08-06T16:30:00-04:00")
+
+
+def test_time_without_a_day_falls_on_the_release_date():
+    call = call_of(
+        "Agilent management will present more details on a conference call with investors beginning at "
+        "1:30 P.M. (Pacific). This event will be webcast live.",
+        release_date=date(2005, 11, 14),
+    )
+    assert call.starts_at == at("2005-11-14T13:30:00-08:00")
+
+
+def test_date_without_year_takes_it_from_the_body_when_the_release_has_no_date():
+    call = call_of(
+        "Acme will issue its results on Tuesday, August 19, 2025. The company will host a conference call on "
+        "Wednesday, August 20 at 9:00AM Eastern Time.",
+        release_date=None,
+    )
+    assert call.starts_at == at("2025-08-20T09:00:00-04:00")
+
+
+REGION_CASES = [
+    pytest.param("BEIJING, March 5, 2025 /PRNewswire/ -- Acme Ltd. will hold a conference call at 8:00 p.m. CST "
+                 "on March 5, 2025.", "2025-03-05T20:00:00+08:00", id="cst-in-a-release-from-china"),
+    pytest.param("DUBLIN, Ireland, March 5, 2025 -- Acme plc will hold a conference call at 9:00 a.m. IST on "
+                 "July 5, 2025.", "2025-07-05T09:00:00+01:00", id="ist-in-an-irish-release"),
+    pytest.param("TEL AVIV, Israel, March 5, 2025 -- Acme Ltd. will hold a conference call at 4:00 p.m. IST on "
+                 "March 5, 2025.", "2025-03-05T16:00:00+02:00", id="ist-in-an-israeli-release"),
+    pytest.param("CHICAGO, March 5, 2025 -- Acme Inc. will hold a conference call at 8:00 a.m. CST on "
+                 "March 5, 2025.", "2025-03-05T08:00:00-06:00", id="cst-elsewhere-is-us-central"),
+]
+
+
+@pytest.mark.parametrize(("text", "starts_at"), REGION_CASES)
+def test_shared_zone_letters_read_by_the_release_country(text, starts_at):
+    assert call_of(text, release_date=date(2025, 3, 5)).starts_at.isoformat() == starts_at
 
 
 def test_time_without_zone_has_no_instant():
