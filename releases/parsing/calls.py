@@ -33,10 +33,12 @@ from datetime import date, datetime, timedelta
 from . import zones
 from .document import Block
 from .patterns_calls import (
+    DIAL_IN_HINT_RE,
     PHONE_HINT_RE,
     TIME_RE,
     clock,
     find_dates,
+    find_dial_ins,
     find_phones,
     find_urls,
     number,
@@ -46,10 +48,11 @@ from .result import Call, Replay
 
 # --- vocabulary ---------------------------------------------------------------------------
 
-# "conference call", "earnings call", "webcast", "webinar", "investor call", "dial-in"
+# "conference call", "earnings call", "webcast", "webinar", "investor call", "dial-in", "web conference"
 CALL_WORD_RE = re.compile(
     r"\b(?:conference[\s-]call|(?:earnings|investor|analysts?|financial|results|quarterly|live|video|audio|"
     r"shareholder|teleconference)\s+(?:call|event)|call|webcasts?|web\s?casts?|webinars?|teleconferences?|"
+    r"(?:web|video|audio)[\s-]?conferences?|"
     r"dial[\s-]?in|live\s+stream(?:ing)?|fireside\s+chats?|investor\s+day|capital\s+markets\s+day|"
     r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentations?)\b",
     re.I,
@@ -68,7 +71,8 @@ ANNOUNCE_RE = re.compile(
 # presentation" via an online platform does).
 STRONG_CALL_RE = re.compile(
     r"\b(?:conference[\s-]calls?|(?<!please\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d))|webcasts?|"
-    r"web\s?casts?|webinars?|teleconferences?|dial[\s-]?in|live\s+streams?|"
+    r"web\s?casts?|webinars?|teleconferences?|(?:web|video|audio)[\s-]?conferences?|dial[\s-]?in|"
+    r"live\s+streams?|"
     r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation)\b",
     re.I,
 )
@@ -271,25 +275,50 @@ def is_related(unit: Unit) -> bool:
     if any(LINK_WORDS_RE.match(text, position) or WEBCAST_HOST_RE.search(href) for position, href in unit.hrefs):
         return True  # "click here", "Register": the link says no more than its target
     lower = text.lower()
-    if not (HINT_RE.search(lower) or PHONE_HINT_RE.search(text)):
+    if not (HINT_RE.search(lower) or PHONE_HINT_RE.search(text) or DIAL_IN_HINT_RE.search(text)):
         return False
     return bool(
         RELATED_RE.search(lower)
-        or find_phones(text)
+        or find_dial_ins(text)
         or (len(text) < 200 and find_urls(text))
         or DETAIL_LABEL_RE.match(text)
     )
 
 
+# A line that opens a contact block: "Investor Relations Department.", "For further information:",
+# "Media Contact". What follows is whom to call, not a number to dial into the call.
+CONTACT_HEADING_RE = re.compile(
+    r"(?:for\s+(?:further|more)\s+information(?:,?\s+(?:please\s+)?contact)?|(?:investor|media|press|public)\s+"
+    r"relations(?:\s+(?:department|team|contacts?|office))?|(?:investor|media|press|company)\s+(?:contacts?|enquiries"
+    r"|inquiries)|contacts?|enquiries|inquiries)\s*[:.]?",
+    re.I,
+)
+# "3 Glenlake Parkway | Atlanta, GA 30328 | Phone +1 (770) 418-7000": a letterhead or footer address,
+# its phone the switchboard's. A city's US state and ZIP code, or a UK postcode.
+POSTAL_CODE_RE = re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")
+
+
+def is_stop(unit: Unit) -> bool:
+    """A unit that ends any call cluster: a contact block's heading, or an address line."""
+    text = unit.text
+    if len(text) < 60 and CONTACT_HEADING_RE.fullmatch(text.strip(" *_|")):
+        return True
+    return bool(POSTAL_CODE_RE.search(text)) and not CALL_WORD_RE.search(text)
+
+
 def clusters(units: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
     """Runs of related units, each with the two units before it (where "that day" finds its date);
-    one short unrelated unit between two related ones is kept."""
+    one short unrelated unit between two related ones is kept; a contact heading or an address ends a run."""
     runs: list[tuple[list[Unit], list[Unit]]] = []
     current: list[Unit] = []
     gap: list[Unit] = []
     lead: list[Unit] = []
     for index, unit in enumerate(units):
-        if is_related(unit):
+        if is_stop(unit):
+            if current:
+                runs.append((lead, current))
+            current, gap = [], []
+        elif is_related(unit):
             if current and gap:
                 current.extend(gap)
             if not current:
@@ -337,6 +366,7 @@ class Part:
     day: date | None = None
     dial_in: list[str] = field(default_factory=list)
     passcode: str | None = None
+    passcode_is_id: bool = False  # labelled "Conference ID", "Webinar ID": a passcode printed later wins
     urls: list[tuple[int, str]] = field(default_factory=list)  # (rank, url)
     website_named: bool = False
     announced: bool = False  # "Acme will host a conference call ...", even without a time yet
@@ -414,16 +444,22 @@ NOT_A_CODE = {
 }
 
 
-def passcodes_in(text: str) -> list[tuple[int, str]]:
+# "Webinar ID: 951 4144 0099 / Password: 620076", "Meeting ID ... Passcode ...": where a call has both,
+# the passcode is the code so labelled; an ID (or a name to give the operator) serves only alone.
+ID_LABEL_RE = re.compile(r"(?:id|i\.d\.|number|name)$", re.I)
+
+
+def passcodes_in(text: str) -> list[tuple[int, str, bool]]:
+    """(position, code, whether its label names an ID rather than a passcode) of each code in text."""
     found = []
     for match in PASSCODE_RE.finditer(text):
         value = passcode_value(match)
         if value:
-            found.append((match.start(), value))
+            found.append((match.start(), value, bool(ID_LABEL_RE.search(match.group("label")))))
     for match in SPOKEN_PASSCODE_RE.finditer(text):
         value = (match.group("quoted") or match.group("named") or "").strip("\"“” ")
         if value:
-            found.append((match.start(), value))
+            found.append((match.start(), value, True))
     return sorted(found)
 
 
@@ -518,6 +554,31 @@ def own_dates(text: str, near: date | None) -> list[tuple[int, date]]:
 WEBCAST_SENTENCE_RE = re.compile(
     r"\b(?:web\s?cast|webinar|live\s+stream|listen|watch|view|audio|video|broadcast|web\s+conferenc)", re.I
 )
+# "please register in advance here to receive the dial-in numbers", "Dial-in registration:": a link that
+# only registers callers for their numbers is no webcast (parser contract), unless the webcast is named too.
+REGISTRATION_RE = re.compile(r"\bregist(?:er|ers|ered|ering|ration)\b", re.I)
+DIAL_DETAILS_RE = re.compile(
+    r"\b(?:dial[\s-]?in|dial|phone|telephone|telephonically|numbers?|pin|call[\s-]in|callers?)\b", re.I
+)
+
+
+def is_dial_registration(units: Sequence[Unit], index: int) -> bool:
+    """Whether units[index] registers callers for dial-in details: its own words or a neighbour's."""
+    text = units[index].text
+    if not REGISTRATION_RE.search(text) or WEBCAST_SENTENCE_RE.search(text):
+        return False
+    near = units[max(0, index - 1): index + 2]
+    return any(DIAL_DETAILS_RE.search(unit.text) for unit in near)
+
+
+def registration_link_only(units: Sequence[Unit], index: int) -> bool:
+    """Its links are dial-in registration pages: the unit registers callers, or it is the link line
+    under a label that does ("Participant Online Registration:" / https://...)."""
+    if is_dial_registration(units, index):
+        return True
+    return index > 0 and units[index - 1].text.rstrip().endswith(":") and is_dial_registration(units, index - 1)
+
+
 SITE_RANK = 2  # ranks from here on are pages of a website, not a webcast host
 
 
@@ -542,7 +603,10 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
         # "for more information contact Jane Doe at 212-555-0100, jane@x.com": a contact, not a dial-in
         contact_line = bool(CONTACT_LINE_RE.search(text)) and not DIAL_RE.search(text)
         documents_only = bool(DOCUMENT_TIME_RE.search(text)) and not STRONG_CALL_RE.search(text)
-        documents_link = documents_only or bool(DOCUMENT_SUBJECT_RE.match(text))
+        # links of documents and of dial-in registration pages are no webcast
+        links_elsewhere = (
+            documents_only or bool(DOCUMENT_SUBJECT_RE.match(text)) or registration_link_only(units, index)
+        )
         # New events first, so that the details of this unit go to the call they follow.
         if not documents_only:
             times = [t for s, e, is_live in stretches if is_live for t in event_times(unit, s, e, context.region)]
@@ -568,24 +632,27 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
             piece = text[start:end]
             if not is_live:
                 part.replay = True
-            phones = [p for _, _, p in find_phones(piece)] if not contact_line else []
-            codes = [v for _, v in passcodes_in(piece)]
-            if not codes and PASSCODE_RE.fullmatch(piece.strip(" |:")):
-                value = dangling_label_value(units, index)
-                codes = [value] if value else []
+            phones = [p for _, _, p in find_dial_ins(piece)] if not contact_line else []
+            codes = [(value, is_id) for _, value, is_id in passcodes_in(piece)]
+            label = PASSCODE_RE.fullmatch(piece.strip(" |:")) if not codes else None
+            if label and (value := dangling_label_value(units, index)):
+                codes = [(value, bool(ID_LABEL_RE.search(label.group("label"))))]
             if is_live:
                 part.dial_in.extend(p for p in phones if p not in part.dial_in)
-                part.passcode = part.passcode or (codes[0] if codes else None)
-                if not documents_link:
+                if codes and (part.passcode is None or part.passcode_is_id):
+                    value, is_id = min(codes, key=lambda code: code[1])  # a passcode before an ID
+                    if part.passcode is None or not is_id:
+                        part.passcode, part.passcode_is_id = value, is_id
+                if not links_elsewhere:
                     part.urls.extend((url_rank(url, piece), url) for _, url in find_urls(piece))
                     part.urls.extend((url_rank(href, piece), href) for p, href in unit.hrefs if start <= p < end)
-                if WEBSITE_SECTION_RE.search(piece) and STRONG_CALL_RE.search(text) and not documents_link:
+                if WEBSITE_SECTION_RE.search(piece) and STRONG_CALL_RE.search(text) and not links_elsewhere:
                     part.website_named = True
                 if ANNOUNCE_RE.search(piece):
                     part.announced = True
             else:
                 part.replay_dial_in.extend(p for p in phones if p not in part.replay_dial_in)
-                part.replay_passcode = part.replay_passcode or (codes[0] if codes else None)
+                part.replay_passcode = part.replay_passcode or (codes[0][0] if codes else None)
                 if not part.replay_passcode and SAME_CODE_RE.search(piece):
                     part.replay_passcode = part.passcode
                 part.replay_until = part.replay_until or until_date(piece, context.near)
@@ -626,7 +693,8 @@ def until_date(text: str, near: date | None) -> date | None:
 
 def merge(into: Part, other: Part) -> None:
     into.dial_in.extend(p for p in other.dial_in if p not in into.dial_in)
-    into.passcode = into.passcode or other.passcode
+    if into.passcode is None or (into.passcode_is_id and other.passcode and not other.passcode_is_id):
+        into.passcode, into.passcode_is_id = other.passcode, other.passcode_is_id
     into.undated = into.undated or other.undated
     into.urls.extend(other.urls)
     into.website_named = into.website_named or other.website_named

@@ -67,6 +67,34 @@ def find_phones(text: str) -> list[tuple[int, int, str]]:
     return sorted(found)
 
 
+# Dial-in numbers printed in forms a contact's number seldom takes: a country code in brackets,
+# "(44) 0 800 0156371", "(1) 1 855 2656958", "(+1) 203-518-9814"; a space after the plus, "+ 39 02 802 09 11";
+# a national freephone after its label, "toll free 800 231 525" (Italy).
+BRACKETED_CODE_PHONE_RE = re.compile(r"(?<![\w)])\(\+?\d{1,2}\)\s?\d[\d \-]{6,16}\d(?!\d)")
+SPACED_PLUS_PHONE_RE = re.compile(r"(?<![\w+])\+ \d{1,3}[\s.\-]{1,2}\d[\d\s.\-()]{5,18}\d(?!\d)")
+FREEPHONE_RE = re.compile(r"\btoll[\s-]?free(?:\s+number)?:?\s*(?P<number>\d{3}(?:[ \-]\d{2,4}){2,3})(?![\d-])", re.I)
+DIAL_IN_HINT_RE = re.compile(r"\(\+?\d{1,2}\)|\+ \d|toll", re.I)
+
+
+def find_dial_ins(text: str) -> list[tuple[int, int, str]]:
+    """find_phones, and the forms of a list of dial-in numbers beside them."""
+    found = find_phones(text)
+    if not DIAL_IN_HINT_RE.search(text):
+        return found
+    taken = [(start, end) for start, end, _ in found]
+    extra = []
+    for pattern in (BRACKETED_CODE_PHONE_RE, SPACED_PLUS_PHONE_RE, FREEPHONE_RE):
+        for match in pattern.finditer(text):
+            group = "number" if pattern is FREEPHONE_RE else 0
+            start, end = match.span(group)
+            printed = match.group(group).strip()
+            if any(start < b and a < end for a, b in taken) or not 8 <= len(re.sub(r"\D", "", printed)) <= 16:
+                continue
+            taken.append((start, end))
+            extra.append((start, end, printed))
+    return sorted(found + extra)
+
+
 # --- emails and URLs ----------------------------------------------------------------------
 
 # "ir@adobe.com", "investor.relations@novem.com", "nyc@clearthink.capital"

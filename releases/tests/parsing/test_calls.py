@@ -101,6 +101,19 @@ DIAL_IN_CASES = [
         "or 1--289--514--5100.",
         ["1--800--717--1738", "1--289--514--5100"], None, id="dashes-doubled-by-converter",
     ),
+    pytest.param(
+        "Acme will host a conference call today, February 13th, at 4:00 p.m. CET. The dial-in numbers are:\n\n"
+        "Italy + 39 02 802 09 11, toll free 800 231 525\n\nUK + 44 1 212818004, toll free (44) 0 800 0156371\n\n"
+        "USA +1 718 7058796, toll free (1) 1 855 2656958",
+        ["+ 39 02 802 09 11", "800 231 525", "+ 44 1 212818004", "(44) 0 800 0156371", "+1 718 7058796",
+         "(1) 1 855 2656958"], None, id="european-list-of-country-lines",
+    ),
+    pytest.param(
+        "Acme invites you to its Results Conference Call on February 11, 2025 at 8:00 a.m. ET.\n\n"
+        "To access the Webinar:\nhttps://zoom.us/webinar/register/WN_348\nWebinar ID: 951 4144 0099\n"
+        "Password: 620076",
+        [], "620076", id="password-beats-webinar-id",
+    ),
 ]
 
 
@@ -115,6 +128,27 @@ def test_number_to_ask_questions_about_the_call_is_not_a_dial_in():
     call = call_of("Acme will host a conference call on March 4, 2025 at 4:30 p.m. ET. Dial 1-888-555-0199.\n\n"
                    "If you have questions about the call, please contact Jane Doe at 212-555-0100 or jane@acme.com.")
     assert call.dial_in == ("1-888-555-0199",)
+
+
+def test_phone_under_a_contact_heading_is_not_a_dial_in():
+    call = call_of(
+        "Acme will host a conference call on February 11, 2025 at 8:00 a.m. ET.\n\n"
+        "US: +1 719 359 4580 or +1 929 205 6099\n\nInvestor Relations Department.\n\n"
+        "https://www.acme.com/investors\n\nAcme S.A.\n\n+5411 4323-7449"
+    )
+    assert call.dial_in == ("+1 719 359 4580", "+1 929 205 6099")
+
+
+def test_letterhead_address_phone_is_not_a_dial_in():
+    call = call_of(
+        "3 Glenlake Parkway | Atlanta, GA 30328 | Phone +1 (770) 418-7000 | www.acme.com\n\n"
+        "Conference Call\n\nThe company's earnings conference call is scheduled for today, October 26, 2012, "
+        "at 8:30 am ET. The webcast will be recorded and made available for replay.\n\n"
+        "3 Glenlake Parkway | Atlanta, GA 30328 | Phone +1 (770) 418-7000 | www.acme.com",
+        release_date=date(2012, 10, 26),
+    )
+    assert call.dial_in == ()
+    assert call.replay.dial_in == ()
 
 
 def test_bare_ten_digit_conference_id_is_not_a_phone():
@@ -178,6 +212,20 @@ WEBCAST_CASES = [
         "Slides and Audio Webcast: There will also be a simultaneous live, and then archived, webcast of the "
         "conference call, through the Meridian Shipping website (www.meridianshipping.com).",
         (), "www.meridianshipping.com", id="live-and-then-archived-webcast",
+    ),
+    pytest.param(
+        "Acme will hold an earnings conference call at 7:00 A.M. ET on March 5, 2025.\n\nFor participants who "
+        "wish to join the conference using dial-in numbers, please complete online registration using the link "
+        "provided below.\n\nParticipant Online Registration:\n\nhttps://dpregister.com/sreg/10196861/fe7d\n\n"
+        "A live and archived webcast of the conference call will also be available on the Company's investor "
+        "relations website at ir.acme.com.",
+        (), "ir.acme.com", id="dial-in-registration-link-is-not-the-webcast",
+    ),
+    pytest.param(
+        "Acme will host a conference call and live audio webcast today, November 12, 2024, at 4:30 p.m. ET. "
+        "To participate via telephone, please register in advance here.",
+        [Link("here", "https://register.vevent.com/register/BI1234")], None,
+        id="register-here-for-the-dial-in-is-not-the-webcast",
     ),
     pytest.param(
         "Caterpillar will conduct a live webcast beginning at 7:30 a.m. Central Time on April 28, 2022. The "
@@ -319,6 +367,16 @@ def test_plural_webcasts_of_two_conferences_give_two_calls():
         (at("2024-09-04T11:10:00-04:00"), "ir.orbismedical.com", date(2024, 12, 3)),
         (at("2024-09-10T14:05:00-04:00"), "ir.orbismedical.com", date(2024, 12, 9)),
     ]
+
+
+def test_web_conference_is_a_call():
+    call = call_of(
+        "INFICON will host a web conference via Microsoft Teams on Thursday, October 23, 2025, at 09.30 a.m. "
+        "CEST. You can access the web conference via the following link:\n\nhttps://www.acme.com/web-conference",
+        release_date=date(2025, 10, 15),
+    )
+    assert call.starts_at == at("2025-10-23T09:30:00+02:00")
+    assert call.webcast_url == "https://www.acme.com/web-conference"
 
 
 def test_live_presentation_on_an_online_platform_is_a_call():
