@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from . import zones
@@ -371,6 +371,7 @@ class Part:
     website_named: bool = False
     announced: bool = False  # "Acme will host a conference call ...", even without a time yet
     undated: tuple[int, int, str] | None = None  # (hour, minute, zone) of a time printed with no day near it
+    session: bool = False  # one of several sessions of its day, each at its own time (split_sessions)
     replay: bool = False
     replay_until: date | None = None
     replay_days: int | None = None
@@ -659,7 +660,48 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
                 if part.replay_days is None and (days := FOR_DAYS_RE.search(piece)):
                     part.replay_days = number(days.group("n"))
     share_site_details(parts)
-    return parts
+    return [session for part in parts for session in split_sessions(part, units)]
+
+
+def session_links(units: Sequence[Unit]) -> dict[tuple[int, int], str]:
+    """(hour, minute) -> link of each live unit that pairs one time with one link, its own or the next
+    line's: "The Norwegian presentation at 08:30 can be accessed at: https://...", "The English
+    presentation at 09:30 can be accessed at:" / https://..."""
+    found: dict[tuple[int, int], str] = {}
+    for index, unit in enumerate(units):
+        text = unit.text
+        if REPLAY_RE.search(text) or DOCUMENT_TIME_RE.search(text) or DOCUMENT_SUBJECT_RE.match(text):
+            continue
+        times = {hm for match in TIME_RE.finditer(text) if (hm := clock(match))}
+        if len(times) != 1:
+            continue
+        links = [url for _, url in find_urls(text)] + [href for _, href in unit.hrefs]
+        if not links and text.rstrip().endswith(":") and index + 1 < len(units):
+            links = [url for _, url in find_urls(units[index + 1].text)] + [href for _, href in units[index + 1].hrefs]
+        if len(links) == 1:
+            found.setdefault(times.pop(), links[0])
+    return found
+
+
+def split_sessions(part: Part, units: Sequence[Unit]) -> list[Part]:
+    """Sessions of one day at separate times, each with a link of its own, are separate calls (parser
+    contract): "In Norwegian at 08:30 and in English at 09:30", each line then giving its webcast."""
+    if part.day is None or part.zone is None:
+        return [part]
+    links = session_links(units[part.position:])
+    if len(links) < 2 or len(set(links.values())) < len(links):
+        return [part]
+    return [
+        replace(
+            part,
+            starts_at=zones.localize(part.day, hour, minute, part.zone),
+            urls=[(0, url)],
+            dial_in=list(part.dial_in),
+            replay_dial_in=list(part.replay_dial_in),
+            session=True,
+        )
+        for (hour, minute), url in sorted(links.items())
+    ]
 
 
 def share_site_details(parts: list[Part]) -> None:
@@ -740,6 +782,13 @@ def is_call(part: Part) -> bool:
     )
 
 
+def is_same_call(known: Part, part: Part) -> bool:
+    """Parts of one call: the same day, and for sessions of a day, the same time too."""
+    if known.day != part.day:
+        return False
+    return not (known.session or part.session) or known.starts_at == part.starts_at
+
+
 def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: str | None) -> tuple[Call, ...]:
     units = [unit for block in blocks for unit in block_units(block)]
     dateline = units[0].text if units else ""
@@ -749,7 +798,7 @@ def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: s
     for lead, cluster in clusters(units):
         for part in read_cluster(cluster, context, lead):
             if part.day is not None:
-                same = next((t for t in timed if t.day == part.day), None)
+                same = next((t for t in timed if is_same_call(t, part)), None)
                 if same is not None:
                     if same.starts_at is None and part.starts_at is not None:
                         same.starts_at, same.zone = part.starts_at, part.zone

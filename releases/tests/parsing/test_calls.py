@@ -579,6 +579,31 @@ def test_two_presentations_on_separate_days_are_two_calls():
     ]
 
 
+def test_sessions_of_one_day_with_links_of_their_own_are_two_calls():
+    found = find_calls(blocks(
+        "Presentations today 11 February 2025:\n\n"
+        "The results will be presented through a live webcast at 08:30 (CET): in Norwegian at 08:30 and in "
+        "English at 09:30.\n\n"
+        "The Norwegian presentation at 08:30 can be accessed at: https://channel.royalcast.com/acme/20250211_6/\n\n"
+        "The English presentation at 09:30 can be accessed at:\nhttps://channel.royalcast.com/acme/20250211_7/"
+    ), release_date=date(2025, 2, 11), website=None)
+    assert [(c.starts_at.isoformat(), c.webcast_url) for c in found] == [
+        ("2025-02-11T08:30:00+01:00", "https://channel.royalcast.com/acme/20250211_6/"),
+        ("2025-02-11T09:30:00+01:00", "https://channel.royalcast.com/acme/20250211_7/"),
+    ]
+
+
+def test_dial_in_time_and_replay_link_do_not_make_a_second_session():
+    found = find_calls(blocks(
+        "Acme will host a conference call on March 4, 2025 at 10:00 a.m. ET. The webcast is at "
+        "https://edge.media-server.com/mmc/p/abc1.\n\n"
+        "A replay will be available after 1:00 p.m. ET at https://edge.media-server.com/mmc/p/abc2."
+    ), release_date=date(2025, 3, 1), website=None)
+    assert [(c.starts_at.isoformat(), c.webcast_url) for c in found] == [
+        ("2025-03-04T10:00:00-05:00", "https://edge.media-server.com/mmc/p/abc1"),
+    ]
+
+
 def test_one_site_page_serves_presentations_at_two_conferences():
     calls = find_calls(
         blocks(
