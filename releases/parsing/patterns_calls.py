@@ -40,7 +40,7 @@ INTL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}[\s.\-]{0,2}(?:\(0\)[\s.\-]{0,2}
 
 # National numbers of Europe, printed without the country code: "0800 358 1035" (UK freephone),
 # "0800 589 1234" (Germany), "01 70 37 71 66" (France); ten digits or more, in groups.
-NATIONAL_PHONE_RE = re.compile(r"(?<![\w+.,/-])0\d{1,4}(?:[ \-]\d{2,4}){2,4}(?![\d,.]\d)")
+NATIONAL_PHONE_RE = re.compile(r"(?<![\w+.,/-])0\d{1,4}(?:[ \-]\d{2,5}){2,4}(?!\d)(?![,.]\d)")
 
 
 # Where a phone number may stand at all: "844) 808-7106", "408/555-1212", "303.837.5484", "+33", "0800 358 1035".

@@ -109,6 +109,11 @@ DIAL_IN_CASES = [
          "(1) 1 855 2656958"], None, id="european-list-of-country-lines",
     ),
     pytest.param(
+        "Acme will host a conference call on 13 February 2025 at 10:00 CET.\n\nDial-in numbers:\n"
+        "Sweden: +46 8 505 100 31\nGermany: 069 2222 10625",
+        ["+46 8 505 100 31", "069 2222 10625"], None, id="national-number-with-five-digit-group",
+    ),
+    pytest.param(
         "Acme invites you to its Results Conference Call on February 11, 2025 at 8:00 a.m. ET.\n\n"
         "To access the Webinar:\nhttps://zoom.us/webinar/register/WN_348\nWebinar ID: 951 4144 0099\n"
         "Password: 620076",
