@@ -110,8 +110,13 @@ SPOKEN_PASSCODE_RE = re.compile(
     r"(?P<named>[\"“][^\"“”]{2,60}[\"”]|[A-Z][^.;:()\n]{1,60}"
     r"\b(?:call|conference|webcast|meeting))\b",
 )
-# "through November 3, 2011", "until March 13, 2025", "to Feb. 28", "ending on ..."
-UNTIL_RE = re.compile(r"\b(?:through|thru|until|till|to|ending(?:\s+on)?|expires?(?:\s+on)?|up\s+to)\s+", re.I)
+# "through November 3, 2011", "until March 13, 2025", "to Feb. 28", "ending on ...", and the labels of a
+# details list: "Replay end: March 11, 2025", "Expiration Date: ..."
+UNTIL_RE = re.compile(
+    r"\b(?:through|thru|until|till|to|ending(?:\s+on)?|expires?(?:\s+on)?|up\s+to)\s+"
+    r"|\b(?:end|ends|expiration|expiry|expires)(?:\s+date)?\s*:\s*",
+    re.I,
+)
 # What may stand between "until" and its date: "until 11:59 p.m. ET on Tuesday, March 18"
 UNTIL_FILLER_RE = re.compile(
     r"(?:[\s,]|\b(?:on|at|the|of|midnight|noon|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day|eastern|pacific|central|"

@@ -149,12 +149,13 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # "Thursday, October 27, 2011", "Feb. 28", "November 12th, 2024", "13 November 2025",
-# "3 May 2012", "14th of November", "11/12/2024", "2025-02-13"
+# "3 May 2012", "14th of November", "11/12/2024", "2025-02-13", "27.02.2025" (European, day first)
 DATE_RE = re.compile(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')}"
     rf"(?:,?\s*(?P<year2>(?:19|20)\d\d)\b)?"
     r"|\b(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b"
+    r"|(?<![\d.])(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>(?:19|20)\d\d)\b"
     r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b",
     re.I,
 )
@@ -187,6 +188,8 @@ def find_dates(text: str, near: date | None) -> list[tuple[int, int, date]]:
             day = int(groups["day"] or groups["day2"])
             year = groups["year"] or groups["year2"]
             value = resolve_year(month, day, int(year) if year else None, near)
+        elif groups["d5"]:
+            value = resolve_year(int(groups["m5"]), int(groups["d5"]), int(groups["y5"]), near)
         elif groups["m3"]:
             year = int(groups["y3"])
             value = resolve_year(int(groups["m3"]), int(groups["d3"]), year + 2000 if year < 100 else year, near)

@@ -325,6 +325,16 @@ REPLAY_CASES = [
         date(2025, 2, 10), [], None, id="for-at-least-n-days",
     ),
     pytest.param(
+        "Acme will host a conference call on 4 March 2025 at 10:00 CET. A recording of the call will be "
+        "available until 27.03.2025 at +49 69 2222 10625, PIN 7654321.",
+        date(2025, 3, 27), ["+49 69 2222 10625"], "7654321", id="european-day-first-dotted-date",
+    ),
+    pytest.param(
+        "Acme will host a conference call on March 4, 2025 at 4:30 p.m. ET.\n\nReplay Information\n"
+        "Replay end: March 11, 2025\nToll Free: 1-877-660-6853\nReplay ID: 13751042",
+        date(2025, 3, 11), ["1-877-660-6853"], "13751042", id="labelled-end-date-in-details-list",
+    ),
+    pytest.param(
         "Agilent management will host a live webcast of its conference call today at 7 a.m. (PT). The webcast "
         "will remain on the company site for seven days. A telephone replay of the conference call will be "
         "available starting at 11 a.m. (PT) on Feb. 21 through Feb. 28 by dialing +1 719 457 0820 and entering "
