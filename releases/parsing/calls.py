@@ -275,10 +275,23 @@ RELATED_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (CALL_WORD_RE, REPL
 DETAIL_LABEL_RE = re.compile(r"^(?:date|time|when|where|link|webcast|replay|dial|toll|international|domestic)\b", re.I)
 
 
+# "Thursday, February 13, 2025" / "10:00 a.m. ET" on lines of their own under a "Conference Call" heading
+WHEN_LINE_RE = re.compile(r"[\w\s,.:()/–-]*")
+
+
+def is_when_line(text: str) -> bool:
+    """A short line that gives no more than a date or a time (with its zone): a call's detail."""
+    if not WHEN_LINE_RE.fullmatch(text) or not any(ch.isdigit() for ch in text):
+        return False
+    return bool(find_dates(text, date(2000, 1, 1)) or event_times(Unit(text), 0, len(text)))
+
+
 def is_related(unit: Unit) -> bool:
     text = unit.text
     if any(LINK_WORDS_RE.match(text, position) or WEBCAST_HOST_RE.search(href) for position, href in unit.hrefs):
         return True  # "click here", "Register": the link says no more than its target
+    if len(text) < 60 and is_when_line(text):
+        return True
     lower = text.lower()
     if not (HINT_RE.search(lower) or PHONE_HINT_RE.search(text) or DIAL_IN_HINT_RE.search(text)):
         return False
@@ -536,6 +549,8 @@ def day_for(units: list[Unit], index: int, position: int, context: Context) -> d
     own = own_dates(text, context.near)
     if own:
         return min(own, key=lambda item: (abs(item[0] - position), item[0] < position))[1]
+    if (weekday := coming_weekday(text, release_date)) is not None:
+        return weekday
     order = list(range(index - 1, -1, -1)) + list(range(index + 1, min(len(units), index + 3)))
     for other in order:
         dated = own_dates(units[other].text, context.near)
@@ -544,7 +559,26 @@ def day_for(units: list[Unit], index: int, position: int, context: Context) -> d
         if release_date and TODAY_RE.search(units[other].text):
             word = TODAY_RE.search(units[other].text).group("word").lower()
             return release_date + timedelta(days=1 if word == "tomorrow" else 0)
+        if other == index - 1 and (weekday := coming_weekday(units[other].text, release_date)) is not None:
+            return weekday  # a weekday only from the sentence before (contract), not from further up
     return None
+
+
+# "on Thursday at 10:00 a.m. ET": a weekday with no date of its own is the next such day from the release on
+WEEKDAY_RE = re.compile(r"\b(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+WEEKDAYS = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
+
+
+def coming_weekday(text: str, release_date: date | None) -> date | None:
+    """The day a weekday printed without its date stands for, counted from the release date; None if the
+    text names no weekday or several."""
+    if release_date is None:
+        return None
+    days = {match.group("day").lower() for match in WEEKDAY_RE.finditer(text)}
+    if len(days) != 1:
+        return None
+    ahead = (WEEKDAYS.index(days.pop()) - release_date.weekday()) % 7
+    return release_date + timedelta(days=ahead)
 
 
 def own_dates(text: str, near: date | None) -> list[tuple[int, date]]:

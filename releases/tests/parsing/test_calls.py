@@ -515,6 +515,18 @@ def test_time_without_a_day_falls_on_the_release_date():
     assert call.starts_at == at("2005-11-14T13:30:00-08:00")
 
 
+def test_weekday_without_date_is_the_next_such_day():
+    call = call_of("Acme will hold a conference call on Thursday at 10:00 a.m. ET.", release_date=date(2025, 2, 10))
+    assert call.starts_at == at("2025-02-13T10:00:00-05:00")
+
+
+def test_date_and_time_on_lines_of_their_own_under_the_heading():
+    call = call_of("Conference Call Information\n\nThursday, February 13, 2025\n\n10:00 a.m. ET\n\n"
+                   "Dial-in: 1-800-555-0134", release_date=date(2025, 2, 10))
+    assert call.starts_at == at("2025-02-13T10:00:00-05:00")
+    assert call.dial_in == ("1-800-555-0134",)
+
+
 def test_date_without_year_takes_it_from_the_body_when_the_release_has_no_date():
     call = call_of(
         "Acme will issue its results on Tuesday, August 19, 2025. The company will host a conference call on "
