@@ -13,6 +13,8 @@ taken out) and returns one `Call` per event, by the parser contract's rules:
    the part they stand in.
 4. Times in live units, with their zone and date, give the events; a cluster with
    times on several dates holds several calls, each owning the details that follow it.
+   A time with no date in its sentence or the one before falls on the release date; where
+   one instant is printed in several zones, the first zone stands.
 5. Clusters without a time of their own complete the call before them.
 
 A time printed without a zone ("at 4:30 p.m.") gives `starts_at=None`, `zone=None`: the
@@ -25,16 +27,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from . import zones
 from .document import Block
 from .patterns_calls import (
+    DIAL_IN_HINT_RE,
     PHONE_HINT_RE,
     TIME_RE,
     clock,
     find_dates,
+    find_dial_ins,
     find_phones,
     find_urls,
     number,
@@ -44,10 +48,11 @@ from .result import Call, Replay
 
 # --- vocabulary ---------------------------------------------------------------------------
 
-# "conference call", "earnings call", "webcast", "webinar", "investor call", "dial-in"
+# "conference call", "earnings call", "webcast", "webinar", "investor call", "dial-in", "web conference"
 CALL_WORD_RE = re.compile(
     r"\b(?:conference[\s-]call|(?:earnings|investor|analysts?|financial|results|quarterly|live|video|audio|"
     r"shareholder|teleconference)\s+(?:call|event)|call|webcasts?|web\s?casts?|webinars?|teleconferences?|"
+    r"(?:web|video|audio)[\s-]?conferences?|"
     r"dial[\s-]?in|live\s+stream(?:ing)?|fireside\s+chats?|investor\s+day|capital\s+markets\s+day|"
     r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentations?)\b",
     re.I,
@@ -66,7 +71,8 @@ ANNOUNCE_RE = re.compile(
 # presentation" via an online platform does).
 STRONG_CALL_RE = re.compile(
     r"\b(?:conference[\s-]calls?|(?<!please\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d))|webcasts?|"
-    r"web\s?casts?|webinars?|teleconferences?|dial[\s-]?in|live\s+streams?|"
+    r"web\s?casts?|webinars?|teleconferences?|(?:web|video|audio)[\s-]?conferences?|dial[\s-]?in|"
+    r"live\s+streams?|"
     r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation)\b",
     re.I,
 )
@@ -104,17 +110,24 @@ SPOKEN_PASSCODE_RE = re.compile(
     r"(?P<named>[\"“][^\"“”]{2,60}[\"”]|[A-Z][^.;:()\n]{1,60}"
     r"\b(?:call|conference|webcast|meeting))\b",
 )
-# "through November 3, 2011", "until March 13, 2025", "to Feb. 28", "ending on ..."
-UNTIL_RE = re.compile(r"\b(?:through|thru|until|till|to|ending(?:\s+on)?|expires?(?:\s+on)?|up\s+to)\s+", re.I)
+# "through November 3, 2011", "until March 13, 2025", "to Feb. 28", "ending on ...", and the labels of a
+# details list: "Replay end: March 11, 2025", "Expiration Date: ..."
+UNTIL_RE = re.compile(
+    r"\b(?:through|thru|until|till|to|ending(?:\s+on)?|expires?(?:\s+on)?|up\s+to)\s+"
+    r"|\b(?:end|ends|expiration|expiry|expires)(?:\s+date)?\s*:\s*",
+    re.I,
+)
 # What may stand between "until" and its date: "until 11:59 p.m. ET on Tuesday, March 18"
 UNTIL_FILLER_RE = re.compile(
     r"(?:[\s,]|\b(?:on|at|the|of|midnight|noon|end|(?:mon|tues|wednes|thurs|fri|satur|sun)day|eastern|pacific|central|"
     r"mountain|time|(?-i:[A-Z]{1,4}T))\b|\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?|\(|\))*",
     re.I,
 )
-# "for 30 days", "for seven days following", "for a period of 90 days"
+# "for 30 days", "for seven days following", "for a period of 90 days", "for at least 90 days"
 FOR_DAYS_RE = re.compile(
-    r"\bfor\s+(?:a\s+period\s+of\s+)?(?:approximately\s+|about\s+)?(?P<n>\d{1,3}|[a-z-]+)\s+days\b", re.I
+    r"\bfor\s+(?:a\s+period\s+of\s+)?(?:approximately\s+|about\s+|at\s+least\s+|up\s+to\s+)?"
+    r"(?P<n>\d{1,3}|[a-z-]+)\s+days\b",
+    re.I,
 )
 # "today at 4:30 p.m.", "this afternoon", "tomorrow, at 8:30 a.m."
 TODAY_RE = re.compile(r"\b(?P<word>today|tonight|this\s+(?:morning|afternoon|evening)|tomorrow)\b", re.I)
@@ -125,6 +138,16 @@ NOT_CALL_DATE_RE = re.compile(r"\b(?:ended|ending|through|until|as\s+of|since|fr
 DOCUMENT_TIME_RE = re.compile(
     r"\b(?:report|results|statements?|materials?|documents?|documentation|accounts|slides|release)\b.*"
     r"\b(?:available|published|posted|released|issued|announced|distributed)\b",
+    re.I,
+)
+# "The accompanying slides will be available before the webcast on ...", "The slides that will be
+# referenced during the call will be available at www.acme.com": a sentence about documents, whose
+# link is theirs even where it names the call.
+DOCUMENT_SUBJECT_RE = re.compile(
+    r"(?:the|an?|our|its)?\s*(?:[\w-]+\s+){0,2}?(?:slides?|slide\s+(?:deck|presentation)|presentation\s+"
+    r"(?:slides|materials?|deck|visuals)|(?:supporting\s+|financial\s+)?materials?|earnings\s+release|press\s+release|"
+    r"(?:financial\s+)?supplement|report|documents?)\b[^.]{0,80}?\b(?:will|is|are|can|may)\s+(?:also\s+)?"
+    r"(?:be\s+)?(?:made\s+)?(?:available|posted|published|accessible|found|downloaded)",
     re.I,
 )
 # "the Investor Relations section of the Company's website", "on our investor page"
@@ -252,30 +275,68 @@ RELATED_RE = re.compile("|".join(f"(?:{p.pattern})" for p in (CALL_WORD_RE, REPL
 DETAIL_LABEL_RE = re.compile(r"^(?:date|time|when|where|link|webcast|replay|dial|toll|international|domestic)\b", re.I)
 
 
+# "Thursday, February 13, 2025" / "10:00 a.m. ET" on lines of their own under a "Conference Call" heading
+WHEN_LINE_RE = re.compile(r"[\w\s,.:()/–-]*")
+
+
+def is_when_line(text: str) -> bool:
+    """A short line that gives no more than a date or a time (with its zone): a call's detail."""
+    if not WHEN_LINE_RE.fullmatch(text) or not any(ch.isdigit() for ch in text):
+        return False
+    return bool(find_dates(text, date(2000, 1, 1)) or event_times(Unit(text), 0, len(text)))
+
+
 def is_related(unit: Unit) -> bool:
     text = unit.text
-    if unit.hrefs:
+    if any(LINK_WORDS_RE.match(text, position) or WEBCAST_HOST_RE.search(href) for position, href in unit.hrefs):
+        return True  # "click here", "Register": the link says no more than its target
+    if len(text) < 60 and is_when_line(text):
         return True
     lower = text.lower()
-    if not (HINT_RE.search(lower) or PHONE_HINT_RE.search(text)):
+    if not (HINT_RE.search(lower) or PHONE_HINT_RE.search(text) or DIAL_IN_HINT_RE.search(text)):
         return False
     return bool(
         RELATED_RE.search(lower)
-        or find_phones(text)
+        or find_dial_ins(text)
         or (len(text) < 200 and find_urls(text))
         or DETAIL_LABEL_RE.match(text)
     )
 
 
+# A line that opens a contact block: "Investor Relations Department.", "For further information:",
+# "Media Contact". What follows is whom to call, not a number to dial into the call.
+CONTACT_HEADING_RE = re.compile(
+    r"(?:for\s+(?:further|more)\s+information(?:,?\s+(?:please\s+)?contact)?|(?:investor|media|press|public)\s+"
+    r"relations(?:\s+(?:department|team|contacts?|office))?|(?:investor|media|press|company)\s+(?:contacts?|enquiries"
+    r"|inquiries)|contacts?|enquiries|inquiries)\s*[:.]?",
+    re.I,
+)
+# "3 Glenlake Parkway | Atlanta, GA 30328 | Phone +1 (770) 418-7000": a letterhead or footer address,
+# its phone the switchboard's. A city's US state and ZIP code, or a UK postcode.
+POSTAL_CODE_RE = re.compile(r",\s*[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|\b[A-Z]{1,2}\d[A-Z\d]?\s+\d[A-Z]{2}\b")
+
+
+def is_stop(unit: Unit) -> bool:
+    """A unit that ends any call cluster: a contact block's heading, or an address line."""
+    text = unit.text
+    if len(text) < 60 and CONTACT_HEADING_RE.fullmatch(text.strip(" *_|")):
+        return True
+    return bool(POSTAL_CODE_RE.search(text)) and not CALL_WORD_RE.search(text)
+
+
 def clusters(units: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
     """Runs of related units, each with the two units before it (where "that day" finds its date);
-    one short unrelated unit between two related ones is kept."""
+    one short unrelated unit between two related ones is kept; a contact heading or an address ends a run."""
     runs: list[tuple[list[Unit], list[Unit]]] = []
     current: list[Unit] = []
     gap: list[Unit] = []
     lead: list[Unit] = []
     for index, unit in enumerate(units):
-        if is_related(unit):
+        if is_stop(unit):
+            if current:
+                runs.append((lead, current))
+            current, gap = [], []
+        elif is_related(unit):
             if current and gap:
                 current.extend(gap)
             if not current:
@@ -296,6 +357,23 @@ def clusters(units: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
 # --- reading a cluster --------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Context:
+    """What the whole release tells the reading of each cluster."""
+
+    release_date: date | None  # "today" and "tomorrow" count from it
+    near: date | None  # a date printed without its year falls near it: the release date, else the body's first date
+    region: str | None  # the dateline's country ("CN", "IE", "IL"), for the zones it reads otherwise ("CST", "IST")
+
+
+def first_full_date(units: Sequence[Unit]) -> date | None:
+    """The first date printed with its year: where a release without a date of its own stands in time."""
+    for unit in units:
+        for _, _, value in find_dates(unit.text, None):
+            return value
+    return None
+
+
 @dataclass
 class Part:
     """What one stretch of a cluster says about a call."""
@@ -306,9 +384,12 @@ class Part:
     day: date | None = None
     dial_in: list[str] = field(default_factory=list)
     passcode: str | None = None
+    passcode_is_id: bool = False  # labelled "Conference ID", "Webinar ID": a passcode printed later wins
     urls: list[tuple[int, str]] = field(default_factory=list)  # (rank, url)
     website_named: bool = False
     announced: bool = False  # "Acme will host a conference call ...", even without a time yet
+    undated: tuple[int, int, str] | None = None  # (hour, minute, zone) of a time printed with no day near it
+    session: bool = False  # one of several sessions of its day, each at its own time (split_sessions)
     replay: bool = False
     replay_until: date | None = None
     replay_days: int | None = None
@@ -382,16 +463,22 @@ NOT_A_CODE = {
 }
 
 
-def passcodes_in(text: str) -> list[tuple[int, str]]:
+# "Webinar ID: 951 4144 0099 / Password: 620076", "Meeting ID ... Passcode ...": where a call has both,
+# the passcode is the code so labelled; an ID (or a name to give the operator) serves only alone.
+ID_LABEL_RE = re.compile(r"(?:id|i\.d\.|number|name)$", re.I)
+
+
+def passcodes_in(text: str) -> list[tuple[int, str, bool]]:
+    """(position, code, whether its label names an ID rather than a passcode) of each code in text."""
     found = []
     for match in PASSCODE_RE.finditer(text):
         value = passcode_value(match)
         if value:
-            found.append((match.start(), value))
+            found.append((match.start(), value, bool(ID_LABEL_RE.search(match.group("label")))))
     for match in SPOKEN_PASSCODE_RE.finditer(text):
         value = (match.group("quoted") or match.group("named") or "").strip("\"“” ")
         if value:
-            found.append((match.start(), value))
+            found.append((match.start(), value, True))
     return sorted(found)
 
 
@@ -407,72 +494,146 @@ def dangling_label_value(units: list[Unit], index: int) -> str | None:
     return None
 
 
-def event_times(unit: Unit, start: int, end: int) -> list[tuple[int, tuple[int, int], str | None, int]]:
-    """(position, (hour, minute), IANA zone, distance to a call word) for each time in a stretch."""
+# What may stand between a time and its zone: "14:00 hrs CET", "10.00 hours (CET)", "15 Uhr MEZ"
+ZONE_GAP_RE = re.compile(r"\s*(?:(?:hrs|hours|h|Uhr)\b\.?\s*)?", re.I)
+# Between a time with its zone and the same instant in another zone: "4:00 p.m. CET (3:00 p.m. GMT)",
+# "8:00 a.m. ET / 2:00 p.m. CET", "7:00 a.m. Eastern Time on March 5, 2025 or 8:00 p.m. Beijing Time"
+ALTERNATE_GAP_RE = re.compile(r"[^;]{0,40}")
+ALTERNATE_MARK_RE = re.compile(r"[(/|]|\bor\b|,|–|—|\s-\s")
+
+
+def event_times(
+    unit: Unit, start: int, end: int, region: str | None = None
+) -> list[tuple[int, tuple[int, int], str | None, int]]:
+    """(position, (hour, minute), IANA zone, distance to a call word) for each time in a stretch.
+    Where one instant is printed in several zones, the first zone printed stands (parser contract)."""
     text = unit.text
     calls = [m.start() for m in CALL_WORD_RE.finditer(text)]
     found = []
+    zoned_end = None  # where the last time with a zone ended
     for match in TIME_RE.finditer(text, start, end):
         hm = clock(match)
         if hm is None:
             continue
-        zone_match = re.compile(r"\s*").match(text, match.end())
-        zone_match = zones.ZONE_RE.match(text, zone_match.end())
-        zone = zones.zone_name(zone_match.group(0)) if zone_match else None
+        zone_match = zones.ZONE_RE.match(text, ZONE_GAP_RE.match(text, match.end()).end())
+        zone = zones.zone_name(zone_match.group(0), region) if zone_match else None
         if zone is None and not (match.group("ap1") or match.group("ap2") or match.group("noon")):
             continue  # "13:00" alone could be anything; with a zone it is a time
+        if zone is not None:
+            alternate = zoned_end is not None and is_alternate(text[zoned_end: match.start()])
+            zoned_end = zone_match.end()
+            if alternate:
+                continue
         distance = min((abs(match.start() - c) for c in calls), default=10_000)
         found.append((match.start(), hm, zone, distance))
     return found
 
 
-def day_for(units: list[Unit], index: int, position: int, release_date: date | None) -> date | None:
+def is_alternate(gap: str) -> bool:
+    return bool(
+        ALTERNATE_GAP_RE.fullmatch(gap) and ALTERNATE_MARK_RE.search(gap) and not CALL_WORD_RE.search(gap)
+    )
+
+
+def day_for(units: list[Unit], index: int, position: int, context: Context) -> date | None:
     """The date a time at (unit, position) falls on: its own unit's, else the nearest before, else after."""
     text = units[index].text
+    release_date = context.release_date
     relative = [m for m in TODAY_RE.finditer(text)]
     if relative and release_date:
         nearest = min(relative, key=lambda m: abs(m.start() - position))
         days = 1 if nearest.group("word").lower() == "tomorrow" else 0
-        own = own_dates(text, release_date)
+        own = own_dates(text, context.near)
         if not own or abs(nearest.start() - position) <= min(abs(s - position) for s, _ in own):
             return release_date + timedelta(days=days)
-    own = own_dates(text, release_date)
+    own = own_dates(text, context.near)
     if own:
         return min(own, key=lambda item: (abs(item[0] - position), item[0] < position))[1]
+    if (weekday := coming_weekday(text, release_date)) is not None:
+        return weekday
     order = list(range(index - 1, -1, -1)) + list(range(index + 1, min(len(units), index + 3)))
     for other in order:
-        dated = own_dates(units[other].text, release_date)
+        dated = own_dates(units[other].text, context.near)
         if dated:
             return dated[-1][1] if other < index else dated[0][1]
         if release_date and TODAY_RE.search(units[other].text):
             word = TODAY_RE.search(units[other].text).group("word").lower()
             return release_date + timedelta(days=1 if word == "tomorrow" else 0)
+        if other == index - 1 and (weekday := coming_weekday(units[other].text, release_date)) is not None:
+            return weekday  # a weekday only from the sentence before (contract), not from further up
     return None
 
 
-def own_dates(text: str, release_date: date | None) -> list[tuple[int, date]]:
+# "on Thursday at 10:00 a.m. ET": a weekday with no date of its own is the next such day from the release on
+WEEKDAY_RE = re.compile(r"\b(?P<day>mon|tues|wednes|thurs|fri|satur|sun)day\b", re.I)
+WEEKDAYS = ["mon", "tues", "wednes", "thurs", "fri", "satur", "sun"]
+
+
+def coming_weekday(text: str, release_date: date | None) -> date | None:
+    """The day a weekday printed without its date stands for, counted from the release date; None if the
+    text names no weekday or several."""
+    if release_date is None:
+        return None
+    days = {match.group("day").lower() for match in WEEKDAY_RE.finditer(text)}
+    if len(days) != 1:
+        return None
+    ahead = (WEEKDAYS.index(days.pop()) - release_date.weekday()) % 7
+    return release_date + timedelta(days=ahead)
+
+
+def own_dates(text: str, near: date | None) -> list[tuple[int, date]]:
     return [
         (start, value)
-        for start, _, value in find_dates(text, release_date)
+        for start, _, value in find_dates(text, near)
         if not NOT_CALL_DATE_RE.search(text[max(0, start - 20): start])
     ]
 
 
-# "The webcast can be followed at ...", "listen to the live audio at ...": the sentence is about the webcast
-WEBCAST_SENTENCE_RE = re.compile(r"\b(?:web\s?cast|webinar|live\s+stream|listen|watch|view|audio|video)", re.I)
+# "The webcast can be followed at ...", "listen to the live audio at ...", "(live broadcast/replays of
+# quarterly conference call)": the sentence is about the webcast
+WEBCAST_SENTENCE_RE = re.compile(
+    r"\b(?:web\s?cast|webinar|live\s+stream|listen|watch|view|audio|video|broadcast|web\s+conferenc)", re.I
+)
+# "please register in advance here to receive the dial-in numbers", "Dial-in registration:": a link that
+# only registers callers for their numbers is no webcast (parser contract), unless the webcast is named too.
+REGISTRATION_RE = re.compile(r"\bregist(?:er|ers|ered|ering|ration)\b", re.I)
+DIAL_DETAILS_RE = re.compile(
+    r"\b(?:dial[\s-]?in|dial|phone|telephone|telephonically|numbers?|pin|call[\s-]in|callers?)\b", re.I
+)
+
+
+def is_dial_registration(units: Sequence[Unit], index: int) -> bool:
+    """Whether units[index] registers callers for dial-in details: its own words or a neighbour's."""
+    text = units[index].text
+    if not REGISTRATION_RE.search(text) or WEBCAST_SENTENCE_RE.search(text):
+        return False
+    near = units[max(0, index - 1): index + 2]
+    return any(DIAL_DETAILS_RE.search(unit.text) for unit in near)
+
+
+def registration_link_only(units: Sequence[Unit], index: int) -> bool:
+    """Its links are dial-in registration pages: the unit registers callers, or it is the link line
+    under a label that does ("Participant Online Registration:" / https://...)."""
+    if is_dial_registration(units, index):
+        return True
+    return index > 0 and units[index - 1].text.rstrip().endswith(":") and is_dial_registration(units, index - 1)
+
+
 SITE_RANK = 2  # ranks from here on are pages of a website, not a webcast host
 
 
 def url_rank(url: str, sentence: str = "") -> int:
-    """Lower is better: a webcast host named in a sentence about the webcast, then any webcast host
-    (a registration page for the dial-in numbers, d.txt style), then a page path, then a bare home page."""
+    """Lower is better: a webcast host named in a sentence about the webcast, then any webcast host,
+    then a page path and a bare home page in a sentence about the webcast, then those elsewhere
+    ("a list of customers is available at www.acme.com/customers" beside the call)."""
     bare = re.sub(r"^[a-z]+://", "", url.lower()).rstrip("/")
+    about_webcast = bool(WEBCAST_SENTENCE_RE.search(sentence))
     if WEBCAST_HOST_RE.search(bare):
-        return 0 if WEBCAST_SENTENCE_RE.search(sentence) else 1
-    return 2 if "/" in bare else 3
+        return 0 if about_webcast else 1
+    return (2 if "/" in bare else 3) + (0 if about_webcast else 2)
 
 
-def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Unit] = ()) -> list[Part]:
+def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ()) -> list[Part]:
     parts = [Part(position=0)]
     live = True
     seen_days: dict[date, Part] = {}
@@ -482,18 +643,24 @@ def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Un
         # "for more information contact Jane Doe at 212-555-0100, jane@x.com": a contact, not a dial-in
         contact_line = bool(CONTACT_LINE_RE.search(text)) and not DIAL_RE.search(text)
         documents_only = bool(DOCUMENT_TIME_RE.search(text)) and not STRONG_CALL_RE.search(text)
+        # links of documents and of dial-in registration pages are no webcast
+        links_elsewhere = (
+            documents_only or bool(DOCUMENT_SUBJECT_RE.match(text)) or registration_link_only(units, index)
+        )
         # New events first, so that the details of this unit go to the call they follow.
         if not documents_only:
-            times = [t for s, e, is_live in stretches if is_live for t in event_times(unit, s, e)]
+            times = [t for s, e, is_live in stretches if is_live for t in event_times(unit, s, e, context.region)]
             if times:
                 position, (hour, minute), zone, _ = min(times, key=lambda t: (t[3], t[0]))
-                day = day_for([*lead, *units], index + len(lead), position, release_date)
+                day = day_for([*lead, *units], index + len(lead), position, context)
                 part = parts[-1]
                 if day is not None and day not in seen_days and any(seen_days):
                     part = Part(position=index)
                     parts.append(part)
                 if day is not None and day not in seen_days:
                     seen_days[day] = part
+                if day is None and zone is not None and part.undated is None:
+                    part.undated = (hour, minute, zone)
                 if part.day is None or (day is not None and day == part.day and part.zone is None):
                     part.day = day
                     if day is not None and zone is not None:
@@ -505,31 +672,75 @@ def read_cluster(units: list[Unit], release_date: date | None, lead: Sequence[Un
             piece = text[start:end]
             if not is_live:
                 part.replay = True
-            phones = [p for _, _, p in find_phones(piece)] if not contact_line else []
-            codes = [v for _, v in passcodes_in(piece)]
-            if not codes and PASSCODE_RE.fullmatch(piece.strip(" |:")):
-                value = dangling_label_value(units, index)
-                codes = [value] if value else []
+            phones = [p for _, _, p in find_dial_ins(piece)] if not contact_line else []
+            codes = [(value, is_id) for _, value, is_id in passcodes_in(piece)]
+            label = PASSCODE_RE.fullmatch(piece.strip(" |:")) if not codes else None
+            if label and (value := dangling_label_value(units, index)):
+                codes = [(value, bool(ID_LABEL_RE.search(label.group("label"))))]
             if is_live:
                 part.dial_in.extend(p for p in phones if p not in part.dial_in)
-                part.passcode = part.passcode or (codes[0] if codes else None)
-                if not documents_only:
+                if codes and (part.passcode is None or part.passcode_is_id):
+                    value, is_id = min(codes, key=lambda code: code[1])  # a passcode before an ID
+                    if part.passcode is None or not is_id:
+                        part.passcode, part.passcode_is_id = value, is_id
+                if not links_elsewhere:
                     part.urls.extend((url_rank(url, piece), url) for _, url in find_urls(piece))
                     part.urls.extend((url_rank(href, piece), href) for p, href in unit.hrefs if start <= p < end)
-                if WEBSITE_SECTION_RE.search(piece) and STRONG_CALL_RE.search(text):
+                if WEBSITE_SECTION_RE.search(piece) and STRONG_CALL_RE.search(text) and not links_elsewhere:
                     part.website_named = True
                 if ANNOUNCE_RE.search(piece):
                     part.announced = True
             else:
                 part.replay_dial_in.extend(p for p in phones if p not in part.replay_dial_in)
-                part.replay_passcode = part.replay_passcode or (codes[0] if codes else None)
+                part.replay_passcode = part.replay_passcode or (codes[0][0] if codes else None)
                 if not part.replay_passcode and SAME_CODE_RE.search(piece):
                     part.replay_passcode = part.passcode
-                part.replay_until = part.replay_until or until_date(piece, release_date)
+                part.replay_until = part.replay_until or until_date(piece, context.near)
                 if part.replay_days is None and (days := FOR_DAYS_RE.search(piece)):
                     part.replay_days = number(days.group("n"))
     share_site_details(parts)
-    return parts
+    return [session for part in parts for session in split_sessions(part, units)]
+
+
+def session_links(units: Sequence[Unit]) -> dict[tuple[int, int], str]:
+    """(hour, minute) -> link of each live unit that pairs one time with one link, its own or the next
+    line's: "The Norwegian presentation at 08:30 can be accessed at: https://...", "The English
+    presentation at 09:30 can be accessed at:" / https://..."""
+    found: dict[tuple[int, int], str] = {}
+    for index, unit in enumerate(units):
+        text = unit.text
+        if REPLAY_RE.search(text) or DOCUMENT_TIME_RE.search(text) or DOCUMENT_SUBJECT_RE.match(text):
+            continue
+        times = {hm for match in TIME_RE.finditer(text) if (hm := clock(match))}
+        if len(times) != 1:
+            continue
+        links = [url for _, url in find_urls(text)] + [href for _, href in unit.hrefs]
+        if not links and text.rstrip().endswith(":") and index + 1 < len(units):
+            links = [url for _, url in find_urls(units[index + 1].text)] + [href for _, href in units[index + 1].hrefs]
+        if len(links) == 1:
+            found.setdefault(times.pop(), links[0])
+    return found
+
+
+def split_sessions(part: Part, units: Sequence[Unit]) -> list[Part]:
+    """Sessions of one day at separate times, each with a link of its own, are separate calls (parser
+    contract): "In Norwegian at 08:30 and in English at 09:30", each line then giving its webcast."""
+    if part.day is None or part.zone is None:
+        return [part]
+    links = session_links(units[part.position:])
+    if len(links) < 2 or len(set(links.values())) < len(links):
+        return [part]
+    return [
+        replace(
+            part,
+            starts_at=zones.localize(part.day, hour, minute, part.zone),
+            urls=[(0, url)],
+            dial_in=list(part.dial_in),
+            replay_dial_in=list(part.replay_dial_in),
+            session=True,
+        )
+        for (hour, minute), url in sorted(links.items())
+    ]
 
 
 def share_site_details(parts: list[Part]) -> None:
@@ -549,10 +760,10 @@ def share_site_details(parts: list[Part]) -> None:
             part.replay, part.replay_days = True, replayed.replay_days
 
 
-def until_date(text: str, release_date: date | None) -> date | None:
+def until_date(text: str, near: date | None) -> date | None:
     for match in UNTIL_RE.finditer(text):
         window = text[match.end(): match.end() + 60]
-        dated = find_dates(window, release_date)
+        dated = find_dates(window, near)
         if dated and UNTIL_FILLER_RE.fullmatch(window[: dated[0][0]]):
             return dated[0][2]
     return None
@@ -563,7 +774,9 @@ def until_date(text: str, release_date: date | None) -> date | None:
 
 def merge(into: Part, other: Part) -> None:
     into.dial_in.extend(p for p in other.dial_in if p not in into.dial_in)
-    into.passcode = into.passcode or other.passcode
+    if into.passcode is None or (into.passcode_is_id and other.passcode and not other.passcode_is_id):
+        into.passcode, into.passcode_is_id = other.passcode, other.passcode_is_id
+    into.undated = into.undated or other.undated
     into.urls.extend(other.urls)
     into.website_named = into.website_named or other.website_named
     into.replay = into.replay or other.replay
@@ -573,18 +786,28 @@ def merge(into: Part, other: Part) -> None:
     into.replay_passcode = into.replay_passcode or other.replay_passcode
 
 
-def to_call(part: Part, website: str | None) -> Call:
+def start_of(part: Part, release_date: date | None) -> tuple[datetime | None, str | None]:
+    """The call's instant and zone; "at 1:30 p.m. (Pacific)" with no day in its sentence or the one
+    before falls on the call's day, else the release's (parser contract)."""
+    if part.starts_at is not None or part.undated is None or not (part.day or release_date):
+        return part.starts_at, part.zone
+    hour, minute, zone = part.undated
+    return zones.localize(part.day or release_date, hour, minute, zone), zone
+
+
+def to_call(part: Part, website: str | None, release_date: date | None) -> Call:
+    starts_at, zone = start_of(part, release_date)
     urls = sorted(part.urls, key=lambda item: item[0])  # stable: first printed among the best
     webcast = urls[0][1] if urls else (website if part.website_named else None)
     replay = None
     if part.replay or part.replay_dial_in or part.replay_passcode:
         until = part.replay_until
-        if until is None and part.replay_days and part.starts_at is not None:
-            until = part.starts_at.date() + timedelta(days=part.replay_days)
+        if until is None and part.replay_days and starts_at is not None:
+            until = starts_at.date() + timedelta(days=part.replay_days)
         replay = Replay(until=until, dial_in=tuple(part.replay_dial_in), passcode=part.replay_passcode)
     return Call(
-        starts_at=part.starts_at,
-        zone=part.zone,
+        starts_at=starts_at,
+        zone=zone,
         dial_in=tuple(part.dial_in),
         passcode=part.passcode,
         webcast_url=webcast,
@@ -593,17 +816,28 @@ def to_call(part: Part, website: str | None) -> Call:
 
 
 def is_call(part: Part) -> bool:
-    return bool(part.day or part.starts_at or part.dial_in or part.urls or part.passcode or part.announced)
+    return bool(
+        part.day or part.starts_at or part.undated or part.dial_in or part.urls or part.passcode or part.announced
+    )
+
+
+def is_same_call(known: Part, part: Part) -> bool:
+    """Parts of one call: the same day, and for sessions of a day, the same time too."""
+    if known.day != part.day:
+        return False
+    return not (known.session or part.session) or known.starts_at == part.starts_at
 
 
 def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: str | None) -> tuple[Call, ...]:
     units = [unit for block in blocks for unit in block_units(block)]
+    dateline = units[0].text if units else ""
+    context = Context(release_date, release_date or first_full_date(units), zones.region_of(dateline))
     timed: list[Part] = []
     loose: list[tuple[int, Part]] = []  # parts without a day, with the number of timed parts before them
     for lead, cluster in clusters(units):
-        for part in read_cluster(cluster, release_date, lead):
+        for part in read_cluster(cluster, context, lead):
             if part.day is not None:
-                same = next((t for t in timed if t.day == part.day), None)
+                same = next((t for t in timed if is_same_call(t, part)), None)
                 if same is not None:
                     if same.starts_at is None and part.starts_at is not None:
                         same.starts_at, same.zone = part.starts_at, part.zone
@@ -623,4 +857,4 @@ def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: s
         for part in parts[1:]:
             merge(first, part)
         timed = [first]
-    return tuple(to_call(part, website) for part in timed if is_call(part) or part.replay)
+    return tuple(to_call(part, website, release_date) for part in timed if is_call(part) or part.replay)

@@ -40,7 +40,7 @@ INTL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}[\s.\-]{0,2}(?:\(0\)[\s.\-]{0,2}
 
 # National numbers of Europe, printed without the country code: "0800 358 1035" (UK freephone),
 # "0800 589 1234" (Germany), "01 70 37 71 66" (France); ten digits or more, in groups.
-NATIONAL_PHONE_RE = re.compile(r"(?<![\w+.,/-])0\d{1,4}(?:[ \-]\d{2,4}){2,4}(?![\d,.]\d)")
+NATIONAL_PHONE_RE = re.compile(r"(?<![\w+.,/-])0\d{1,4}(?:[ \-]\d{2,5}){2,4}(?!\d)(?![,.]\d)")
 
 
 # Where a phone number may stand at all: "844) 808-7106", "408/555-1212", "303.837.5484", "+33", "0800 358 1035".
@@ -65,6 +65,34 @@ def find_phones(text: str) -> list[tuple[int, int, str]]:
             taken.append((start, end))
             found.append((start, end, printed))
     return sorted(found)
+
+
+# Dial-in numbers printed in forms a contact's number seldom takes: a country code in brackets,
+# "(44) 0 800 0156371", "(1) 1 855 2656958", "(+1) 203-518-9814"; a space after the plus, "+ 39 02 802 09 11";
+# a national freephone after its label, "toll free 800 231 525" (Italy).
+BRACKETED_CODE_PHONE_RE = re.compile(r"(?<![\w)])\(\+?\d{1,2}\)\s?\d[\d \-]{6,16}\d(?!\d)")
+SPACED_PLUS_PHONE_RE = re.compile(r"(?<![\w+])\+ \d{1,3}[\s.\-]{1,2}\d[\d\s.\-()]{5,18}\d(?!\d)")
+FREEPHONE_RE = re.compile(r"\btoll[\s-]?free(?:\s+number)?:?\s*(?P<number>\d{3}(?:[ \-]\d{2,4}){2,3})(?![\d-])", re.I)
+DIAL_IN_HINT_RE = re.compile(r"\(\+?\d{1,2}\)|\+ \d|toll", re.I)
+
+
+def find_dial_ins(text: str) -> list[tuple[int, int, str]]:
+    """find_phones, and the forms of a list of dial-in numbers beside them."""
+    found = find_phones(text)
+    if not DIAL_IN_HINT_RE.search(text):
+        return found
+    taken = [(start, end) for start, end, _ in found]
+    extra = []
+    for pattern in (BRACKETED_CODE_PHONE_RE, SPACED_PLUS_PHONE_RE, FREEPHONE_RE):
+        for match in pattern.finditer(text):
+            group = "number" if pattern is FREEPHONE_RE else 0
+            start, end = match.span(group)
+            printed = match.group(group).strip()
+            if any(start < b and a < end for a, b in taken) or not 8 <= len(re.sub(r"\D", "", printed)) <= 16:
+                continue
+            taken.append((start, end))
+            extra.append((start, end, printed))
+    return sorted(found + extra)
 
 
 # --- emails and URLs ----------------------------------------------------------------------
@@ -121,12 +149,13 @@ _MONTH = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 # "Thursday, October 27, 2011", "Feb. 28", "November 12th, 2024", "13 November 2025",
-# "3 May 2012", "14th of November", "11/12/2024", "2025-02-13"
+# "3 May 2012", "14th of November", "11/12/2024", "2025-02-13", "27.02.2025" (European, day first)
 DATE_RE = re.compile(
     rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<year>(?:19|20)\d\d)\b)?"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH.replace('month', 'month2')}"
     rf"(?:,?\s*(?P<year2>(?:19|20)\d\d)\b)?"
     r"|\b(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)\b"
+    r"|(?<![\d.])(?P<d5>\d{1,2})\.(?P<m5>\d{1,2})\.(?P<y5>(?:19|20)\d\d)\b"
     r"|\b(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d)\b",
     re.I,
 )
@@ -159,6 +188,8 @@ def find_dates(text: str, near: date | None) -> list[tuple[int, int, date]]:
             day = int(groups["day"] or groups["day2"])
             year = groups["year"] or groups["year2"]
             value = resolve_year(month, day, int(year) if year else None, near)
+        elif groups["d5"]:
+            value = resolve_year(int(groups["m5"]), int(groups["d5"]), int(groups["y5"]), near)
         elif groups["m3"]:
             year = int(groups["y3"])
             value = resolve_year(int(groups["m3"]), int(groups["d3"]), year + 2000 if year < 100 else year, near)

@@ -5,8 +5,10 @@ A release prints the zone of its call as an abbreviation ("ET", "CEST"), a name
 for the region's local time (parser contract), so "EST" in July still means New York's
 summer offset: the offset comes from zoneinfo for that date, never from the letters.
 
-`ZONE_RE` finds a zone printed after a time; `zone_name(text)` maps it to its IANA name;
-`localize(day, hour, minute, zone)` gives the aware datetime.
+`ZONE_RE` finds a zone printed after a time; `zone_name(text, region)` maps it to its IANA
+name, reading the few letters that two regions share ("CST", "IST") by the release's own
+country, which `region_of(dateline)` finds; `localize(day, hour, minute, zone)` gives the
+aware datetime.
 """
 
 from __future__ import annotations
@@ -35,6 +37,30 @@ ABBREVIATIONS = {
     "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide", "AWST": "Australia/Perth",
     "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "NZT": "Pacific/Auckland",
 }
+
+# The same letters in a release from elsewhere: "CST" in a release from China is China Standard
+# Time, "IST" in an Irish one Irish Standard Time, in an Israeli one Israel Standard Time.
+REGIONAL_ABBREVIATIONS = {
+    ("CST", "CN"): "Asia/Shanghai",
+    ("IST", "IE"): "Europe/Dublin",
+    ("IST", "IL"): "Asia/Jerusalem",
+}
+
+# Country and city words of a dateline -> its country code, for REGIONAL_ABBREVIATIONS:
+# "BEIJING, March 5, 2025 /PRNewswire/", "DUBLIN, Ireland--(BUSINESS WIRE)", "TEL AVIV, Israel".
+REGION_RE = re.compile(
+    r"\b(?P<CN>China|PRC|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou)\b"
+    r"|\b(?P<IE>Ireland|Dublin|Cork|Galway|Limerick)\b"
+    r"|\b(?P<IL>Israel|Tel[\s-]Aviv|Jerusalem|Haifa|Herzliya|Petah[\s-]Tikva|Rehovot|Ra['’]?anana|Caesarea|Yokneam)\b",
+    re.I,
+)
+
+
+def region_of(dateline: str) -> str | None:
+    """'GUIYANG, China, March 5, 2025 /PRNewswire/ -- ...' -> 'CN'; None where no listed country is named."""
+    match = REGION_RE.search(dateline[:160])
+    return match.lastgroup if match else None
+
 
 # Spelled-out names and "<place> time", lower-case; the longest match is tried first.
 NAMES = {
@@ -99,8 +125,9 @@ ZONE_RE = re.compile(
 )
 
 
-def zone_name(printed: str) -> str | None:
-    """'ET' -> 'America/New_York', 'Central European Summer Time' -> 'Europe/Berlin', else None."""
+def zone_name(printed: str, region: str | None = None) -> str | None:
+    """'ET' -> 'America/New_York', 'Central European Summer Time' -> 'Europe/Berlin', else None;
+    'CST' -> 'Asia/Shanghai' with region 'CN'."""
     match = ZONE_RE.fullmatch(printed.strip())
     if match is None:
         return None
@@ -109,7 +136,7 @@ def zone_name(printed: str) -> str | None:
         # Lower-case "et" or "pt" is a word, not a zone: only capitals count.
         if not match.group("abbr").replace(".", "").replace("/", "").isupper():
             return None
-        return ABBREVIATIONS.get(abbr)
+        return REGIONAL_ABBREVIATIONS.get((abbr, region)) or ABBREVIATIONS.get(abbr)
     if match.group("bare"):
         return NAMES[match.group("bare").lower()]
     return NAMES.get(re.sub(r"\s+", " ", match.group("name").lower()))

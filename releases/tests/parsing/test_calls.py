@@ -101,6 +101,24 @@ DIAL_IN_CASES = [
         "or 1--289--514--5100.",
         ["1--800--717--1738", "1--289--514--5100"], None, id="dashes-doubled-by-converter",
     ),
+    pytest.param(
+        "Acme will host a conference call today, February 13th, at 4:00 p.m. CET. The dial-in numbers are:\n\n"
+        "Italy + 39 02 802 09 11, toll free 800 231 525\n\nUK + 44 1 212818004, toll free (44) 0 800 0156371\n\n"
+        "USA +1 718 7058796, toll free (1) 1 855 2656958",
+        ["+ 39 02 802 09 11", "800 231 525", "+ 44 1 212818004", "(44) 0 800 0156371", "+1 718 7058796",
+         "(1) 1 855 2656958"], None, id="european-list-of-country-lines",
+    ),
+    pytest.param(
+        "Acme will host a conference call on 13 February 2025 at 10:00 CET.\n\nDial-in numbers:\n"
+        "Sweden: +46 8 505 100 31\nGermany: 069 2222 10625",
+        ["+46 8 505 100 31", "069 2222 10625"], None, id="national-number-with-five-digit-group",
+    ),
+    pytest.param(
+        "Acme invites you to its Results Conference Call on February 11, 2025 at 8:00 a.m. ET.\n\n"
+        "To access the Webinar:\nhttps://zoom.us/webinar/register/WN_348\nWebinar ID: 951 4144 0099\n"
+        "Password: 620076",
+        [], "620076", id="password-beats-webinar-id",
+    ),
 ]
 
 
@@ -115,6 +133,27 @@ def test_number_to_ask_questions_about_the_call_is_not_a_dial_in():
     call = call_of("Acme will host a conference call on March 4, 2025 at 4:30 p.m. ET. Dial 1-888-555-0199.\n\n"
                    "If you have questions about the call, please contact Jane Doe at 212-555-0100 or jane@acme.com.")
     assert call.dial_in == ("1-888-555-0199",)
+
+
+def test_phone_under_a_contact_heading_is_not_a_dial_in():
+    call = call_of(
+        "Acme will host a conference call on February 11, 2025 at 8:00 a.m. ET.\n\n"
+        "US: +1 719 359 4580 or +1 929 205 6099\n\nInvestor Relations Department.\n\n"
+        "https://www.acme.com/investors\n\nAcme S.A.\n\n+5411 4323-7449"
+    )
+    assert call.dial_in == ("+1 719 359 4580", "+1 929 205 6099")
+
+
+def test_letterhead_address_phone_is_not_a_dial_in():
+    call = call_of(
+        "3 Glenlake Parkway | Atlanta, GA 30328 | Phone +1 (770) 418-7000 | www.acme.com\n\n"
+        "Conference Call\n\nThe company's earnings conference call is scheduled for today, October 26, 2012, "
+        "at 8:30 am ET. The webcast will be recorded and made available for replay.\n\n"
+        "3 Glenlake Parkway | Atlanta, GA 30328 | Phone +1 (770) 418-7000 | www.acme.com",
+        release_date=date(2012, 10, 26),
+    )
+    assert call.dial_in == ()
+    assert call.replay.dial_in == ()
 
 
 def test_bare_ten_digit_conference_id_is_not_a_phone():
@@ -178,6 +217,38 @@ WEBCAST_CASES = [
         "Slides and Audio Webcast: There will also be a simultaneous live, and then archived, webcast of the "
         "conference call, through the Meridian Shipping website (www.meridianshipping.com).",
         (), "www.meridianshipping.com", id="live-and-then-archived-webcast",
+    ),
+    pytest.param(
+        "Acme will hold an earnings conference call at 7:00 A.M. ET on March 5, 2025.\n\nFor participants who "
+        "wish to join the conference using dial-in numbers, please complete online registration using the link "
+        "provided below.\n\nParticipant Online Registration:\n\nhttps://dpregister.com/sreg/10196861/fe7d\n\n"
+        "A live and archived webcast of the conference call will also be available on the Company's investor "
+        "relations website at ir.acme.com.",
+        (), "ir.acme.com", id="dial-in-registration-link-is-not-the-webcast",
+    ),
+    pytest.param(
+        "Acme will host a conference call and live audio webcast today, November 12, 2024, at 4:30 p.m. ET. "
+        "To participate via telephone, please register in advance here.",
+        [Link("here", "https://register.vevent.com/register/BI1234")], None,
+        id="register-here-for-the-dial-in-is-not-the-webcast",
+    ),
+    pytest.param(
+        "Caterpillar will conduct a live webcast beginning at 7:30 a.m. Central Time on April 28, 2022. The "
+        "accompanying slides will be available before the webcast at https://investors.acme.com/events/.\n\n"
+        "https://investors.acme.com/quarterly-results/ (live broadcast/replays of quarterly conference call)",
+        (), "https://investors.acme.com/quarterly-results/", id="slides-link-is-not-the-webcast",
+    ),
+    pytest.param(
+        "A list of customers is available at www.acme.com/customers/. Acme will hold a conference call and "
+        "webcast today at 4:00 p.m. Central. A live and replay webcast will be available on the Acme Investor "
+        "Relations website at www.acme.com/investor/.",
+        (), "www.acme.com/investor/", id="page-named-for-the-webcast-beats-an-earlier-page",
+    ),
+    pytest.param(
+        "Acme will hold a conference call on March 4, 2025 at 8:30 a.m. ET.\n\nDial-in: 800-274-8461\n\n"
+        "Dow Jones Newswires",
+        [Link("Dow Jones Newswires", "https://www.tradingview.com/news/DJN_DN20250212016386:0/")],
+        None, id="news-site-link-is-not-the-webcast",
     ),
 ]
 
@@ -249,6 +320,21 @@ REPLAY_CASES = [
         date(2012, 5, 13), ["(877) 344-7529"], "10011365", id="conference-id-only-in-replay-block",
     ),
     pytest.param(
+        "Acme will host a conference call on November 12, 2024 at 4:30 p.m. ET. An archive of the audio webcast "
+        "will remain available for at least 90 days following the event.",
+        date(2025, 2, 10), [], None, id="for-at-least-n-days",
+    ),
+    pytest.param(
+        "Acme will host a conference call on 4 March 2025 at 10:00 CET. A recording of the call will be "
+        "available until 27.03.2025 at +49 69 2222 10625, PIN 7654321.",
+        date(2025, 3, 27), ["+49 69 2222 10625"], "7654321", id="european-day-first-dotted-date",
+    ),
+    pytest.param(
+        "Acme will host a conference call on March 4, 2025 at 4:30 p.m. ET.\n\nReplay Information\n"
+        "Replay end: March 11, 2025\nToll Free: 1-877-660-6853\nReplay ID: 13751042",
+        date(2025, 3, 11), ["1-877-660-6853"], "13751042", id="labelled-end-date-in-details-list",
+    ),
+    pytest.param(
         "Agilent management will host a live webcast of its conference call today at 7 a.m. (PT). The webcast "
         "will remain on the company site for seven days. A telephone replay of the conference call will be "
         "available starting at 11 a.m. (PT) on Feb. 21 through Feb. 28 by dialing +1 719 457 0820 and entering "
@@ -296,6 +382,16 @@ def test_plural_webcasts_of_two_conferences_give_two_calls():
         (at("2024-09-04T11:10:00-04:00"), "ir.orbismedical.com", date(2024, 12, 3)),
         (at("2024-09-10T14:05:00-04:00"), "ir.orbismedical.com", date(2024, 12, 9)),
     ]
+
+
+def test_web_conference_is_a_call():
+    call = call_of(
+        "INFICON will host a web conference via Microsoft Teams on Thursday, October 23, 2025, at 09.30 a.m. "
+        "CEST. You can access the web conference via the following link:\n\nhttps://www.acme.com/web-conference",
+        release_date=date(2025, 10, 15),
+    )
+    assert call.starts_at == at("2025-10-23T09:30:00+02:00")
+    assert call.webcast_url == "https://www.acme.com/web-conference"
 
 
 def test_live_presentation_on_an_online_platform_is_a_call():
@@ -379,6 +475,17 @@ TIME_CASES = [
                  "2025-08-14T10:00:00+08:00", "Asia/Hong_Kong", id="hong-kong"),
     pytest.param("an earnings call on 20 February 2025 at 11:00 AEDT", date(2025, 2, 1),
                  "2025-02-20T11:00:00+11:00", "Australia/Sydney", id="sydney-daylight"),
+    pytest.param("a results webcast on 26 February 2025 at 8.30am (AEDT)", date(2025, 2, 1),
+                 "2025-02-26T08:30:00+11:00", "Australia/Sydney", id="asx-dot-time-zone-in-brackets"),
+    pytest.param("a conference call on 21 March 2025 at 3:00 p.m. Hong Kong time", date(2025, 3, 1),
+                 "2025-03-21T15:00:00+08:00", "Asia/Hong_Kong", id="hong-kong-time"),
+    pytest.param("a conference call on 13 February 2025 at 15:00 hrs CET", date(2025, 2, 1),
+                 "2025-02-13T15:00:00+01:00", "Europe/Berlin", id="hours-word-before-zone"),
+    pytest.param("a conference call today, February 13, at 4:00 p.m. CET (3:00 p.m. GMT)", date(2025, 2, 13),
+                 "2025-02-13T16:00:00+01:00", "Europe/Berlin", id="first-zone-wins-in-brackets"),
+    pytest.param("an earnings conference call at 7:00 A.M. U.S. Eastern Time on March 5, 2025 or 8:00 P.M. "
+                 "Beijing Time", date(2025, 2, 14), "2025-03-05T07:00:00-05:00", "America/New_York",
+                 id="first-zone-wins-after-its-date"),
 ]
 
 
@@ -397,6 +504,53 @@ def test_that_day_takes_the_date_of_the_sentence_before():
         release_date=date(2025, 7, 30),
     )
     assert call.starts_at == at("2025-08-06T16:30:00-04:00")
+
+
+def test_time_without_a_day_falls_on_the_release_date():
+    call = call_of(
+        "Agilent management will present more details on a conference call with investors beginning at "
+        "1:30 P.M. (Pacific). This event will be webcast live.",
+        release_date=date(2005, 11, 14),
+    )
+    assert call.starts_at == at("2005-11-14T13:30:00-08:00")
+
+
+def test_weekday_without_date_is_the_next_such_day():
+    call = call_of("Acme will hold a conference call on Thursday at 10:00 a.m. ET.", release_date=date(2025, 2, 10))
+    assert call.starts_at == at("2025-02-13T10:00:00-05:00")
+
+
+def test_date_and_time_on_lines_of_their_own_under_the_heading():
+    call = call_of("Conference Call Information\n\nThursday, February 13, 2025\n\n10:00 a.m. ET\n\n"
+                   "Dial-in: 1-800-555-0134", release_date=date(2025, 2, 10))
+    assert call.starts_at == at("2025-02-13T10:00:00-05:00")
+    assert call.dial_in == ("1-800-555-0134",)
+
+
+def test_date_without_year_takes_it_from_the_body_when_the_release_has_no_date():
+    call = call_of(
+        "Acme will issue its results on Tuesday, August 19, 2025. The company will host a conference call on "
+        "Wednesday, August 20 at 9:00AM Eastern Time.",
+        release_date=None,
+    )
+    assert call.starts_at == at("2025-08-20T09:00:00-04:00")
+
+
+REGION_CASES = [
+    pytest.param("BEIJING, March 5, 2025 /PRNewswire/ -- Acme Ltd. will hold a conference call at 8:00 p.m. CST "
+                 "on March 5, 2025.", "2025-03-05T20:00:00+08:00", id="cst-in-a-release-from-china"),
+    pytest.param("DUBLIN, Ireland, March 5, 2025 -- Acme plc will hold a conference call at 9:00 a.m. IST on "
+                 "July 5, 2025.", "2025-07-05T09:00:00+01:00", id="ist-in-an-irish-release"),
+    pytest.param("TEL AVIV, Israel, March 5, 2025 -- Acme Ltd. will hold a conference call at 4:00 p.m. IST on "
+                 "March 5, 2025.", "2025-03-05T16:00:00+02:00", id="ist-in-an-israeli-release"),
+    pytest.param("CHICAGO, March 5, 2025 -- Acme Inc. will hold a conference call at 8:00 a.m. CST on "
+                 "March 5, 2025.", "2025-03-05T08:00:00-06:00", id="cst-elsewhere-is-us-central"),
+]
+
+
+@pytest.mark.parametrize(("text", "starts_at"), REGION_CASES)
+def test_shared_zone_letters_read_by_the_release_country(text, starts_at):
+    assert call_of(text, release_date=date(2025, 3, 5)).starts_at.isoformat() == starts_at
 
 
 def test_time_without_zone_has_no_instant():
@@ -449,6 +603,31 @@ def test_two_presentations_on_separate_days_are_two_calls():
     assert [(c.starts_at, c.webcast_url) for c in calls] == [
         (at("2025-06-04T10:30:00-04:00"), "https://wsw.com/webcast/jeff/acme/"),
         (at("2025-06-10T14:00:00-04:00"), "https://kvgo.com/gs/acme-june-2025"),
+    ]
+
+
+def test_sessions_of_one_day_with_links_of_their_own_are_two_calls():
+    found = find_calls(blocks(
+        "Presentations today 11 February 2025:\n\n"
+        "The results will be presented through a live webcast at 08:30 (CET): in Norwegian at 08:30 and in "
+        "English at 09:30.\n\n"
+        "The Norwegian presentation at 08:30 can be accessed at: https://channel.royalcast.com/acme/20250211_6/\n\n"
+        "The English presentation at 09:30 can be accessed at:\nhttps://channel.royalcast.com/acme/20250211_7/"
+    ), release_date=date(2025, 2, 11), website=None)
+    assert [(c.starts_at.isoformat(), c.webcast_url) for c in found] == [
+        ("2025-02-11T08:30:00+01:00", "https://channel.royalcast.com/acme/20250211_6/"),
+        ("2025-02-11T09:30:00+01:00", "https://channel.royalcast.com/acme/20250211_7/"),
+    ]
+
+
+def test_dial_in_time_and_replay_link_do_not_make_a_second_session():
+    found = find_calls(blocks(
+        "Acme will host a conference call on March 4, 2025 at 10:00 a.m. ET. The webcast is at "
+        "https://edge.media-server.com/mmc/p/abc1.\n\n"
+        "A replay will be available after 1:00 p.m. ET at https://edge.media-server.com/mmc/p/abc2."
+    ), release_date=date(2025, 3, 1), website=None)
+    assert [(c.starts_at.isoformat(), c.webcast_url) for c in found] == [
+        ("2025-03-04T10:00:00-05:00", "https://edge.media-server.com/mmc/p/abc1"),
     ]
 
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from releases.parsing.zones import localize, zone_name
+from releases.parsing.zones import localize, region_of, zone_name
 
 ZONE_CASES = [
     pytest.param("ET", "America/New_York", id="et"),
@@ -46,6 +46,34 @@ ZONE_CASES = [
 @pytest.mark.parametrize(("printed", "iana"), ZONE_CASES)
 def test_zone_name(printed, iana):
     assert zone_name(printed) == iana
+
+
+REGIONAL_CASES = [
+    pytest.param("CST", "CN", "Asia/Shanghai", id="cst-in-china"),
+    pytest.param("CST", None, "America/Chicago", id="cst-elsewhere"),
+    pytest.param("IST", "IE", "Europe/Dublin", id="ist-in-ireland"),
+    pytest.param("IST", "IL", "Asia/Jerusalem", id="ist-in-israel"),
+    pytest.param("EST", "CN", "America/New_York", id="unshared-letters-ignore-region"),
+]
+
+
+@pytest.mark.parametrize(("printed", "region", "iana"), REGIONAL_CASES)
+def test_shared_letters_read_by_region(printed, region, iana):
+    assert zone_name(printed, region) == iana
+
+
+DATELINE_CASES = [
+    pytest.param("BEIJING, March 5, 2025 /PRNewswire/ -- Acme Ltd.", "CN", id="chinese-city"),
+    pytest.param("GUIYANG, China, Feb. 14, 2025 /PRNewswire/ --", "CN", id="country-after-city"),
+    pytest.param("DUBLIN--(BUSINESS WIRE)--Acme plc", "IE", id="irish-city"),
+    pytest.param("HERZLIYA, Israel, Feb. 12, 2025 (GLOBE NEWSWIRE) --", "IL", id="israeli-release"),
+    pytest.param("WALTHAM, Mass.--(BUSINESS WIRE)--ImmunoGen", None, id="us-release"),
+]
+
+
+@pytest.mark.parametrize(("dateline", "region"), DATELINE_CASES)
+def test_region_of_dateline(dateline, region):
+    assert region_of(dateline) == region
 
 
 OFFSET_CASES = [
