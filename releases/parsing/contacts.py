@@ -31,25 +31,38 @@ ROLE_WORDS = {
              r"editorial|editors?",
 }
 _ROLES = "|".join(ROLE_WORDS.values())
+# The first role word of a label decides: "Investor Relations/Media Contact" -> investors
+ROLE_WORD_RE = re.compile(
+    rf"\b(?:(?P<investors>{ROLE_WORDS['investors']})|(?P<media>{ROLE_WORDS['media']}))(?![\w-])", re.I
+)
 _PREFIX = (
     r"(?:u\.?s\.?|international|global|european|asia|north\s+american|company|corporate|agency|general|"
-    r"financial|canadian)"
+    r"financial|canadian|external|internal)"
+)
+# "Investors", "Corporate Communications", "Investor Relations/Media", "Company, Investors and Media"
+_ROLE_ITEM = rf"(?:{_PREFIX}\s+)?(?:{_ROLES})"
+_ROLE_LIST = rf"(?:{_PREFIX}\s*,\s*)?{_ROLE_ITEM}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*){_ROLE_ITEM}){{0,3}}"
+_LABEL_CORE = (
+    r"contacts?(?:\s+(?:information|details|us|the\s+(?:firm|company|team))(?:\s+(?:now|today))?)?"
+    r"|enquiries|inquiries|information|hotline|desk|line|team|department"
 )
 # A line that is only a label: "Investor Contacts:", "Media:", "CONTACT:", "/CONTACT:", "Contacts",
 # "Media enquiries", "Contact Investor Relations", "INTERNATIONAL INVESTOR RELATIONS", "Contact the Firm Now:",
-# "Investor Relations Contact", "For more information, please contact:", "Media Hotline"
+# "Investor Relations Contact", "For more information, please contact:", "Media Hotline", "Media Relations",
+# "Contacts for more information:", "For media inquiries, please contact:", "Investor Relations Department."
 LABEL_RE = re.compile(
     rf"^[/#*\s]*(?:"
-    rf"(?:{_PREFIX}\s+)?(?:(?P<role>{_ROLES})(?:\s+and\s+(?:{_ROLES}))?\s+)?"
-    rf"(?:contacts?(?:\s+(?:information|details|us|the\s+(?:firm|company|team))(?:\s+(?:now|today))?)?|enquiries|inquiries|information|relations|hotline|desk|line|team)"
-    rf"(?:\s+(?:for\s+)?(?P<role2>{_ROLES}))?(?:\s+contacts?)?"
-    rf"|(?:{_PREFIX}\s+)?(?P<role3>{_ROLES})"
-    rf"|for\s+(?:further|more|additional)\s+(?:(?P<role4>{_ROLES})\s+)?(?:information|details|inquiries|enquiries)"
+    rf"(?:{_PREFIX}\s+)?(?:{_ROLE_LIST}\s+)?(?:{_LABEL_CORE})"
+    rf"(?:\s+(?:for\s+)?{_ROLE_LIST})?(?:\s+contacts?)?(?:\s+for\s+(?:further|more|additional)\s+information)?"
+    rf"|{_ROLE_LIST}\s+relations"
+    rf"|(?:{_PREFIX}\s+)?{_ROLE_LIST}"
+    rf"|for\s+(?:further|more|additional)\s+(?:{_ROLE_LIST}\s+)?(?:information|details|inquiries|enquiries)"
     rf"(?:,?\s+(?:please\s+)?contact)?"
-    rf"|(?:for\s+)?(?:{_PREFIX}\s+)?(?P<role5>{_ROLES})\s+(?:inquiries|enquiries|questions|requests)"
-    rf"|for\s+(?P<role6>{_ROLES})"
+    rf"|(?:for\s+)?(?:{_PREFIX}\s+)?{_ROLE_LIST}\s+(?:inquiries|enquiries|questions|requests)"
+    rf"(?:,?\s+(?:please\s+)?contact)?"
+    rf"|for\s+{_ROLE_LIST}"
     rf"|(?:please\s+)?contact(?:\s+us)?|contact\s+information|further\s+information"
-    rf")(?![\w@.-])\s*[:\-–]?\s*(?P<rest>.*)$",
+    rf")(?![\w@-]|\.\w)\s*[:\-–.]?\s*(?P<rest>.*)$",
     re.I,
 )
 # "Jane Doe, 206-555-0100 (Investors)": the role of the person it follows
@@ -60,6 +73,19 @@ INLINE_LABEL_RE = re.compile(
     rf"(?<=\S)(?<!\bfor)\s+(?=(?:{_PREFIX}\s+)?(?:{_ROLES})(?:\s+(?:contacts?|relations|inquiries|enquiries))?\s*:)",
     re.I,
 )
+_REGIONS = (
+    r"(?:u\.?s\.?a?|u\.?k\.?|europe|asia|china|japan|germany|france|canada|india|australia|israel|korea|"
+    r"north\s+america|latin\s+america|americas|emea|apac|asia[\s-]pacific|rest\s+of\s+(?:the\s+)?world|"
+    r"nordics?|benelux|switzerland|singapore|hong\s+kong)"
+)
+# Where the people below are: "In Korea:", "Outside Korea:", "In the United States:", "UK, Europe & Rest of World:"
+REGION_LABEL_RE = re.compile(
+    rf"^(?:(?:in|outside(?:\s+of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){{0,3}}"
+    rf"|{_REGIONS}(?:\s*(?:,|&|and)\s*{_REGIONS}){{0,4}})\s*:\s*(?P<rest>.*)$",
+    re.I,
+)
+# "ICR Healthcare US:Alexis Feinberg": the region of the agency's person
+INLINE_REGION_RE = re.compile(rf"(?<=\S)\s+(?={_REGIONS}\s*:)", re.I)
 # "For investor relations information, please contact Jane Doe at 212-555-0100."
 SENTENCE_RE = re.compile(
     rf"\bfor\s+(?:further\s+|more\s+|additional\s+)?(?P<role>{_ROLES})\s+(?:information|inquiries|enquiries|questions)"
@@ -140,7 +166,10 @@ BOTH_OF_RE = re.compile(r"^(?:both|all)\s+of\s+(?P<org>[A-Z][^/]+)")
 # "Jane Doe of Acme Corp."
 NAME_OF_ORG_RE = re.compile(r"^(?P<name>.+?)\s+of\s+(?P<org>[A-Z].+)$")
 # Glued text from a converter that dropped line breaks: "Mareike VolkerHead of Investor Relations",
-# "Kirin Smith, PresidentPCG Advisory, Inc.", "Helix BioPharma Corp.Bay Adelaide Centre".
+# "Kirin Smith, PresidentPCG Advisory, Inc.", "Helix BioPharma Corp.Bay Adelaide Centre",
+# "Contact:Todd Waltz(408) 213-0940investors@aemetis.com", "Kirin SmithPCG Advisory Group",
+# "Group, LLCScott Powell", "Corporate ContactMatthias TrondleChief Financial Officer+423 388 3510",
+# "Mail: sp@crossalliance.dewww.crossalliance.de".
 GLUE_RES = (
     re.compile(r"(?<=[a-z.])(?=(?:Head|Chief|President|Director|Manager|Vice|Senior|Executive|Phone|Tel|"
                r"Telephone|Mobile|Fax|E-?[Mm]ail|Office|Cell|Direct|Managing)\b)"),
@@ -148,6 +177,9 @@ GLUE_RES = (
                r"Chairman|Founder|Partner|Principal)(?=[A-Z])"),
     re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|GmbH)\.(?=[A-Z])"),
     re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?=\d{2,}\s)"),
+    re.compile(r"(?<=[A-Za-z0-9])(?=\((?:\+\d|\d{3}\)))|(?<=[a-z])(?=\+\d)"),
+    re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)|(?<=[a-z]{2})(?=www\.)"),
+    re.compile(r"\b(?:LLC|LLP|GmbH|plc|Contacts?|Enquiries|Inquiries)(?=[A-Z][a-z])"),
 )
 # "CEOcorporate@helixbiopharma.com": a title glued to the mailbox
 GLUED_EMAIL_RE = re.compile(r"^[A-Z]{2,}(?=[a-z])")
@@ -163,14 +195,12 @@ class Field:
     kind: str  # "label", "role", "or", "phone", "email", "text"
     value: str = ""
     role: str | None = None
+    gap: str = ""  # as printed between the previous text and this one: ", ", " – ", ", and "
 
 
 def role_of(label: re.Match) -> str | None:
-    for key in ("role", "role2", "role3", "role4", "role5", "role6"):
-        word = label.groupdict().get(key)
-        if word:
-            return role_for_word(word)
-    return None
+    word = ROLE_WORD_RE.search(label.string, label.start(), label.start("rest"))
+    return word.lastgroup if word else None
 
 
 def role_for_word(word: str) -> str | None:
@@ -225,15 +255,26 @@ def split_fields(text: str) -> list[str]:
 
 def line_fields(line: str) -> list[Field]:
     fields: list[Field] = []
-    for piece in INLINE_LABEL_RE.split(line):
-        piece = piece.strip()
-        label = LABEL_RE.match(piece)
-        if label and (not label.group("rest") or ":" in piece[: label.start("rest")] or role_of(label)):
-            fields.append(Field("label", piece[: label.start("rest")], role_of(label)))
-            piece = label.group("rest")
-        for sub in unglue(piece).split("\n"):
-            fields.extend(value_fields(sub))
+    for sub in unglue(line).split("\n"):
+        # A label at the start is read whole ("Company, Investors and Media:"); labels further on part the line.
+        lead, rest = leading_label(sub.strip())
+        fields.extend(lead)
+        for piece in (p for part in INLINE_LABEL_RE.split(rest) for p in INLINE_REGION_RE.split(part)):
+            lead, piece = leading_label(piece.strip())
+            fields.extend(lead)
+            fields.extend(value_fields(piece))
     return fields
+
+
+def leading_label(text: str) -> tuple[list[Field], str]:
+    """'Media Contact: Jane Doe' -> the label's field and 'Jane Doe'; 'In Korea: Jane Doe' (a region) too."""
+    label = LABEL_RE.match(text)
+    if label and (not label.group("rest") or ":" in text[: label.start("rest")] or role_of(label)):
+        return [Field("label", text[: label.start("rest")], role_of(label))], label.group("rest")
+    region = REGION_LABEL_RE.match(text)
+    if region:
+        return [Field("label", text[: region.start("rest")])], region.group("rest")
+    return [], text
 
 
 WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+")
@@ -257,8 +298,9 @@ def value_fields(text: str) -> list[Field]:
         found.append((match.start(), Field("role", match.group(1), role_for_word(match.group(1)))))
     text = PAREN_ROLE_RE.sub(" ", text)
     text = INLINE_FIELD_LABEL_RE.sub(" | ", text)
+    cursor = 0  # where the previous text ended
     for part in split_fields(text):
-        start = text.find(part)
+        start = text.find(part, cursor)
         part = FIELD_LABEL_RE.sub("", part).strip(" ,:;()-–")
         if part.count("(") > part.count(")"):
             part += ")"  # "Cavendish Capital Markets Limited (Nominated Adviser and Broker)"
@@ -270,7 +312,10 @@ def value_fields(text: str) -> list[Field]:
         elif BARE_FIELD_LABEL_RE.fullmatch(part):
             continue  # "Tel +1 212 555 0100": the word without its colon
         elif re.search(r"[A-Za-z]{2}", part):
-            found.append((start, Field("text", part)))
+            at = text.find(part, start)
+            at = start if at < 0 else at
+            found.append((start, Field("text", part, gap=text[cursor:at] if cursor else "")))
+            cursor = at + len(part)
     return [f for _, f in sorted(found, key=lambda item: item[0])]
 
 
@@ -298,6 +343,10 @@ def is_name(text: str) -> bool:
 
 def is_title(text: str) -> bool:
     return bool(TITLE_START_RE.match(text)) or (len(text.split()) <= 2 and bool(TITLE_WORD_RE.fullmatch(text)))
+
+
+# What stands between two parts of one title: "Director – Investor Relations", "VP of IR, Communications, and ..."
+TITLE_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s[–—-]\s|\s+and\s+)\s*")
 
 
 # A department's word alone ends an agency's name, not a person's: "Harris Public Relations"
@@ -340,7 +389,7 @@ class Draft:
         return bool(self.phones or self.emails)
 
     def contact(self) -> ContactInfo:
-        role = self.role or desk_role(self.emails) or "other"
+        role = self.role or department_role(self.title, self.organization) or desk_role(self.emails) or "other"
         return ContactInfo(
             role=role,
             name=self.name,
@@ -349,6 +398,22 @@ class Draft:
             phones=tuple(self.phones),
             emails=tuple(self.emails),
         )
+
+
+# The department a person works in, when no label says it: "Vice President, Investor Relations",
+# "VP of IR, Communications" (the first one named), "Philips Global Press Office", "Oracle Corporate Communications"
+_DEPARTMENTS = (
+    r"(?:(?P<investors>investor\s+relations|(?-i:IR))|(?P<media>press|media(?:\s+relations)?|public\s+relations|"
+    r"(?:corporate\s+)?communications|corporate\s+affairs))"
+)
+DEPARTMENT_IN_TITLE_RE = re.compile(rf"\b{_DEPARTMENTS}\b", re.I)
+# An organization is named for its department only at its end: "Skyline Corporate Communications Group" is an agency
+DEPARTMENT_AT_END_RE = re.compile(rf"\b{_DEPARTMENTS}(?:\s+(?:office|team|department|desk))?$", re.I)
+
+
+def department_role(title: str | None, organization: str | None) -> str | None:
+    word = DEPARTMENT_IN_TITLE_RE.search(title or "") or DEPARTMENT_AT_END_RE.search(organization or "")
+    return word.lastgroup if word else None
 
 
 def desk_role(emails: list[str]) -> str | None:
@@ -413,10 +478,10 @@ class Reader:
                 self.current.emails.append(item.value)
                 self.current.blocks.add(block)
             else:
-                self.text(item.value, previous, block)
+                self.text(item.value, previous, block, item.gap)
             previous = item
 
-    def text(self, text: str, previous: Field | None, block: int) -> None:
+    def text(self, text: str, previous: Field | None, block: int, gap: str = "") -> None:
         current = self.current
         split = name_then_title(text)  # also "CFO Lars Holm", "Head of IR Ingrid Dahl": a title, then the name
         of_org = NAME_OF_ORG_RE.match(text)
@@ -445,9 +510,9 @@ class Reader:
             # "CONTACT: Investors, Jane Doe, ...; or Media, John Roe, ..."
             self.feed([Field("label", text, role_of(label))], block)
         elif self.last_slot == "title" and previous is not None and previous.kind == "text" \
-                and not re.search(rf"\b(?:{COMPANY_SUFFIX})\b\.?$", text, re.I):
-            # "Executive Director, Investor Relations and Corporate Communications"
-            current.title = f"{current.title}, {text}"
+                and not re.search(rf"\b(?:{COMPANY_SUFFIX})\b\.?$", text, re.I) and not is_address(text):
+            # "Executive Director, Investor Relations and Corporate Communications", "Director – Investor Relations"
+            current.title = current.title + (gap if TITLE_GAP_RE.fullmatch(gap) else ", ") + text
         elif is_title(text):
             if current.title and current.name and current.reachable:
                 self.flush()

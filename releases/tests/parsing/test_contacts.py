@@ -207,7 +207,7 @@ CONTACT_CASES = [
         "Contacts:\n\nJane Doe – Director of Investor Relations\nAcme Corp.\nTel +1 212 555 0100\njane@acme.com\n\n"
         "John Roe\nMedia Relations\nAcme Corp.\nTel +1 212 555 0199\njohn@acme.com",
         [
-            ("other", "Jane Doe", "Director of Investor Relations", "Acme Corp.", ["+1 212 555 0100"],
+            ("investors", "Jane Doe", "Director of Investor Relations", "Acme Corp.", ["+1 212 555 0100"],
              ["jane@acme.com"]),
             ("media", "John Roe", "Media Relations", "Acme Corp.", ["+1 212 555 0199"], ["john@acme.com"]),
         ],
@@ -311,9 +311,51 @@ CONTACT_CASES = [
         "Head of IR Ingrid Dahl, tel. +47 918 40 221, ingrid.dahl@norvikbank.no",
         [
             ("other", "Lars Holm", "CFO", None, ["+47 922 55 010"], []),
-            ("other", "Ingrid Dahl", "Head of IR", None, ["+47 918 40 221"], ["ingrid.dahl@norvikbank.no"]),
+            ("investors", "Ingrid Dahl", "Head of IR", None, ["+47 918 40 221"], ["ingrid.dahl@norvikbank.no"]),
         ],
         id="nordic-title-before-name",
+    ),
+    pytest.param(
+        "Investor Relations/Media Contact:Jane Doe(212) 555-0100ir@acme.com\n"
+        "External Investor Relations Contact:John RoeRX Advisory Group(646) 555-0199jroe@rxadvisory.com",
+        [
+            ("investors", "Jane Doe", None, None, ["(212) 555-0100"], ["ir@acme.com"]),
+            ("investors", "John Roe", None, "RX Advisory Group", ["(646) 555-0199"], ["jroe@rxadvisory.com"]),
+        ],
+        id="converter-glued-fields-are-parted",
+    ),
+    pytest.param(
+        "Contacts for more information:\n\nCompany, Investors and Media:\n\nJane Doe\n\nAcme\n\n312-555-0100",
+        [("investors", "Jane Doe", None, "Acme", ["312-555-0100"], [])],
+        id="label-naming-several-audiences-takes-the-first-role",
+    ),
+    pytest.param(
+        "For investor and media inquiries, please contact:\n\nIn China:\nAcme Co. Ltd.\nWang Fang\nE-mail: ir@acme.cn"
+        "\n\nIn the United States:\nRX Communications\nJohn Roe\nTel: +1-212-555-0199",
+        [
+            ("investors", "Wang Fang", None, "Acme Co. Ltd.", [], ["ir@acme.cn"]),
+            ("investors", "John Roe", None, "RX Communications", ["+1-212-555-0199"], []),
+        ],
+        id="region-lines-part-contacts-and-are-no-organization",
+    ),
+    pytest.param(
+        "For additional information, please contact:\n\nSanne Smit\nAcme Global Press Office\nTel.: +31 6 1521 3446"
+        "\n\nEva Berg\nAcme Investor Relations\nTel.: +31 20 597 7055",
+        [
+            ("media", "Sanne Smit", None, "Acme Global Press Office", ["+31 6 1521 3446"], []),
+            ("investors", "Eva Berg", None, "Acme Investor Relations", ["+31 20 597 7055"], []),
+        ],
+        id="department-named-in-organization-gives-the-role",
+    ),
+    pytest.param(
+        "Contacts:\nJane Doe\nDirector – Investor Relations\n(212) 555-0100\n\n"
+        "John Roe, VP of IR, Communications, and Portfolio Strategy, +1 978 555 4372",
+        [
+            ("investors", "Jane Doe", "Director – Investor Relations", None, ["(212) 555-0100"], []),
+            ("investors", "John Roe", "VP of IR, Communications, and Portfolio Strategy", None, ["+1 978 555 4372"],
+             []),
+        ],
+        id="title-keeps-its-printed-separators",
     ),
 ]
 
