@@ -94,7 +94,7 @@ SENTENCE_RE = re.compile(
 )
 # Lines that end a contact block: the next section, the wire's trailer, the page's chrome.
 STOP_RE = re.compile(
-    r"^\W*(?:about\s|source\b|###|-30-|forward[\s-]looking|safe\s+harbou?r|cautionary|release\s+summary|\$cashtags|"
+    r"^\W*(?:about\s|source\b|###|-30-|forward[\s-]looking|safe\s+harbou?r|caution(?:ary)?\b|release\s+summary|\$cashtags|"
     r"view\s+(?:the\s+)?(?:source|original)|logo\b|original/source|photos?:|multimedia|site\s+navigation|"
     r"for\s+immediate\s+release|news\s+release|press\s+release|exhibit\s+\d|copyright|©|\(c\)\s+\d{4}|"
     r"note\s+to\s+editors|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|"
@@ -153,13 +153,23 @@ NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le"
 NOT_NAME_WORDS = re.compile(
     rf"\b(?:{TITLE_WORDS}|{COMPANY_SUFFIX}|contact|media|investors?|hotline|press|the|and|of|for|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|release|news|newswires?|wire|immediate|email|phone|tel|"
+    r"feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|release|news|newswires?|wire|immediate|email|phone|tel|"
     r"partners|advisors|advisers|advisory|associates|consulting|communications|strategies|capital|agency|"
-    r"relations|worldwide|international|global|both)\b",
+    r"relations|worldwide|international|global|both|outside|"
+    # the headings of financial statements and of the sections after a contact block: "Three Months Ended",
+    # "FINANCIAL TABLES FOLLOW", "Condensed Consolidated Balance Sheets", "Caution Concerning Forward-Looking
+    # Statements", "Business Development"
+    r"months|weeks|ended|consolidated|condensed|balance|sheets?|tables?|follows?|financial|results|subsidiaries|"
+    r"statements?|operations|information|income|revenues?|flows|assets|liabilities|equity|earnings|quarterly|"
+    r"fiscal|summary|highlights|unaudited|audited|reconciliation|gaap|caution(?:ary)?|concerning|forward|"
+    r"looking|harbou?r|business|development|conference|webcast|replay|passcode|participants|registration|"
+    r"selected|supplemental|segments?|adjusted)\b",
     re.I,
 )
+# "Jane", "Lee-Ann", "J.", "McDonald", "HyeLim", "DeAngelis", "O’Donnell", "Jr."
 NAME_WORD_RE = re.compile(
-    r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z]+|Mc[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV)$"
+    r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]{0,5}[A-Z][a-z]+|[OD][’'][A-Z][a-zà-ÿ]+|"
+    r"Jr\.?|Sr\.?|II|III|IV)$"
 )
 # "..., both of Acme Corp."
 BOTH_OF_RE = re.compile(r"^(?:both|all)\s+of\s+(?P<org>[A-Z][^/]+)")
@@ -177,7 +187,7 @@ GLUE_RES = (
                r"Chairman|Founder|Partner|Principal)(?=[A-Z])"),
     re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|GmbH)\.(?=[A-Z])"),
     re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?=\d{2,}\s)"),
-    re.compile(r"(?<=[A-Za-z0-9])(?=\((?:\+\d|\d{3}\)))|(?<=[a-z])(?=\+\d)"),
+    re.compile(r"(?<=[A-Za-z0-9])(?=\((?:\+\d|\d{3}\)))|(?<=[a-z])(?=\+\d|\d{3}[-.]\d{3}[-.]\d{4}(?!\d))"),
     re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)|(?<=[a-z]{2})(?=www\.)"),
     re.compile(r"\b(?:LLC|LLP|GmbH|plc|Contacts?|Enquiries|Inquiries)(?=[A-Z][a-z])"),
 )
@@ -424,6 +434,21 @@ def desk_role(emails: list[str]) -> str | None:
     return None
 
 
+def transposed(fields: list[Field]) -> list[Field]:
+    """'Company Contact: Investor Relations Contact: Media Contact: a@x.com b@y.com c@z.com 678-555-0100
+    212-555-0101 202-555-0102': a table's heading row and its rows run together; the n-th value of each
+    kind is the n-th label's."""
+    count = next((i for i, f in enumerate(fields) if f.kind != "label"), len(fields))
+    labels, values = fields[:count], fields[count:]
+    kinds: dict[str, list[Field]] = {}
+    for item in values:
+        kinds.setdefault(item.kind, []).append(item)
+    if count < 2 or not values or not set(kinds) <= {"phone", "email", "text"} \
+            or any(len(same) != count for same in kinds.values()):
+        return fields
+    return [item for n, label in enumerate(labels) for item in (label, *(same[n] for same in kinds.values()))]
+
+
 class Reader:
     """Fills drafts from the fields of a contact section, in order."""
 
@@ -449,7 +474,7 @@ class Reader:
     def feed(self, fields: list[Field], block: int) -> None:
         previous = None
         self.last_slot = None
-        for item in fields:
+        for item in transposed(fields):
             current = self.current
             if item.kind == "label" and item.role and ":" not in item.value and current.name \
                     and not current.reachable and not current.title:
@@ -598,20 +623,61 @@ def block_lines(block: Block) -> list[str]:
         lines = [cell.strip() for cell in lines[0].split("\t") if cell.strip()]
     lines = [LETTERHEAD_RE.sub("", line) if "ontact" in line.lower() else line for line in lines]
     cells = [line.split("\t") for line in lines]
-    width = max((len(row) for row in cells), default=0)
-    if width >= 2 and sum(len(row) == width for row in cells) * 2 >= len(cells):
-        # A Markdown pipe table loses its empty trailing cells: "| www.acme.com |  |" is one cell.
-        cells = [row + [""] * (width - len(row)) for row in cells]
-    if len(cells) >= 2 and len({len(row) for row in cells}) == 1 and len(cells[0]) >= 2:
-        # An HTML table of contacts side by side: "Investor Contact:<td>Media Contact:" over names, phones...
-        columns_read = [[row[i].strip() for row in cells if row[i].strip()] for i in range(len(cells[0]))]
-        if sum(any(EMAIL_RE.search(c) or find_phones(c) for c in column) for column in columns_read) >= 2:
-            return [line for column in columns_read for line in (*column, "or")][:-1]
+    table = labelled_rows(cells) or label_cell_columns(cells) or side_by_side(cells)
+    if table:
+        return table
     if block.tag in ("pre", "table") or any("   " in line and SPACED_RE.search(line) for line in lines):
         cols = columns(lines)
         if len(cols) > 1:
             return cols[0] + ["or"] + cols[1]
     return [line.strip() for line in lines]
+
+
+def is_bare_label(cell: str) -> bool:
+    label = LABEL_RE.match(cell.strip())
+    return bool(label) and not label.group("rest").strip()
+
+
+def labelled_rows(cells: list[list[str]]) -> list[str] | None:
+    """'Investor Relations' over a row of two people, 'Media Relations' over two more: read row by row."""
+    labels = [row for row in cells if len(row) == 1 and is_bare_label(row[0])]
+    if len(cells) < 3 or cells[0] not in labels or len(labels) < 2 or all(len(row) == 1 for row in cells):
+        return None
+    return [line for row in cells for line in (row if len(row) == 1 else interleave(row))]
+
+
+def label_cell_columns(cells: list[list[str]]) -> list[str] | None:
+    """'Contact:<td>Ken Bond<td>Deborah Hellinger' over rows of their details: the label's column is empty
+    below it, and the reader drops empty cells, so the shorter rows stand under the last columns."""
+    if len(cells) < 2 or len(cells[0]) < 3 or not is_bare_label(cells[0][0]):
+        return None
+    width = len(cells[0]) - 1
+    if any(len(row) > width for row in cells[1:]):
+        return None
+    padded = [cells[0][1:]] + [[""] * (width - len(row)) + row for row in cells[1:]]
+    table = side_by_side(padded)
+    return [cells[0][0].strip(), *table] if table else None
+
+
+def side_by_side(cells: list[list[str]]) -> list[str] | None:
+    """An HTML table of contacts side by side: "Investor Contact:<td>Media Contact:" over names, phones..."""
+    width = max((len(row) for row in cells), default=0)
+    if width >= 2 and sum(len(row) == width for row in cells) * 2 >= len(cells):
+        # A Markdown pipe table loses its empty trailing cells: "| www.acme.com |  |" is one cell.
+        cells = [row + [""] * (width - len(row)) for row in cells]
+    if len(cells) >= 2 and len({len(row) for row in cells}) == 1 and len(cells[0]) >= 2:
+        columns_read = [[row[i].strip() for row in cells if row[i].strip()] for i in range(len(cells[0]))]
+        if sum(any(EMAIL_RE.search(c) or find_phones(c) for c in column) for column in columns_read) >= 2:
+            return interleave(["\n".join(column) for column in columns_read])
+    return None
+
+
+def interleave(cells: list[str]) -> list[str]:
+    """The lines of each cell (or column), with an "or" between one cell's and the next's."""
+    out: list[str] = []
+    for cell in cells:
+        out.extend((["or"] if out else []) + [line.strip() for line in cell.split("\n") if line.strip()])
+    return out
 
 
 def is_section_label(line: str) -> re.Match | None:

@@ -357,6 +357,30 @@ CONTACT_CASES = [
         ],
         id="title-keeps-its-printed-separators",
     ),
+    pytest.param(
+        "Company Contact: Investor Relations Contact: Media Contact:info@acme.com jane@irfirm.com "
+        "john@prfirm.com678-555-0100 212-555-0101 202-555-0102",
+        [
+            ("other", None, None, None, ["678-555-0100"], ["info@acme.com"]),
+            ("investors", None, None, None, ["212-555-0101"], ["jane@irfirm.com"]),
+            ("media", None, None, None, ["202-555-0102"], ["john@prfirm.com"]),
+        ],
+        id="heading-row-run-into-its-rows-pairs-by-order",
+    ),
+    pytest.param(
+        "Media Contact:\nJane Doe, 212-555-0100\n\nFINANCIAL TABLES FOLLOW\n\nACME LABS, INC.\n\n"
+        "Condensed Consolidated Statements of Operations\n\nThree Months Ended\n\nNine Months Ended",
+        [("media", "Jane Doe", None, None, ["212-555-0100"], [])],
+        id="financial-statement-headings-after-the-block-are-nobody",
+    ),
+    pytest.param(
+        "Contacts:\nHyeLim Lee, +82 2 311 4702\n\nNancy O\u2019Donnell, +1 (770) 555-7723",
+        [
+            ("other", "HyeLim Lee", None, None, ["+82 2 311 4702"], []),
+            ("other", "Nancy O\u2019Donnell", None, None, ["+1 (770) 555-7723"], []),
+        ],
+        id="names-with-inner-capitals",
+    ),
 ]
 
 
@@ -408,6 +432,32 @@ def test_html_table_of_contacts_side_by_side_is_read_by_column():
         ("media", "John Roe", ("212-555-0199",), ("john@acme.com",)),
     ]
     assert found.used == frozenset({1})
+
+
+def test_label_in_its_own_cell_beside_the_people_heads_their_columns():
+    # The reader drops empty cells: the label's column is empty below it, so the details stand under the people.
+    table = Block(
+        "Contact:\tJane Doe\tJohn Roe (News Media)\nAcme Investor Relations\tAcme Corporate Communications\n"
+        "(O): 212-555-0100\t(O): 212-555-0199\n(C): 718-555-0198",
+        tag="table",
+    )
+    found = find_contacts([Block("Acme announced results today."), table])
+    assert [(c.role, c.name, c.organization, c.phones) for c in found.contacts] == [
+        ("investors", "Jane Doe", "Acme Investor Relations", ("212-555-0100",)),
+        ("media", "John Roe", "Acme Corporate Communications", ("212-555-0199", "718-555-0198")),
+    ]
+
+
+def test_label_rows_over_rows_of_people_are_read_row_by_row():
+    table = Block(
+        "Investor Relations\nJane Doe +44 7824 555 750 ir@acme.it\tJohn Roe +39 348 555 4876 ir@acme.it\n"
+        "Media Relations\nMary Major +1 203 555 2225 acme@prfirm.com",
+        tag="table",
+    )
+    found = find_contacts([table])
+    assert [(c.role, c.name) for c in found.contacts] == [
+        ("investors", "Jane Doe"), ("investors", "John Roe"), ("media", "Mary Major"),
+    ]
 
 
 def test_markdown_pipe_table_keeps_each_person_in_own_column():
