@@ -138,16 +138,16 @@ ADDRESS_RE = re.compile(
 )
 # Labels in front of a value: "Tel:", "Phone:", "E-Mail:", "Mobile:", "or e-mail", "Web:"
 FIELD_LABEL_RE = re.compile(
-    r"^(?:or\s+)?(?:(?:e-?mail|email)\b\s*:?|(?:tel(?:ephone)?|phone|ph|mobile|mob|cell|office|direct|fax|main|"
+    r"^(?:or\s+)?(?:(?:e-?mail|email|mail)\b\s*:?|(?:tel(?:ephone)?|phone|ph|mobile|mob|cell|office|direct|fax|main|"
     r"t|m|o|p|e|web(?:site)?|w)\s*[.:])\s*(?:\([A-Za-z.]{2,6}\)\s*)?",
     re.I,
 )
 BARE_FIELD_LABEL_RE = re.compile(
-    r"(?i)(?:or\s+)?(?:tel(?:ephone)?|phone|mobile|cell|fax|e-?mail|web(?:site)?|direct|office|main|ph|t|m|e|p|o)\.?"
+    r"(?i)(?:or\s+)?(?:tel(?:ephone)?|phone|mobile|cell|fax|e-?mail|mail|web(?:site)?|direct|office|main|ph|t|m|e|p|o)\.?"
 )
 # "... and Treasury Phone: +46733583171": a field label inside a line separates two fields
 INLINE_FIELD_LABEL_RE = re.compile(
-    r"(?<=\S)\s+(?:tel(?:ephone)?|phone|mobile|cell|fax|office|direct|e-?mail)\s*[.:]", re.I
+    r"(?<=\S)\s+(?:tel(?:ephone)?|phone|mobile|cell|fax|office|direct|e-?mail|mail)\s*[.:]", re.I
 )
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "st."}
 NOT_NAME_WORDS = re.compile(
@@ -351,6 +351,18 @@ def is_name(text: str) -> bool:
     return all(NAME_WORD_RE.match(w) for w in named) and sum(len(w) > 2 for w in named) >= 2
 
 
+# "Jorgen Tesselaar (Europe and Asia)": a note on what the person covers
+PAREN_NOTE_RE = re.compile(r"^(?P<name>[^()]{3,60}?)\s*\([^()]{2,40}\)$")
+
+
+def person_name(text: str) -> str | None:
+    """The name a piece of text is, without a note in brackets after it; None if it is no name."""
+    if is_name(text):
+        return text
+    note = PAREN_NOTE_RE.match(text)
+    return note.group("name") if note and is_name(note.group("name")) else None
+
+
 def is_title(text: str) -> bool:
     return bool(TITLE_START_RE.match(text)) or (len(text.split()) <= 2 and bool(TITLE_WORD_RE.fullmatch(text)))
 
@@ -458,6 +470,7 @@ class Reader:
         self.current = Draft(role=role)
         self.done: list[Draft] = []
         self.partner: Draft | None = None  # a person named with the current one, sharing their details
+        self.heading_org: str | None = None  # a firm named above the section's labels
 
     def flush(self) -> None:
         if self.partner is not None and self.partner is not self.current:
@@ -467,6 +480,7 @@ class Reader:
             self.current.organization = self.current.organization or partner.organization
             self.current.title = self.current.title or partner.title
         if self.current.name or self.current.reachable:
+            self.current.organization = self.current.organization or self.heading_org
             self.done.append(self.current)
             self.current = Draft(role=self.role)
         # An organization or title with nobody yet stays for the person it heads.
@@ -482,6 +496,10 @@ class Reader:
                 current.title, current.role = item.value.strip(), item.role
                 self.last_slot = "title"
             elif item.kind == "label":
+                if item.role and current.organization and not self.done \
+                        and not (current.name or current.reachable or current.title):
+                    # "Acme Corp" over "Investor Relations: ..." and "Media: ...": everyone's firm
+                    self.heading_org = current.organization
                 if item.role or current.name or current.reachable:
                     self.flush()
                 if item.role:
@@ -523,9 +541,9 @@ class Reader:
             self.name(split[0], block)
             self.current.title = split[1]
             self.last_slot = "title"
-        elif is_name(text):
+        elif person := person_name(text):
             paired = previous is not None and previous.kind == "text" and self.last_slot == "name"
-            self.name(text, block)
+            self.name(person, block)
             if paired and self.done and not self.done[-1].reachable:
                 # "Neil McDonald / Pete Lynch" over one phone: the two share what follows
                 self.partner = self.done[-1]
@@ -680,16 +698,27 @@ def interleave(cells: list[str]) -> list[str]:
     return out
 
 
-def is_section_label(line: str) -> re.Match | None:
+def is_section_label(line: str) -> bool:
+    line = unglue(line).split("\n")[0]  # "Corporate ContactMatthias Trondle..." (a converter's glue)
     label = LABEL_RE.match(line)
     if not label:
-        return None
+        return org_before_label(line)
     rest = label.group("rest").strip()
     if rest and ":" not in line[: label.start("rest")]:
         first = next(iter(line_fields(rest)), None)
         if first is None or not (first.kind in ("phone", "email") or is_name(first.value)):
-            return None  # "Media Relations firm X said ..." is a sentence, not a label
-    return label
+            return False  # "Media Relations firm X said ..." is a sentence, not a label
+    return True
+
+
+# "Caterpillar investor relations contact: Ryan Fiedler, ...": the firm, then its labelled person
+ORG_BEFORE_LABEL_RE = re.compile(r"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}$")
+
+
+def org_before_label(line: str) -> bool:
+    pieces = INLINE_LABEL_RE.split(line, maxsplit=1)
+    return len(pieces) == 2 and bool(ORG_BEFORE_LABEL_RE.match(pieces[0])) and not NOT_NAME_WORDS.fullmatch(
+        pieces[0]) and ":" in pieces[1][:60] and not STOP_RE.match(line)
 
 
 def unlabelled_table(lines: list[str]) -> bool:
@@ -699,7 +728,7 @@ def unlabelled_table(lines: list[str]) -> bool:
         and any(EMAIL_RE.search(line) for line in lines)
         and not any(is_prose(line) for line in lines)
         and any(
-            is_name(f.value) or name_then_title(f.value)
+            person_name(f.value) or name_then_title(f.value)
             for line in lines
             for f in line_fields(line)
             if f.kind == "text"
@@ -737,8 +766,7 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
     while index < len(blocks):
         lines = block_lines(blocks[index])
         label_at = next((i for i, line in enumerate(lines) if is_section_label(line)), None)
-        text = blocks[index].text
-        sentence = SENTENCE_RE.search(text) if "contact" in text.lower() else None
+        tail = tail_label(lines[-1]) if lines and index + 1 < len(blocks) else None
         if label_at is not None:
             # In a side-by-side table the label may head the second column only.
             before = lines[:label_at]
@@ -747,27 +775,58 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
             index = read_section(blocks, index, first, drafts, labels)
         elif unlabelled_table(lines):
             index = read_section(blocks, index, 0, drafts, labels, single=True)
-        elif sentence:
-            reader = Reader(role_for_word(sentence.group("role")))
-            rest = re.split(r"(?<=[a-z0-9])\.\s", sentence.group("rest"))[0]
-            reader.feed(line_fields(re.sub(r"\bat\s+|\bor\s+by\s+|\bby\s+", ", ", rest)), index)
-            found = reader.drafts()
-            if sentence.start() > 3:
-                for draft in found:
-                    draft.blocks.clear()  # the paragraph says more than the contact: it stays in the body
-            drafts.extend(found)
-            index += 1
+        elif tail is not None:
+            index = read_section(blocks, index + 1, 0, drafts, labels, role=role_of(tail))
         else:
+            drafts.extend(sentence_contacts(blocks[index].text, index))
             index += 1
     found = unique(drafts)
     return ContactsFound(contacts=found.contacts, used=found.used | labels)
+
+
+# "... the Shelly Group is globally present.Contact Investor Relations": a converter ran the label of the
+# next block into the paragraph before it
+TAIL_LABEL_RE = re.compile(r"[.!?]\s*(?P<label>[A-Z][^.!?]{2,60})$")
+
+
+def tail_label(line: str) -> re.Match | None:
+    tail = TAIL_LABEL_RE.search(line) if len(line) > 80 else None
+    label = LABEL_RE.fullmatch(tail.group("label")) if tail else None
+    return label if label and not label.group("rest") else None
+
+
+# "For further information, please contact Investor Relations at (301) 968-9300 or IR@AGNC.com."
+DESK_SENTENCE_RE = re.compile(
+    rf"\bfor\s+(?:further|more|additional)\s+information,?\s+please\s+contact\s+(?:our\s+|the\s+)?"
+    rf"(?P<role>{_ROLE_ITEM})\s+(?:department\s+|team\s+)?(?:at|on|by)\s+(?P<rest>[^\n]+)",
+    re.I,
+)
+
+
+def sentence_contacts(text: str, index: int) -> list[Draft]:
+    """The person or desk of a stand-alone sentence: "For investor relations information, please contact ..."."""
+    if "contact" not in text.lower():
+        return []
+    sentence = SENTENCE_RE.search(text) or DESK_SENTENCE_RE.search(text)
+    if not sentence:
+        return []
+    role = ROLE_WORD_RE.search(sentence.group("role"))
+    reader = Reader(role.lastgroup if role else None)
+    rest = re.split(r"(?<=[a-z0-9])\.\s", sentence.group("rest"))[0]
+    reader.feed(line_fields(re.sub(r"\bat\s+|\bor\s+by\s+|\bby\s+", ", ", rest)), index)
+    found = reader.drafts()
+    if sentence.start() > 3:
+        for draft in found:
+            draft.blocks.clear()  # the paragraph says more than the contact: it stays in the body
+    return found
 
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def read_section(
-    blocks: Sequence[Block], start: int, first_line: int, drafts: list[Draft], labels: set[int], single: bool = False
+    blocks: Sequence[Block], start: int, first_line: int, drafts: list[Draft], labels: set[int], single: bool = False,
+    role: str | None = None,
 ) -> int:
     section: list[tuple[int, list[Field]]] = []
     index = start
@@ -786,7 +845,7 @@ def read_section(
         index += 1
         if stop:
             break
-    reader = Reader()
+    reader = Reader(role)
     for block, fields in drop_header_names(section):
         reader.feed(fields, block)
     found = reader.drafts()
@@ -796,12 +855,30 @@ def read_section(
     return index
 
 
+def merged_desks(drafts: list[Draft]) -> list[Draft]:
+    """A desk named twice, once with its phone and once with its phone and mailbox ("please contact Investor
+    Relations at (301) 968-9300 or IR@AGNC.com" and "CONTACT: Investors – (301) 968-9300"), is one desk."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        twin = None if draft.name else next(
+            (k for k in kept if not k.name and k.role == draft.role
+             and (set(k.phones) & set(draft.phones) or set(k.emails) & set(draft.emails))), None)
+        if twin is None:
+            kept.append(draft)
+            continue
+        twin.phones += [p for p in draft.phones if p not in twin.phones]
+        twin.emails += [e for e in draft.emails if e not in twin.emails]
+        twin.organization = twin.organization or draft.organization
+        twin.blocks |= draft.blocks
+    return kept
+
+
 def unique(drafts: list[Draft]) -> ContactsFound:
     """One contact per person (or desk): the same people printed twice, once per page section, count once."""
     contacts: list[ContactInfo] = []
     used: set[int] = set()
     seen: set[str] = set()
-    for draft in drafts:
+    for draft in merged_desks(drafts):
         if not (draft.name or draft.reachable):
             continue
         used |= draft.blocks

@@ -381,6 +381,40 @@ CONTACT_CASES = [
         ],
         id="names-with-inner-capitals",
     ),
+    pytest.param(
+        "Acme investor relations contact: Jane Doe, +1 224-555-4074 or Doe_Jane@acme.com\n"
+        "Acme media contact: John Roe, +1 309-555-9333 or Roe_John@acme.com",
+        [
+            ("investors", "Jane Doe", None, "Acme", ["+1 224-555-4074"], ["Doe_Jane@acme.com"]),
+            ("media", "John Roe", None, "Acme", ["+1 309-555-9333"], ["Roe_John@acme.com"]),
+        ],
+        id="firm-named-before-the-label",
+    ),
+    pytest.param(
+        "Corporate ContactJane DoeChief Financial Officer+423 388 5510 jane.doe@acme.com",
+        [("other", "Jane Doe", "Chief Financial Officer", None, ["+423 388 5510"], ["jane.doe@acme.com"])],
+        id="label-glued-to-the-name",
+    ),
+    pytest.param(
+        "Contacts\n\nAcme Financial Services Corp\n\nInvestor Relations:\nJane Doe, Chief Financial Officer (314) 555-7251"
+        "\n\nMedia:\nJohn Roe, Senior Vice President, Marketing\n(314) 555-7141",
+        [
+            ("investors", "Jane Doe", "Chief Financial Officer", "Acme Financial Services Corp", ["(314) 555-7251"],
+             []),
+            ("media", "John Roe", "Senior Vice President, Marketing", "Acme Financial Services Corp",
+             ["(314) 555-7141"], []),
+        ],
+        id="firm-above-the-labels-is-everyones",
+    ),
+    pytest.param(
+        "Jane Doe\n+ 1 650 555 5296\njane_doe@acme.com\n\nJan de Vries (Europe and Asia)\n+31 20 555 2825\n"
+        "jan_devries@acme.com",
+        [
+            ("other", "Jane Doe", None, None, ["1 650 555 5296"], ["jane_doe@acme.com"]),
+            ("other", "Jan de Vries", None, None, ["+31 20 555 2825"], ["jan_devries@acme.com"]),
+        ],
+        id="note-in-brackets-after-a-name",
+    ),
 ]
 
 
@@ -458,6 +492,30 @@ def test_label_rows_over_rows_of_people_are_read_row_by_row():
     assert [(c.role, c.name) for c in found.contacts] == [
         ("investors", "Jane Doe"), ("investors", "John Roe"), ("media", "Mary Major"),
     ]
+
+
+def test_desk_in_a_sentence_and_in_the_contact_line_is_one_desk():
+    found = find_contacts(blocks(
+        "For further information, please contact Investor Relations at (301) 555-9300 or IR@acme.com .\n\n"
+        "CONTACT: Investors \u2013 (301) 555-9300 Media \u2013 (301) 555-9303"
+    ))
+    assert [(c.role, c.phones, c.emails) for c in found.contacts] == [
+        ("investors", ("(301) 555-9300",), ("IR@acme.com",)),
+        ("media", ("(301) 555-9303",), ()),
+    ]
+
+
+def test_label_run_into_the_paragraph_before_heads_the_next_block():
+    found = find_contacts([
+        Block("Shelly Group SE develops, designs and distributes smart building solutions for DIY and professional "
+              "users.Contact Investor Relations"),
+        Block("CROSS ALLIANCE communication GmbHJane DoePhone: +49 89 555 09 0331Mail: jd@crossalliance.de"),
+    ])
+    assert [(c.role, c.name, c.organization, c.phones, c.emails) for c in found.contacts] == [
+        ("investors", "Jane Doe", "CROSS ALLIANCE communication GmbH", ("+49 89 555 09 0331",),
+         ("jd@crossalliance.de",)),
+    ]
+    assert found.used == frozenset({1})
 
 
 def test_markdown_pipe_table_keeps_each_person_in_own_column():
