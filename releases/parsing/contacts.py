@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..phones import numbers_in
 from .document import Block
 from .patterns_calls import EMAIL_RE, PHONE_HINT_RE, find_phones, strip_markdown
 from .result import ContactInfo
@@ -292,12 +293,13 @@ WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+")
 
 def value_fields(text: str) -> list[Field]:
     found: list[tuple[int, Field]] = []
-    for start, end, phone in find_phones(text):
-        # "F: 604-555-0101", "604-555-0101 (FAX)": a fax machine is no way to reach a person
-        if not re.search(r"(?i)\bfax\b|\bf\s*:\s*$", text[max(0, start - 8): start]) \
-                and not re.match(r"(?i)\s*\(?fax\b", text[end: end + 8]):
-            found.append((start, Field("phone", phone)))
-        text = text[:start] + " " * (end - start) + text[end:]
+    for finder in (find_phones, numbers_in):  # the printed forms, then any other valid number
+        for start, end, phone in finder(text):
+            # "F: 604-555-0101", "604-555-0101 (FAX)": a fax machine is no way to reach a person
+            if not re.search(r"(?i)\bfax\b|\bf\s*:\s*$", text[max(0, start - 8): start]) \
+                    and not re.match(r"(?i)\s*\(?fax\b", text[end: end + 8]):
+                found.append((start, Field("phone", phone)))
+            text = text[:start] + " " * (end - start) + text[end:]
     for match in EMAIL_RE.finditer(text):
         prefix = GLUED_EMAIL_RE.match(match.group(0))
         start = match.start() + (prefix.end() if prefix else 0)
@@ -429,8 +431,14 @@ _DEPARTMENTS = (
     r"(?:corporate\s+)?communications|corporate\s+affairs))"
 )
 DEPARTMENT_IN_TITLE_RE = re.compile(rf"\b{_DEPARTMENTS}\b", re.I)
-# An organization is named for its department only at its end: "Skyline Corporate Communications Group" is an agency
-DEPARTMENT_AT_END_RE = re.compile(rf"\b{_DEPARTMENTS}(?:\s+(?:office|team|department|desk))?$", re.I)
+# An organization is named for its department only at its end, and not by a bare word that ends many firms'
+# names ("Townsquare Media", "Consolidated Communications"): "Philips Global Press Office", "Oracle Investor
+# Relations", "Oracle Corporate Communications"; "Skyline Corporate Communications Group" is an agency.
+DEPARTMENT_AT_END_RE = re.compile(
+    r"\b(?:(?P<investors>investor\s+relations|(?-i:IR))|(?P<media>(?:press|media|communications)\s+"
+    r"(?:office|team|department|desk|relations)|public\s+relations|corporate\s+(?:communications|affairs)))$",
+    re.I,
+)
 
 
 def department_role(title: str | None, organization: str | None) -> str | None:
@@ -767,6 +775,8 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
         lines = block_lines(blocks[index])
         label_at = next((i for i, line in enumerate(lines) if is_section_label(line)), None)
         tail = tail_label(lines[-1]) if lines and index + 1 < len(blocks) else None
+        if tail is not None and not reaches_someone(block_lines(blocks[index + 1])):
+            tail = None
         if label_at is not None:
             # In a side-by-side table the label may head the second column only.
             before = lines[:label_at]
@@ -793,6 +803,11 @@ def tail_label(line: str) -> re.Match | None:
     tail = TAIL_LABEL_RE.search(line) if len(line) > 80 else None
     label = LABEL_RE.fullmatch(tail.group("label")) if tail else None
     return label if label and not label.group("rest") else None
+
+
+def reaches_someone(lines: list[str]) -> bool:
+    """Short lines with a phone or an address: a contact block, not a paragraph."""
+    return any(EMAIL_RE.search(line) or find_phones(line) for line in lines) and not any(map(is_prose, lines))
 
 
 # "For further information, please contact Investor Relations at (301) 968-9300 or IR@AGNC.com."

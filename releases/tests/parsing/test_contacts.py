@@ -415,6 +415,11 @@ CONTACT_CASES = [
         ],
         id="note-in-brackets-after-a-name",
     ),
+    pytest.param(
+        "Investor Contact: Jane Doe, (212)5550100, jane@acme.com",
+        [("investors", "Jane Doe", None, None, ["(212)5550100"], ["jane@acme.com"])],
+        id="valid-number-in-a-form-the-patterns-miss",
+    ),
 ]
 
 
