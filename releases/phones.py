@@ -21,3 +21,13 @@ def to_e164(printed: str, *, region: str = "US") -> str | None:
         if phonenumbers.is_valid_number(number):
             return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return None
+
+
+def numbers_in(text: str, *, region: str = "US") -> list[tuple[int, int, str]]:
+    """(start, end, number as printed) of each valid telephone number in running text.
+
+    Catches what fixed patterns miss, "(212)5550100" or "+852 2111 3220", and not a bare
+    conference ID or a postcode, which are no valid number.
+    """
+    matcher = phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.VALID)
+    return [(match.start, match.end, match.raw_string) for match in matcher]

@@ -21,6 +21,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..phones import numbers_in
 from .document import Block
 from .patterns_calls import EMAIL_RE, PHONE_HINT_RE, find_phones, strip_markdown
 from .result import ContactInfo
@@ -31,25 +32,38 @@ ROLE_WORDS = {
              r"editorial|editors?",
 }
 _ROLES = "|".join(ROLE_WORDS.values())
+# The first role word of a label decides: "Investor Relations/Media Contact" -> investors
+ROLE_WORD_RE = re.compile(
+    rf"\b(?:(?P<investors>{ROLE_WORDS['investors']})|(?P<media>{ROLE_WORDS['media']}))(?![\w-])", re.I
+)
 _PREFIX = (
     r"(?:u\.?s\.?|international|global|european|asia|north\s+american|company|corporate|agency|general|"
-    r"financial|canadian)"
+    r"financial|canadian|external|internal)"
+)
+# "Investors", "Corporate Communications", "Investor Relations/Media", "Company, Investors and Media"
+_ROLE_ITEM = rf"(?:{_PREFIX}\s+)?(?:{_ROLES})"
+_ROLE_LIST = rf"(?:{_PREFIX}\s*,\s*)?{_ROLE_ITEM}(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*){_ROLE_ITEM}){{0,3}}"
+_LABEL_CORE = (
+    r"contacts?(?:\s+(?:information|details|us|the\s+(?:firm|company|team))(?:\s+(?:now|today))?)?"
+    r"|enquiries|inquiries|information|hotline|desk|line|team|department"
 )
 # A line that is only a label: "Investor Contacts:", "Media:", "CONTACT:", "/CONTACT:", "Contacts",
 # "Media enquiries", "Contact Investor Relations", "INTERNATIONAL INVESTOR RELATIONS", "Contact the Firm Now:",
-# "Investor Relations Contact", "For more information, please contact:", "Media Hotline"
+# "Investor Relations Contact", "For more information, please contact:", "Media Hotline", "Media Relations",
+# "Contacts for more information:", "For media inquiries, please contact:", "Investor Relations Department."
 LABEL_RE = re.compile(
     rf"^[/#*\s]*(?:"
-    rf"(?:{_PREFIX}\s+)?(?:(?P<role>{_ROLES})(?:\s+and\s+(?:{_ROLES}))?\s+)?"
-    rf"(?:contacts?(?:\s+(?:information|details|us|the\s+(?:firm|company|team))(?:\s+(?:now|today))?)?|enquiries|inquiries|information|relations|hotline|desk|line|team)"
-    rf"(?:\s+(?:for\s+)?(?P<role2>{_ROLES}))?(?:\s+contacts?)?"
-    rf"|(?:{_PREFIX}\s+)?(?P<role3>{_ROLES})"
-    rf"|for\s+(?:further|more|additional)\s+(?:(?P<role4>{_ROLES})\s+)?(?:information|details|inquiries|enquiries)"
+    rf"(?:{_PREFIX}\s+)?(?:{_ROLE_LIST}\s+)?(?:{_LABEL_CORE})"
+    rf"(?:\s+(?:for\s+)?{_ROLE_LIST})?(?:\s+contacts?)?(?:\s+for\s+(?:further|more|additional)\s+information)?"
+    rf"|{_ROLE_LIST}\s+relations"
+    rf"|(?:{_PREFIX}\s+)?{_ROLE_LIST}"
+    rf"|for\s+(?:further|more|additional)\s+(?:{_ROLE_LIST}\s+)?(?:information|details|inquiries|enquiries)"
     rf"(?:,?\s+(?:please\s+)?contact)?"
-    rf"|(?:for\s+)?(?:{_PREFIX}\s+)?(?P<role5>{_ROLES})\s+(?:inquiries|enquiries|questions|requests)"
-    rf"|for\s+(?P<role6>{_ROLES})"
+    rf"|(?:for\s+)?(?:{_PREFIX}\s+)?{_ROLE_LIST}\s+(?:inquiries|enquiries|questions|requests)"
+    rf"(?:,?\s+(?:please\s+)?contact)?"
+    rf"|for\s+{_ROLE_LIST}"
     rf"|(?:please\s+)?contact(?:\s+us)?|contact\s+information|further\s+information"
-    rf")(?![\w@.-])\s*[:\-–]?\s*(?P<rest>.*)$",
+    rf")(?![\w@-]|\.\w)\s*[:\-–.]?\s*(?P<rest>.*)$",
     re.I,
 )
 # "Jane Doe, 206-555-0100 (Investors)": the role of the person it follows
@@ -60,6 +74,19 @@ INLINE_LABEL_RE = re.compile(
     rf"(?<=\S)(?<!\bfor)\s+(?=(?:{_PREFIX}\s+)?(?:{_ROLES})(?:\s+(?:contacts?|relations|inquiries|enquiries))?\s*:)",
     re.I,
 )
+_REGIONS = (
+    r"(?:u\.?s\.?a?|u\.?k\.?|europe|asia|china|japan|germany|france|canada|india|australia|israel|korea|"
+    r"north\s+america|latin\s+america|americas|emea|apac|asia[\s-]pacific|rest\s+of\s+(?:the\s+)?world|"
+    r"nordics?|benelux|switzerland|singapore|hong\s+kong)"
+)
+# Where the people below are: "In Korea:", "Outside Korea:", "In the United States:", "UK, Europe & Rest of World:"
+REGION_LABEL_RE = re.compile(
+    rf"^(?:(?:in|outside(?:\s+of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){{0,3}}"
+    rf"|{_REGIONS}(?:\s*(?:,|&|and)\s*{_REGIONS}){{0,4}})\s*:\s*(?P<rest>.*)$",
+    re.I,
+)
+# "ICR Healthcare US:Alexis Feinberg": the region of the agency's person
+INLINE_REGION_RE = re.compile(rf"(?<=\S)\s+(?={_REGIONS}\s*:)", re.I)
 # "For investor relations information, please contact Jane Doe at 212-555-0100."
 SENTENCE_RE = re.compile(
     rf"\bfor\s+(?:further\s+|more\s+|additional\s+)?(?P<role>{_ROLES})\s+(?:information|inquiries|enquiries|questions)"
@@ -68,7 +95,7 @@ SENTENCE_RE = re.compile(
 )
 # Lines that end a contact block: the next section, the wire's trailer, the page's chrome.
 STOP_RE = re.compile(
-    r"^\W*(?:about\s|source\b|###|-30-|forward[\s-]looking|safe\s+harbou?r|cautionary|release\s+summary|\$cashtags|"
+    r"^\W*(?:about\s|source\b|###|-30-|forward[\s-]looking|safe\s+harbou?r|caution(?:ary)?\b|release\s+summary|\$cashtags|"
     r"view\s+(?:the\s+)?(?:source|original)|logo\b|original/source|photos?:|multimedia|site\s+navigation|"
     r"for\s+immediate\s+release|news\s+release|press\s+release|exhibit\s+\d|copyright|©|\(c\)\s+\d{4}|"
     r"note\s+to\s+editors|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|"
@@ -112,35 +139,48 @@ ADDRESS_RE = re.compile(
 )
 # Labels in front of a value: "Tel:", "Phone:", "E-Mail:", "Mobile:", "or e-mail", "Web:"
 FIELD_LABEL_RE = re.compile(
-    r"^(?:or\s+)?(?:(?:e-?mail|email)\b\s*:?|(?:tel(?:ephone)?|phone|ph|mobile|mob|cell|office|direct|fax|main|"
+    r"^(?:or\s+)?(?:(?:e-?mail|email|mail)\b\s*:?|(?:tel(?:ephone)?|phone|ph|mobile|mob|cell|office|direct|fax|main|"
     r"t|m|o|p|e|web(?:site)?|w)\s*[.:])\s*(?:\([A-Za-z.]{2,6}\)\s*)?",
     re.I,
 )
 BARE_FIELD_LABEL_RE = re.compile(
-    r"(?i)(?:or\s+)?(?:tel(?:ephone)?|phone|mobile|cell|fax|e-?mail|web(?:site)?|direct|office|main|ph|t|m|e|p|o)\.?"
+    r"(?i)(?:or\s+)?(?:tel(?:ephone)?|phone|mobile|cell|fax|e-?mail|mail|web(?:site)?|direct|office|main|ph|t|m|e|p|o)\.?"
 )
 # "... and Treasury Phone: +46733583171": a field label inside a line separates two fields
 INLINE_FIELD_LABEL_RE = re.compile(
-    r"(?<=\S)\s+(?:tel(?:ephone)?|phone|mobile|cell|fax|office|direct|e-?mail)\s*[.:]", re.I
+    r"(?<=\S)\s+(?:tel(?:ephone)?|phone|mobile|cell|fax|office|direct|e-?mail|mail)\s*[.:]", re.I
 )
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "st."}
 NOT_NAME_WORDS = re.compile(
     rf"\b(?:{TITLE_WORDS}|{COMPANY_SUFFIX}|contact|media|investors?|hotline|press|the|and|of|for|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|release|news|newswires?|wire|immediate|email|phone|tel|"
+    r"feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|release|news|newswires?|wire|immediate|email|phone|tel|"
     r"partners|advisors|advisers|advisory|associates|consulting|communications|strategies|capital|agency|"
-    r"relations|worldwide|international|global|both)\b",
+    r"relations|worldwide|international|global|both|outside|"
+    # the headings of financial statements and of the sections after a contact block: "Three Months Ended",
+    # "FINANCIAL TABLES FOLLOW", "Condensed Consolidated Balance Sheets", "Caution Concerning Forward-Looking
+    # Statements", "Business Development"
+    r"months|weeks|ended|consolidated|condensed|balance|sheets?|tables?|follows?|financial|results|subsidiaries|"
+    r"statements?|operations|information|income|revenues?|flows|assets|liabilities|equity|earnings|quarterly|"
+    r"fiscal|summary|highlights|unaudited|audited|reconciliation|gaap|caution(?:ary)?|concerning|forward|"
+    r"looking|harbou?r|business|development|conference|webcast|replay|passcode|participants|registration|"
+    r"selected|supplemental|segments?|adjusted)\b",
     re.I,
 )
+# "Jane", "Lee-Ann", "J.", "McDonald", "HyeLim", "DeAngelis", "O’Donnell", "Jr."
 NAME_WORD_RE = re.compile(
-    r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]?[A-Z][a-z]+|Mc[A-Z][a-z]+|Jr\.?|Sr\.?|II|III|IV)$"
+    r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]{0,5}[A-Z][a-z]+|[OD][’'][A-Z][a-zà-ÿ]+|"
+    r"Jr\.?|Sr\.?|II|III|IV)$"
 )
 # "..., both of Acme Corp."
 BOTH_OF_RE = re.compile(r"^(?:both|all)\s+of\s+(?P<org>[A-Z][^/]+)")
 # "Jane Doe of Acme Corp."
 NAME_OF_ORG_RE = re.compile(r"^(?P<name>.+?)\s+of\s+(?P<org>[A-Z].+)$")
 # Glued text from a converter that dropped line breaks: "Mareike VolkerHead of Investor Relations",
-# "Kirin Smith, PresidentPCG Advisory, Inc.", "Helix BioPharma Corp.Bay Adelaide Centre".
+# "Kirin Smith, PresidentPCG Advisory, Inc.", "Helix BioPharma Corp.Bay Adelaide Centre",
+# "Contact:Todd Waltz(408) 213-0940investors@aemetis.com", "Kirin SmithPCG Advisory Group",
+# "Group, LLCScott Powell", "Corporate ContactMatthias TrondleChief Financial Officer+423 388 3510",
+# "Mail: sp@crossalliance.dewww.crossalliance.de".
 GLUE_RES = (
     re.compile(r"(?<=[a-z.])(?=(?:Head|Chief|President|Director|Manager|Vice|Senior|Executive|Phone|Tel|"
                r"Telephone|Mobile|Fax|E-?[Mm]ail|Office|Cell|Direct|Managing)\b)"),
@@ -148,6 +188,9 @@ GLUE_RES = (
                r"Chairman|Founder|Partner|Principal)(?=[A-Z])"),
     re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|GmbH)\.(?=[A-Z])"),
     re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?=\d{2,}\s)"),
+    re.compile(r"(?<=[A-Za-z0-9])(?=\((?:\+\d|\d{3}\)))|(?<=[a-z])(?=\+\d|\d{3}[-.]\d{3}[-.]\d{4}(?!\d))"),
+    re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)|(?<=[a-z]{2})(?=www\.)"),
+    re.compile(r"\b(?:LLC|LLP|GmbH|plc|Contacts?|Enquiries|Inquiries)(?=[A-Z][a-z])"),
 )
 # "CEOcorporate@helixbiopharma.com": a title glued to the mailbox
 GLUED_EMAIL_RE = re.compile(r"^[A-Z]{2,}(?=[a-z])")
@@ -163,14 +206,12 @@ class Field:
     kind: str  # "label", "role", "or", "phone", "email", "text"
     value: str = ""
     role: str | None = None
+    gap: str = ""  # as printed between the previous text and this one: ", ", " – ", ", and "
 
 
 def role_of(label: re.Match) -> str | None:
-    for key in ("role", "role2", "role3", "role4", "role5", "role6"):
-        word = label.groupdict().get(key)
-        if word:
-            return role_for_word(word)
-    return None
+    word = ROLE_WORD_RE.search(label.string, label.start(), label.start("rest"))
+    return word.lastgroup if word else None
 
 
 def role_for_word(word: str) -> str | None:
@@ -225,15 +266,26 @@ def split_fields(text: str) -> list[str]:
 
 def line_fields(line: str) -> list[Field]:
     fields: list[Field] = []
-    for piece in INLINE_LABEL_RE.split(line):
-        piece = piece.strip()
-        label = LABEL_RE.match(piece)
-        if label and (not label.group("rest") or ":" in piece[: label.start("rest")] or role_of(label)):
-            fields.append(Field("label", piece[: label.start("rest")], role_of(label)))
-            piece = label.group("rest")
-        for sub in unglue(piece).split("\n"):
-            fields.extend(value_fields(sub))
+    for sub in unglue(line).split("\n"):
+        # A label at the start is read whole ("Company, Investors and Media:"); labels further on part the line.
+        lead, rest = leading_label(sub.strip())
+        fields.extend(lead)
+        for piece in (p for part in INLINE_LABEL_RE.split(rest) for p in INLINE_REGION_RE.split(part)):
+            lead, piece = leading_label(piece.strip())
+            fields.extend(lead)
+            fields.extend(value_fields(piece))
     return fields
+
+
+def leading_label(text: str) -> tuple[list[Field], str]:
+    """'Media Contact: Jane Doe' -> the label's field and 'Jane Doe'; 'In Korea: Jane Doe' (a region) too."""
+    label = LABEL_RE.match(text)
+    if label and (not label.group("rest") or ":" in text[: label.start("rest")] or role_of(label)):
+        return [Field("label", text[: label.start("rest")], role_of(label))], label.group("rest")
+    region = REGION_LABEL_RE.match(text)
+    if region:
+        return [Field("label", text[: region.start("rest")])], region.group("rest")
+    return [], text
 
 
 WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+")
@@ -241,12 +293,13 @@ WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+")
 
 def value_fields(text: str) -> list[Field]:
     found: list[tuple[int, Field]] = []
-    for start, end, phone in find_phones(text):
-        # "F: 604-555-0101", "604-555-0101 (FAX)": a fax machine is no way to reach a person
-        if not re.search(r"(?i)\bfax\b|\bf\s*:\s*$", text[max(0, start - 8): start]) \
-                and not re.match(r"(?i)\s*\(?fax\b", text[end: end + 8]):
-            found.append((start, Field("phone", phone)))
-        text = text[:start] + " " * (end - start) + text[end:]
+    for finder in (find_phones, numbers_in):  # the printed forms, then any other valid number
+        for start, end, phone in finder(text):
+            # "F: 604-555-0101", "604-555-0101 (FAX)": a fax machine is no way to reach a person
+            if not re.search(r"(?i)\bfax\b|\bf\s*:\s*$", text[max(0, start - 8): start]) \
+                    and not re.match(r"(?i)\s*\(?fax\b", text[end: end + 8]):
+                found.append((start, Field("phone", phone)))
+            text = text[:start] + " " * (end - start) + text[end:]
     for match in EMAIL_RE.finditer(text):
         prefix = GLUED_EMAIL_RE.match(match.group(0))
         start = match.start() + (prefix.end() if prefix else 0)
@@ -257,8 +310,9 @@ def value_fields(text: str) -> list[Field]:
         found.append((match.start(), Field("role", match.group(1), role_for_word(match.group(1)))))
     text = PAREN_ROLE_RE.sub(" ", text)
     text = INLINE_FIELD_LABEL_RE.sub(" | ", text)
+    cursor = 0  # where the previous text ended
     for part in split_fields(text):
-        start = text.find(part)
+        start = text.find(part, cursor)
         part = FIELD_LABEL_RE.sub("", part).strip(" ,:;()-–")
         if part.count("(") > part.count(")"):
             part += ")"  # "Cavendish Capital Markets Limited (Nominated Adviser and Broker)"
@@ -270,7 +324,10 @@ def value_fields(text: str) -> list[Field]:
         elif BARE_FIELD_LABEL_RE.fullmatch(part):
             continue  # "Tel +1 212 555 0100": the word without its colon
         elif re.search(r"[A-Za-z]{2}", part):
-            found.append((start, Field("text", part)))
+            at = text.find(part, start)
+            at = start if at < 0 else at
+            found.append((start, Field("text", part, gap=text[cursor:at] if cursor else "")))
+            cursor = at + len(part)
     return [f for _, f in sorted(found, key=lambda item: item[0])]
 
 
@@ -296,8 +353,24 @@ def is_name(text: str) -> bool:
     return all(NAME_WORD_RE.match(w) for w in named) and sum(len(w) > 2 for w in named) >= 2
 
 
+# "Jorgen Tesselaar (Europe and Asia)": a note on what the person covers
+PAREN_NOTE_RE = re.compile(r"^(?P<name>[^()]{3,60}?)\s*\([^()]{2,40}\)$")
+
+
+def person_name(text: str) -> str | None:
+    """The name a piece of text is, without a note in brackets after it; None if it is no name."""
+    if is_name(text):
+        return text
+    note = PAREN_NOTE_RE.match(text)
+    return note.group("name") if note and is_name(note.group("name")) else None
+
+
 def is_title(text: str) -> bool:
     return bool(TITLE_START_RE.match(text)) or (len(text.split()) <= 2 and bool(TITLE_WORD_RE.fullmatch(text)))
+
+
+# What stands between two parts of one title: "Director – Investor Relations", "VP of IR, Communications, and ..."
+TITLE_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s[–—-]\s|\s+and\s+)\s*")
 
 
 # A department's word alone ends an agency's name, not a person's: "Harris Public Relations"
@@ -340,7 +413,7 @@ class Draft:
         return bool(self.phones or self.emails)
 
     def contact(self) -> ContactInfo:
-        role = self.role or desk_role(self.emails) or "other"
+        role = self.role or department_role(self.title, self.organization) or desk_role(self.emails) or "other"
         return ContactInfo(
             role=role,
             name=self.name,
@@ -351,12 +424,49 @@ class Draft:
         )
 
 
+# The department a person works in, when no label says it: "Vice President, Investor Relations",
+# "VP of IR, Communications" (the first one named), "Philips Global Press Office", "Oracle Corporate Communications"
+_DEPARTMENTS = (
+    r"(?:(?P<investors>investor\s+relations|(?-i:IR))|(?P<media>press|media(?:\s+relations)?|public\s+relations|"
+    r"(?:corporate\s+)?communications|corporate\s+affairs))"
+)
+DEPARTMENT_IN_TITLE_RE = re.compile(rf"\b{_DEPARTMENTS}\b", re.I)
+# An organization is named for its department only at its end, and not by a bare word that ends many firms'
+# names ("Townsquare Media", "Consolidated Communications"): "Philips Global Press Office", "Oracle Investor
+# Relations", "Oracle Corporate Communications"; "Skyline Corporate Communications Group" is an agency.
+DEPARTMENT_AT_END_RE = re.compile(
+    r"\b(?:(?P<investors>investor\s+relations|(?-i:IR))|(?P<media>(?:press|media|communications)\s+"
+    r"(?:office|team|department|desk|relations)|public\s+relations|corporate\s+(?:communications|affairs)))$",
+    re.I,
+)
+
+
+def department_role(title: str | None, organization: str | None) -> str | None:
+    word = DEPARTMENT_IN_TITLE_RE.search(title or "") or DEPARTMENT_AT_END_RE.search(organization or "")
+    return word.lastgroup if word else None
+
+
 def desk_role(emails: list[str]) -> str | None:
     if emails and all(DESK_INVESTORS_RE.match(e) for e in emails):
         return "investors"
     if emails and all(DESK_MEDIA_RE.match(e) for e in emails):
         return "media"
     return None
+
+
+def transposed(fields: list[Field]) -> list[Field]:
+    """'Company Contact: Investor Relations Contact: Media Contact: a@x.com b@y.com c@z.com 678-555-0100
+    212-555-0101 202-555-0102': a table's heading row and its rows run together; the n-th value of each
+    kind is the n-th label's."""
+    count = next((i for i, f in enumerate(fields) if f.kind != "label"), len(fields))
+    labels, values = fields[:count], fields[count:]
+    kinds: dict[str, list[Field]] = {}
+    for item in values:
+        kinds.setdefault(item.kind, []).append(item)
+    if count < 2 or not values or not set(kinds) <= {"phone", "email", "text"} \
+            or any(len(same) != count for same in kinds.values()):
+        return fields
+    return [item for n, label in enumerate(labels) for item in (label, *(same[n] for same in kinds.values()))]
 
 
 class Reader:
@@ -368,6 +478,7 @@ class Reader:
         self.current = Draft(role=role)
         self.done: list[Draft] = []
         self.partner: Draft | None = None  # a person named with the current one, sharing their details
+        self.heading_org: str | None = None  # a firm named above the section's labels
 
     def flush(self) -> None:
         if self.partner is not None and self.partner is not self.current:
@@ -377,6 +488,7 @@ class Reader:
             self.current.organization = self.current.organization or partner.organization
             self.current.title = self.current.title or partner.title
         if self.current.name or self.current.reachable:
+            self.current.organization = self.current.organization or self.heading_org
             self.done.append(self.current)
             self.current = Draft(role=self.role)
         # An organization or title with nobody yet stays for the person it heads.
@@ -384,7 +496,7 @@ class Reader:
     def feed(self, fields: list[Field], block: int) -> None:
         previous = None
         self.last_slot = None
-        for item in fields:
+        for item in transposed(fields):
             current = self.current
             if item.kind == "label" and item.role and ":" not in item.value and current.name \
                     and not current.reachable and not current.title:
@@ -392,6 +504,10 @@ class Reader:
                 current.title, current.role = item.value.strip(), item.role
                 self.last_slot = "title"
             elif item.kind == "label":
+                if item.role and current.organization and not self.done \
+                        and not (current.name or current.reachable or current.title):
+                    # "Acme Corp" over "Investor Relations: ..." and "Media: ...": everyone's firm
+                    self.heading_org = current.organization
                 if item.role or current.name or current.reachable:
                     self.flush()
                 if item.role:
@@ -413,10 +529,10 @@ class Reader:
                 self.current.emails.append(item.value)
                 self.current.blocks.add(block)
             else:
-                self.text(item.value, previous, block)
+                self.text(item.value, previous, block, item.gap)
             previous = item
 
-    def text(self, text: str, previous: Field | None, block: int) -> None:
+    def text(self, text: str, previous: Field | None, block: int, gap: str = "") -> None:
         current = self.current
         split = name_then_title(text)  # also "CFO Lars Holm", "Head of IR Ingrid Dahl": a title, then the name
         of_org = NAME_OF_ORG_RE.match(text)
@@ -433,9 +549,9 @@ class Reader:
             self.name(split[0], block)
             self.current.title = split[1]
             self.last_slot = "title"
-        elif is_name(text):
+        elif person := person_name(text):
             paired = previous is not None and previous.kind == "text" and self.last_slot == "name"
-            self.name(text, block)
+            self.name(person, block)
             if paired and self.done and not self.done[-1].reachable:
                 # "Neil McDonald / Pete Lynch" over one phone: the two share what follows
                 self.partner = self.done[-1]
@@ -445,9 +561,9 @@ class Reader:
             # "CONTACT: Investors, Jane Doe, ...; or Media, John Roe, ..."
             self.feed([Field("label", text, role_of(label))], block)
         elif self.last_slot == "title" and previous is not None and previous.kind == "text" \
-                and not re.search(rf"\b(?:{COMPANY_SUFFIX})\b\.?$", text, re.I):
-            # "Executive Director, Investor Relations and Corporate Communications"
-            current.title = f"{current.title}, {text}"
+                and not re.search(rf"\b(?:{COMPANY_SUFFIX})\b\.?$", text, re.I) and not is_address(text):
+            # "Executive Director, Investor Relations and Corporate Communications", "Director – Investor Relations"
+            current.title = current.title + (gap if TITLE_GAP_RE.fullmatch(gap) else ", ") + text
         elif is_title(text):
             if current.title and current.name and current.reachable:
                 self.flush()
@@ -533,15 +649,9 @@ def block_lines(block: Block) -> list[str]:
         lines = [cell.strip() for cell in lines[0].split("\t") if cell.strip()]
     lines = [LETTERHEAD_RE.sub("", line) if "ontact" in line.lower() else line for line in lines]
     cells = [line.split("\t") for line in lines]
-    width = max((len(row) for row in cells), default=0)
-    if width >= 2 and sum(len(row) == width for row in cells) * 2 >= len(cells):
-        # A Markdown pipe table loses its empty trailing cells: "| www.acme.com |  |" is one cell.
-        cells = [row + [""] * (width - len(row)) for row in cells]
-    if len(cells) >= 2 and len({len(row) for row in cells}) == 1 and len(cells[0]) >= 2:
-        # An HTML table of contacts side by side: "Investor Contact:<td>Media Contact:" over names, phones...
-        columns_read = [[row[i].strip() for row in cells if row[i].strip()] for i in range(len(cells[0]))]
-        if sum(any(EMAIL_RE.search(c) or find_phones(c) for c in column) for column in columns_read) >= 2:
-            return [line for column in columns_read for line in (*column, "or")][:-1]
+    table = labelled_rows(cells) or label_cell_columns(cells) or side_by_side(cells)
+    if table:
+        return table
     if block.tag in ("pre", "table") or any("   " in line and SPACED_RE.search(line) for line in lines):
         cols = columns(lines)
         if len(cols) > 1:
@@ -549,16 +659,74 @@ def block_lines(block: Block) -> list[str]:
     return [line.strip() for line in lines]
 
 
-def is_section_label(line: str) -> re.Match | None:
+def is_bare_label(cell: str) -> bool:
+    label = LABEL_RE.match(cell.strip())
+    return bool(label) and not label.group("rest").strip()
+
+
+def labelled_rows(cells: list[list[str]]) -> list[str] | None:
+    """'Investor Relations' over a row of two people, 'Media Relations' over two more: read row by row."""
+    labels = [row for row in cells if len(row) == 1 and is_bare_label(row[0])]
+    if len(cells) < 3 or cells[0] not in labels or len(labels) < 2 or all(len(row) == 1 for row in cells):
+        return None
+    return [line for row in cells for line in (row if len(row) == 1 else interleave(row))]
+
+
+def label_cell_columns(cells: list[list[str]]) -> list[str] | None:
+    """'Contact:<td>Ken Bond<td>Deborah Hellinger' over rows of their details: the label's column is empty
+    below it, and the reader drops empty cells, so the shorter rows stand under the last columns."""
+    if len(cells) < 2 or len(cells[0]) < 3 or not is_bare_label(cells[0][0]):
+        return None
+    width = len(cells[0]) - 1
+    if any(len(row) > width for row in cells[1:]):
+        return None
+    padded = [cells[0][1:]] + [[""] * (width - len(row)) + row for row in cells[1:]]
+    table = side_by_side(padded)
+    return [cells[0][0].strip(), *table] if table else None
+
+
+def side_by_side(cells: list[list[str]]) -> list[str] | None:
+    """An HTML table of contacts side by side: "Investor Contact:<td>Media Contact:" over names, phones..."""
+    width = max((len(row) for row in cells), default=0)
+    if width >= 2 and sum(len(row) == width for row in cells) * 2 >= len(cells):
+        # A Markdown pipe table loses its empty trailing cells: "| www.acme.com |  |" is one cell.
+        cells = [row + [""] * (width - len(row)) for row in cells]
+    if len(cells) >= 2 and len({len(row) for row in cells}) == 1 and len(cells[0]) >= 2:
+        columns_read = [[row[i].strip() for row in cells if row[i].strip()] for i in range(len(cells[0]))]
+        if sum(any(EMAIL_RE.search(c) or find_phones(c) for c in column) for column in columns_read) >= 2:
+            return interleave(["\n".join(column) for column in columns_read])
+    return None
+
+
+def interleave(cells: list[str]) -> list[str]:
+    """The lines of each cell (or column), with an "or" between one cell's and the next's."""
+    out: list[str] = []
+    for cell in cells:
+        out.extend((["or"] if out else []) + [line.strip() for line in cell.split("\n") if line.strip()])
+    return out
+
+
+def is_section_label(line: str) -> bool:
+    line = unglue(line).split("\n")[0]  # "Corporate ContactMatthias Trondle..." (a converter's glue)
     label = LABEL_RE.match(line)
     if not label:
-        return None
+        return org_before_label(line)
     rest = label.group("rest").strip()
     if rest and ":" not in line[: label.start("rest")]:
         first = next(iter(line_fields(rest)), None)
         if first is None or not (first.kind in ("phone", "email") or is_name(first.value)):
-            return None  # "Media Relations firm X said ..." is a sentence, not a label
-    return label
+            return False  # "Media Relations firm X said ..." is a sentence, not a label
+    return True
+
+
+# "Caterpillar investor relations contact: Ryan Fiedler, ...": the firm, then its labelled person
+ORG_BEFORE_LABEL_RE = re.compile(r"^[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4}$")
+
+
+def org_before_label(line: str) -> bool:
+    pieces = INLINE_LABEL_RE.split(line, maxsplit=1)
+    return len(pieces) == 2 and bool(ORG_BEFORE_LABEL_RE.match(pieces[0])) and not NOT_NAME_WORDS.fullmatch(
+        pieces[0]) and ":" in pieces[1][:60] and not STOP_RE.match(line)
 
 
 def unlabelled_table(lines: list[str]) -> bool:
@@ -568,7 +736,7 @@ def unlabelled_table(lines: list[str]) -> bool:
         and any(EMAIL_RE.search(line) for line in lines)
         and not any(is_prose(line) for line in lines)
         and any(
-            is_name(f.value) or name_then_title(f.value)
+            person_name(f.value) or name_then_title(f.value)
             for line in lines
             for f in line_fields(line)
             if f.kind == "text"
@@ -606,8 +774,9 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
     while index < len(blocks):
         lines = block_lines(blocks[index])
         label_at = next((i for i, line in enumerate(lines) if is_section_label(line)), None)
-        text = blocks[index].text
-        sentence = SENTENCE_RE.search(text) if "contact" in text.lower() else None
+        tail = tail_label(lines[-1]) if lines and index + 1 < len(blocks) else None
+        if tail is not None and not reaches_someone(block_lines(blocks[index + 1])):
+            tail = None
         if label_at is not None:
             # In a side-by-side table the label may head the second column only.
             before = lines[:label_at]
@@ -616,27 +785,63 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
             index = read_section(blocks, index, first, drafts, labels)
         elif unlabelled_table(lines):
             index = read_section(blocks, index, 0, drafts, labels, single=True)
-        elif sentence:
-            reader = Reader(role_for_word(sentence.group("role")))
-            rest = re.split(r"(?<=[a-z0-9])\.\s", sentence.group("rest"))[0]
-            reader.feed(line_fields(re.sub(r"\bat\s+|\bor\s+by\s+|\bby\s+", ", ", rest)), index)
-            found = reader.drafts()
-            if sentence.start() > 3:
-                for draft in found:
-                    draft.blocks.clear()  # the paragraph says more than the contact: it stays in the body
-            drafts.extend(found)
-            index += 1
+        elif tail is not None:
+            index = read_section(blocks, index + 1, 0, drafts, labels, role=role_of(tail))
         else:
+            drafts.extend(sentence_contacts(blocks[index].text, index))
             index += 1
     found = unique(drafts)
     return ContactsFound(contacts=found.contacts, used=found.used | labels)
+
+
+# "... the Shelly Group is globally present.Contact Investor Relations": a converter ran the label of the
+# next block into the paragraph before it
+TAIL_LABEL_RE = re.compile(r"[.!?]\s*(?P<label>[A-Z][^.!?]{2,60})$")
+
+
+def tail_label(line: str) -> re.Match | None:
+    tail = TAIL_LABEL_RE.search(line) if len(line) > 80 else None
+    label = LABEL_RE.fullmatch(tail.group("label")) if tail else None
+    return label if label and not label.group("rest") else None
+
+
+def reaches_someone(lines: list[str]) -> bool:
+    """Short lines with a phone or an address: a contact block, not a paragraph."""
+    return any(EMAIL_RE.search(line) or find_phones(line) for line in lines) and not any(map(is_prose, lines))
+
+
+# "For further information, please contact Investor Relations at (301) 968-9300 or IR@AGNC.com."
+DESK_SENTENCE_RE = re.compile(
+    rf"\bfor\s+(?:further|more|additional)\s+information,?\s+please\s+contact\s+(?:our\s+|the\s+)?"
+    rf"(?P<role>{_ROLE_ITEM})\s+(?:department\s+|team\s+)?(?:at|on|by)\s+(?P<rest>[^\n]+)",
+    re.I,
+)
+
+
+def sentence_contacts(text: str, index: int) -> list[Draft]:
+    """The person or desk of a stand-alone sentence: "For investor relations information, please contact ..."."""
+    if "contact" not in text.lower():
+        return []
+    sentence = SENTENCE_RE.search(text) or DESK_SENTENCE_RE.search(text)
+    if not sentence:
+        return []
+    role = ROLE_WORD_RE.search(sentence.group("role"))
+    reader = Reader(role.lastgroup if role else None)
+    rest = re.split(r"(?<=[a-z0-9])\.\s", sentence.group("rest"))[0]
+    reader.feed(line_fields(re.sub(r"\bat\s+|\bor\s+by\s+|\bby\s+", ", ", rest)), index)
+    found = reader.drafts()
+    if sentence.start() > 3:
+        for draft in found:
+            draft.blocks.clear()  # the paragraph says more than the contact: it stays in the body
+    return found
 
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 
 def read_section(
-    blocks: Sequence[Block], start: int, first_line: int, drafts: list[Draft], labels: set[int], single: bool = False
+    blocks: Sequence[Block], start: int, first_line: int, drafts: list[Draft], labels: set[int], single: bool = False,
+    role: str | None = None,
 ) -> int:
     section: list[tuple[int, list[Field]]] = []
     index = start
@@ -655,7 +860,7 @@ def read_section(
         index += 1
         if stop:
             break
-    reader = Reader()
+    reader = Reader(role)
     for block, fields in drop_header_names(section):
         reader.feed(fields, block)
     found = reader.drafts()
@@ -665,12 +870,30 @@ def read_section(
     return index
 
 
+def merged_desks(drafts: list[Draft]) -> list[Draft]:
+    """A desk named twice, once with its phone and once with its phone and mailbox ("please contact Investor
+    Relations at (301) 968-9300 or IR@AGNC.com" and "CONTACT: Investors – (301) 968-9300"), is one desk."""
+    kept: list[Draft] = []
+    for draft in drafts:
+        twin = None if draft.name else next(
+            (k for k in kept if not k.name and k.role == draft.role
+             and (set(k.phones) & set(draft.phones) or set(k.emails) & set(draft.emails))), None)
+        if twin is None:
+            kept.append(draft)
+            continue
+        twin.phones += [p for p in draft.phones if p not in twin.phones]
+        twin.emails += [e for e in draft.emails if e not in twin.emails]
+        twin.organization = twin.organization or draft.organization
+        twin.blocks |= draft.blocks
+    return kept
+
+
 def unique(drafts: list[Draft]) -> ContactsFound:
     """One contact per person (or desk): the same people printed twice, once per page section, count once."""
     contacts: list[ContactInfo] = []
     used: set[int] = set()
     seen: set[str] = set()
-    for draft in drafts:
+    for draft in merged_desks(drafts):
         if not (draft.name or draft.reachable):
             continue
         used |= draft.blocks

@@ -207,7 +207,7 @@ CONTACT_CASES = [
         "Contacts:\n\nJane Doe – Director of Investor Relations\nAcme Corp.\nTel +1 212 555 0100\njane@acme.com\n\n"
         "John Roe\nMedia Relations\nAcme Corp.\nTel +1 212 555 0199\njohn@acme.com",
         [
-            ("other", "Jane Doe", "Director of Investor Relations", "Acme Corp.", ["+1 212 555 0100"],
+            ("investors", "Jane Doe", "Director of Investor Relations", "Acme Corp.", ["+1 212 555 0100"],
              ["jane@acme.com"]),
             ("media", "John Roe", "Media Relations", "Acme Corp.", ["+1 212 555 0199"], ["john@acme.com"]),
         ],
@@ -311,9 +311,114 @@ CONTACT_CASES = [
         "Head of IR Ingrid Dahl, tel. +47 918 40 221, ingrid.dahl@norvikbank.no",
         [
             ("other", "Lars Holm", "CFO", None, ["+47 922 55 010"], []),
-            ("other", "Ingrid Dahl", "Head of IR", None, ["+47 918 40 221"], ["ingrid.dahl@norvikbank.no"]),
+            ("investors", "Ingrid Dahl", "Head of IR", None, ["+47 918 40 221"], ["ingrid.dahl@norvikbank.no"]),
         ],
         id="nordic-title-before-name",
+    ),
+    pytest.param(
+        "Investor Relations/Media Contact:Jane Doe(212) 555-0100ir@acme.com\n"
+        "External Investor Relations Contact:John RoeRX Advisory Group(646) 555-0199jroe@rxadvisory.com",
+        [
+            ("investors", "Jane Doe", None, None, ["(212) 555-0100"], ["ir@acme.com"]),
+            ("investors", "John Roe", None, "RX Advisory Group", ["(646) 555-0199"], ["jroe@rxadvisory.com"]),
+        ],
+        id="converter-glued-fields-are-parted",
+    ),
+    pytest.param(
+        "Contacts for more information:\n\nCompany, Investors and Media:\n\nJane Doe\n\nAcme\n\n312-555-0100",
+        [("investors", "Jane Doe", None, "Acme", ["312-555-0100"], [])],
+        id="label-naming-several-audiences-takes-the-first-role",
+    ),
+    pytest.param(
+        "For investor and media inquiries, please contact:\n\nIn China:\nAcme Co. Ltd.\nWang Fang\nE-mail: ir@acme.cn"
+        "\n\nIn the United States:\nRX Communications\nJohn Roe\nTel: +1-212-555-0199",
+        [
+            ("investors", "Wang Fang", None, "Acme Co. Ltd.", [], ["ir@acme.cn"]),
+            ("investors", "John Roe", None, "RX Communications", ["+1-212-555-0199"], []),
+        ],
+        id="region-lines-part-contacts-and-are-no-organization",
+    ),
+    pytest.param(
+        "For additional information, please contact:\n\nSanne Smit\nAcme Global Press Office\nTel.: +31 6 1521 3446"
+        "\n\nEva Berg\nAcme Investor Relations\nTel.: +31 20 597 7055",
+        [
+            ("media", "Sanne Smit", None, "Acme Global Press Office", ["+31 6 1521 3446"], []),
+            ("investors", "Eva Berg", None, "Acme Investor Relations", ["+31 20 597 7055"], []),
+        ],
+        id="department-named-in-organization-gives-the-role",
+    ),
+    pytest.param(
+        "Contacts:\nJane Doe\nDirector – Investor Relations\n(212) 555-0100\n\n"
+        "John Roe, VP of IR, Communications, and Portfolio Strategy, +1 978 555 4372",
+        [
+            ("investors", "Jane Doe", "Director – Investor Relations", None, ["(212) 555-0100"], []),
+            ("investors", "John Roe", "VP of IR, Communications, and Portfolio Strategy", None, ["+1 978 555 4372"],
+             []),
+        ],
+        id="title-keeps-its-printed-separators",
+    ),
+    pytest.param(
+        "Company Contact: Investor Relations Contact: Media Contact:info@acme.com jane@irfirm.com "
+        "john@prfirm.com678-555-0100 212-555-0101 202-555-0102",
+        [
+            ("other", None, None, None, ["678-555-0100"], ["info@acme.com"]),
+            ("investors", None, None, None, ["212-555-0101"], ["jane@irfirm.com"]),
+            ("media", None, None, None, ["202-555-0102"], ["john@prfirm.com"]),
+        ],
+        id="heading-row-run-into-its-rows-pairs-by-order",
+    ),
+    pytest.param(
+        "Media Contact:\nJane Doe, 212-555-0100\n\nFINANCIAL TABLES FOLLOW\n\nACME LABS, INC.\n\n"
+        "Condensed Consolidated Statements of Operations\n\nThree Months Ended\n\nNine Months Ended",
+        [("media", "Jane Doe", None, None, ["212-555-0100"], [])],
+        id="financial-statement-headings-after-the-block-are-nobody",
+    ),
+    pytest.param(
+        "Contacts:\nHyeLim Lee, +82 2 311 4702\n\nNancy O\u2019Donnell, +1 (770) 555-7723",
+        [
+            ("other", "HyeLim Lee", None, None, ["+82 2 311 4702"], []),
+            ("other", "Nancy O\u2019Donnell", None, None, ["+1 (770) 555-7723"], []),
+        ],
+        id="names-with-inner-capitals",
+    ),
+    pytest.param(
+        "Acme investor relations contact: Jane Doe, +1 224-555-4074 or Doe_Jane@acme.com\n"
+        "Acme media contact: John Roe, +1 309-555-9333 or Roe_John@acme.com",
+        [
+            ("investors", "Jane Doe", None, "Acme", ["+1 224-555-4074"], ["Doe_Jane@acme.com"]),
+            ("media", "John Roe", None, "Acme", ["+1 309-555-9333"], ["Roe_John@acme.com"]),
+        ],
+        id="firm-named-before-the-label",
+    ),
+    pytest.param(
+        "Corporate ContactJane DoeChief Financial Officer+423 388 5510 jane.doe@acme.com",
+        [("other", "Jane Doe", "Chief Financial Officer", None, ["+423 388 5510"], ["jane.doe@acme.com"])],
+        id="label-glued-to-the-name",
+    ),
+    pytest.param(
+        "Contacts\n\nAcme Financial Services Corp\n\nInvestor Relations:\nJane Doe, Chief Financial Officer (314) 555-7251"
+        "\n\nMedia:\nJohn Roe, Senior Vice President, Marketing\n(314) 555-7141",
+        [
+            ("investors", "Jane Doe", "Chief Financial Officer", "Acme Financial Services Corp", ["(314) 555-7251"],
+             []),
+            ("media", "John Roe", "Senior Vice President, Marketing", "Acme Financial Services Corp",
+             ["(314) 555-7141"], []),
+        ],
+        id="firm-above-the-labels-is-everyones",
+    ),
+    pytest.param(
+        "Jane Doe\n+ 1 650 555 5296\njane_doe@acme.com\n\nJan de Vries (Europe and Asia)\n+31 20 555 2825\n"
+        "jan_devries@acme.com",
+        [
+            ("other", "Jane Doe", None, None, ["1 650 555 5296"], ["jane_doe@acme.com"]),
+            ("other", "Jan de Vries", None, None, ["+31 20 555 2825"], ["jan_devries@acme.com"]),
+        ],
+        id="note-in-brackets-after-a-name",
+    ),
+    pytest.param(
+        "Investor Contact: Jane Doe, (212)5550100, jane@acme.com",
+        [("investors", "Jane Doe", None, None, ["(212)5550100"], ["jane@acme.com"])],
+        id="valid-number-in-a-form-the-patterns-miss",
     ),
 ]
 
@@ -364,6 +469,56 @@ def test_html_table_of_contacts_side_by_side_is_read_by_column():
     assert [(c.role, c.name, c.phones, c.emails) for c in found.contacts] == [
         ("investors", "Jane Doe", ("212-555-0100",), ("jane@acme.com",)),
         ("media", "John Roe", ("212-555-0199",), ("john@acme.com",)),
+    ]
+    assert found.used == frozenset({1})
+
+
+def test_label_in_its_own_cell_beside_the_people_heads_their_columns():
+    # The reader drops empty cells: the label's column is empty below it, so the details stand under the people.
+    table = Block(
+        "Contact:\tJane Doe\tJohn Roe (News Media)\nAcme Investor Relations\tAcme Corporate Communications\n"
+        "(O): 212-555-0100\t(O): 212-555-0199\n(C): 718-555-0198",
+        tag="table",
+    )
+    found = find_contacts([Block("Acme announced results today."), table])
+    assert [(c.role, c.name, c.organization, c.phones) for c in found.contacts] == [
+        ("investors", "Jane Doe", "Acme Investor Relations", ("212-555-0100",)),
+        ("media", "John Roe", "Acme Corporate Communications", ("212-555-0199", "718-555-0198")),
+    ]
+
+
+def test_label_rows_over_rows_of_people_are_read_row_by_row():
+    table = Block(
+        "Investor Relations\nJane Doe +44 7824 555 750 ir@acme.it\tJohn Roe +39 348 555 4876 ir@acme.it\n"
+        "Media Relations\nMary Major +1 203 555 2225 acme@prfirm.com",
+        tag="table",
+    )
+    found = find_contacts([table])
+    assert [(c.role, c.name) for c in found.contacts] == [
+        ("investors", "Jane Doe"), ("investors", "John Roe"), ("media", "Mary Major"),
+    ]
+
+
+def test_desk_in_a_sentence_and_in_the_contact_line_is_one_desk():
+    found = find_contacts(blocks(
+        "For further information, please contact Investor Relations at (301) 555-9300 or IR@acme.com .\n\n"
+        "CONTACT: Investors \u2013 (301) 555-9300 Media \u2013 (301) 555-9303"
+    ))
+    assert [(c.role, c.phones, c.emails) for c in found.contacts] == [
+        ("investors", ("(301) 555-9300",), ("IR@acme.com",)),
+        ("media", ("(301) 555-9303",), ()),
+    ]
+
+
+def test_label_run_into_the_paragraph_before_heads_the_next_block():
+    found = find_contacts([
+        Block("Shelly Group SE develops, designs and distributes smart building solutions for DIY and professional "
+              "users.Contact Investor Relations"),
+        Block("CROSS ALLIANCE communication GmbHJane DoePhone: +49 89 555 09 0331Mail: jd@crossalliance.de"),
+    ])
+    assert [(c.role, c.name, c.organization, c.phones, c.emails) for c in found.contacts] == [
+        ("investors", "Jane Doe", "CROSS ALLIANCE communication GmbH", ("+49 89 555 09 0331",),
+         ("jd@crossalliance.de",)),
     ]
     assert found.used == frozenset({1})
 
