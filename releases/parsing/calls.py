@@ -403,9 +403,22 @@ SAME_CODE_RE = re.compile(
 )
 # "a simultaneous live, and then archived, webcast ... (www.acme.com)": one link serves both,
 # and the sentence stays live (a replay is noted all the same)
+# ("Webcast and Replay: https://..." too: one link for both)
 LIVE_AND_ARCHIVED_RE = re.compile(
-    r"\blive,?\s+and\s+(?:then\s+)?(?:an?\s+)?(?=archiv|record|replay|on[\s-]demand)", re.I
+    r"\blive,?\s+and\s+(?:then\s+)?(?:an?\s+)?(?=archiv|record|replay|on[\s-]demand)"
+    r"|^webcast\s+(?:and|&|/)\s+(?=replay|archive|recording)", re.I
 )
+
+
+# "Date: Tuesday, February 25, 2025", "Time:", "When:", "Date and Time:": the first line of the event's own details
+EVENT_DETAIL_RE = re.compile(r"^(?:date|time|when|date\s*(?:and|&|/)\s*time)\s*:", re.I)
+
+
+def opens_event_details(before: str, text: str) -> bool:
+    """'A webcast and replay will be available on the Company's website.' over 'Date: ...', 'Time: ...',
+    'Dial-In: ...': a sentence that names the replay in passing hands no replay on to the list of the
+    event's details below it."""
+    return bool(EVENT_DETAIL_RE.match(text)) and before.rstrip().endswith(".") and len(before.split()) >= 6
 
 
 def segments(unit: Unit, live: bool) -> tuple[list[tuple[int, int, bool]], bool]:
@@ -639,6 +652,8 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
     seen_days: dict[date, Part] = {}
     for index, unit in enumerate(units):
         text = unit.text
+        if not live and index and opens_event_details(units[index - 1].text, text):
+            live = True
         stretches, live = segments(unit, live)
         # "for more information contact Jane Doe at 212-555-0100, jane@x.com": a contact, not a dial-in
         contact_line = bool(CONTACT_LINE_RE.search(text)) and not DIAL_RE.search(text)

@@ -79,10 +79,11 @@ _REGIONS = (
     r"north\s+america|latin\s+america|americas|emea|apac|asia[\s-]pacific|rest\s+of\s+(?:the\s+)?world|"
     r"nordics?|benelux|switzerland|singapore|hong\s+kong)"
 )
-# Where the people below are: "In Korea:", "Outside Korea:", "In the United States:", "UK, Europe & Rest of World:"
+# Where the people below are: "In Korea:", "Outside Korea:", "In the United States:", "UK, Europe & Rest of World:",
+# and "In Taiwan" alone over a column of a side-by-side table
 REGION_LABEL_RE = re.compile(
     rf"^(?:(?:in|outside(?:\s+of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){{0,3}}"
-    rf"|{_REGIONS}(?:\s*(?:,|&|and)\s*{_REGIONS}){{0,4}})\s*:\s*(?P<rest>.*)$",
+    rf"|{_REGIONS}(?:\s*(?:,|&|and)\s*{_REGIONS}){{0,4}})(?:\s*:\s*|\s*$)(?P<rest>.*)$",
     re.I,
 )
 # "ICR Healthcare US:Alexis Feinberg": the region of the agency's person
@@ -151,8 +152,9 @@ INLINE_FIELD_LABEL_RE = re.compile(
     r"(?<=\S)\s+(?:tel(?:ephone)?|phone|mobile|cell|fax|office|direct|e-?mail|mail)\s*[.:]", re.I
 )
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "st."}
+# (a word after a hyphen is part of the word before it: "Min-jun" is no month)
 NOT_NAME_WORDS = re.compile(
-    rf"\b(?:{TITLE_WORDS}|{COMPANY_SUFFIX}|contact|media|investors?|hotline|press|the|and|of|for|"
+    rf"\b(?<!-)(?:{TITLE_WORDS}|{COMPANY_SUFFIX}|contact|media|investors?|hotline|press|the|and|of|for|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|release|news|newswires?|wire|immediate|email|phone|tel|"
     r"partners|advisors|advisers|advisory|associates|consulting|communications|strategies|capital|agency|"
@@ -167,9 +169,9 @@ NOT_NAME_WORDS = re.compile(
     r"selected|supplemental|segments?|adjusted)\b",
     re.I,
 )
-# "Jane", "Lee-Ann", "J.", "McDonald", "HyeLim", "DeAngelis", "O’Donnell", "Jr."
+# "Jane", "Lee-Ann", "Min-jun" (a Korean given name), "J.", "McDonald", "HyeLim", "DeAngelis", "O’Donnell", "Jr."
 NAME_WORD_RE = re.compile(
-    r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?|[A-Z]\.|[A-Z][a-z]{0,5}[A-Z][a-z]+|[OD][’'][A-Z][a-zà-ÿ]+|"
+    r"^(?:[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+|-[a-z]{2,4})?|[A-Z]\.|[A-Z][a-z]{0,5}[A-Z][a-z]+|[OD][’'][A-Z][a-zà-ÿ]+|"
     r"Jr\.?|Sr\.?|II|III|IV)$"
 )
 # "..., both of Acme Corp."
@@ -189,7 +191,8 @@ GLUE_RES = (
     re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|GmbH)\.(?=[A-Z])"),
     re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?=\d{2,}\s)"),
     re.compile(r"(?<=[A-Za-z0-9])(?=\((?:\+\d|\d{3}\)))|(?<=[a-z])(?=\+\d|\d{3}[-.]\d{3}[-.]\d{4}(?!\d))"),
-    re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)|(?<=[a-z]{2})(?=www\.)"),
+    # (not a brand with capitals inside, the first word of a name in capitals: "ChipMOS TECHNOLOGIES INC.")
+    re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)(?![A-Z]+\s[A-Z\s.,&]*$)|(?<=[a-z]{2})(?=www\.)"),
     re.compile(r"\b(?:LLC|LLP|GmbH|plc|Contacts?|Enquiries|Inquiries)(?=[A-Z][a-z])"),
 )
 # "CEOcorporate@helixbiopharma.com": a title glued to the mailbox
@@ -280,7 +283,9 @@ def line_fields(line: str) -> list[Field]:
 def leading_label(text: str) -> tuple[list[Field], str]:
     """'Media Contact: Jane Doe' -> the label's field and 'Jane Doe'; 'In Korea: Jane Doe' (a region) too."""
     label = LABEL_RE.match(text)
-    if label and (not label.group("rest") or ":" in text[: label.start("rest")] or role_of(label)):
+    if label and (not label.group("rest") or ":" in text[: label.start("rest")] or role_of(label)) \
+            and not (label.group("rest") and ":" not in text[: label.start("rest")] and ORG_END_RE.search(text)):
+        # ("Global IR Partners" is a firm, not a label and a name)
         return [Field("label", text[: label.start("rest")], role_of(label))], label.group("rest")
     region = REGION_LABEL_RE.match(text)
     if region:
@@ -441,8 +446,17 @@ DEPARTMENT_AT_END_RE = re.compile(
 )
 
 
+# A firm named for what it does: "Global IR Partners", "Investor Relations Group", "Lighthouse PR Associates"
+AGENCY_RE = re.compile(
+    r"\b(?:(?P<investors>(?-i:IR)|investor\s+relations)|(?P<media>(?-i:PR)|public\s+relations))\s+"
+    r"(?:partners|group|advisors|advisers|associates|agency|consulting|consultants|strategies|company|firm)\b",
+    re.I,
+)
+
+
 def department_role(title: str | None, organization: str | None) -> str | None:
-    word = DEPARTMENT_IN_TITLE_RE.search(title or "") or DEPARTMENT_AT_END_RE.search(organization or "")
+    word = (DEPARTMENT_IN_TITLE_RE.search(title or "") or DEPARTMENT_AT_END_RE.search(organization or "")
+            or AGENCY_RE.search(organization or ""))
     return word.lastgroup if word else None
 
 

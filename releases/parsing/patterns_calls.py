@@ -35,7 +35,10 @@ NANP_PHONE_RE = re.compile(
 )
 # International numbers with their country code: "+33 (0)1 7037 7166", "+49 9205 18 1399",
 # "+46733583171", "+972 4 604 8308", "+44 (0)20 7496 0000".
-INTL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}[\s.\-]{0,2}(?:\(0\)[\s.\-]{0,2})?\d[\d\s.\-()]{5,18}\d(?!\d)")
+INTL_PHONE_RE = re.compile(
+    r"(?<![\w+])\+\d{1,3}[\s.\-]{0,2}(?:\(0\)[\s.\-]{0,2})?\d[\d\s.\-()]{5,18}\d(?!\d)"
+    r"(?:\s*(?:x|ext\.?|extension)\s*\d{1,5}(?!\d))?"
+)
 
 
 # National numbers of Europe, printed without the country code: "0800 358 1035" (UK freephone),

@@ -113,13 +113,15 @@ _NAMES = "|".join(re.escape(n) for n in sorted(NAMES, key=len, reverse=True))
 
 # A zone printed right after a time: "ET", "(ET)", "p.m. E.T.", "Eastern Time",
 # "Eastern Standard Time", "CET/CEST", "London time", "(16:00 Israel time)" is not
-# taken: only what directly follows the time counts.
+# taken: only what directly follows the time counts. A place alone stands for its clock where
+# the time's phrase ends with it: "3:00 p.m. Taiwan (2:00 a.m. New York)", "10:00 Sydney / 08:00 Singapore".
 ZONE_RE = re.compile(
     rf"""\(?\s*(?:
         (?P<abbr>(?:{_ABBR})(?:/(?:{_ABBR}))?|E\.T\.|C\.T\.|P\.T\.|M\.T\.)(?!\w)
       | (?:U\.?S\.?\s+)?(?P<name>(?:{_NAMES}))(?:\s*/\s*[A-Za-z][A-Za-z ]{{2,20}}?)?
         \s+(?:(?:summer|standard|daylight)\s+)?time\b
       | (?P<bare>eastern|central|mountain|pacific)\b
+      | (?P<place>(?=(?-i:[A-Z]))(?:{_NAMES}))(?=\s*(?:[()/,;]|$)|\s+(?:and|or|on)\b)
     )\s*\)?""",
     re.X | re.I,
 )
@@ -139,6 +141,8 @@ def zone_name(printed: str, region: str | None = None) -> str | None:
         return REGIONAL_ABBREVIATIONS.get((abbr, region)) or ABBREVIATIONS.get(abbr)
     if match.group("bare"):
         return NAMES[match.group("bare").lower()]
+    if match.group("place"):
+        return NAMES.get(re.sub(r"\s+", " ", match.group("place").lower()))
     return NAMES.get(re.sub(r"\s+", " ", match.group("name").lower()))
 
 

@@ -1,0 +1,90 @@
+"""find_calls on layouts first met in held-out releases: each test is an invented release of that layout."""
+
+from datetime import date, datetime
+
+import pytest
+
+from releases.parsing.calls import find_calls
+from releases.parsing.document import Block
+
+
+def blocks(text: str) -> list[Block]:
+    return [Block(part.strip("\n")) for part in text.split("\n\n") if part.strip()]
+
+
+def calls_of(text: str, *, release_date=date(2025, 2, 11), website="https://www.example.com"):
+    return find_calls(blocks(text), release_date=release_date, website=website)
+
+
+# --- a time followed by a place alone: "3:00PM Taiwan (2:00AM New York)" ------------------
+
+PLACE_ZONE_CASES = [
+    pytest.param(
+        "Hanwa Semiconductor will host a conference call on Tuesday, February 25, 2025.\n\n"
+        "Time: 3:00PM Taipei (2:00AM New York)",
+        "2025-02-25T15:00:00+08:00", id="taiwan-time-then-new-york",
+    ),
+    pytest.param(
+        "Kumo Holdings will hold an earnings call on March 4, 2025 at 4:00 p.m. Tokyo (2:00 a.m. London).",
+        "2025-03-04T16:00:00+09:00", id="tokyo-then-london",
+    ),
+    pytest.param(
+        "Southern Cross Minerals will webcast its half-year results on 20 February 2025 at 10:00 Sydney / "
+        "07:00 Singapore.",
+        "2025-02-20T10:00:00+11:00", id="sydney-slash-singapore-24h",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts_at"), PLACE_ZONE_CASES)
+def test_place_printed_after_the_time_is_its_zone(text, starts_at):
+    (call,) = calls_of(text)
+    assert call.starts_at == datetime.fromisoformat(starts_at)
+
+
+def test_place_inside_a_longer_phrase_is_no_zone():
+    (call,) = calls_of("Acme will host a conference call on March 4, 2025 at 4:00 p.m. London office staff attend.")
+    assert call.starts_at is None
+
+
+# --- a details list under a sentence that names the replay in passing ----------------------
+
+DETAILS_AFTER_REPLAY_SENTENCE = [
+    pytest.param(
+        "Hanwa Semiconductor today announced that it will host a conference call on February 25, 2025.\n\n"
+        "Investors are encouraged to participate using the dial-in number noted below. A webcast and replay "
+        "will be available on the Company's website.\n\n"
+        "Date: Tuesday, February 25, 2025\n\nTime: 3:00PM Taipei (2:00AM New York)\n\n"
+        "Dial-In: +886-2-2700 5000\n\nPassword: 5523101 #\n\n"
+        "Webcast and Replay: https://www.hanwa-semi.example.tw/ir/events\n\n"
+        "Replay: Starts approximately 2 hours after the live call ends",
+        ["+886-2-2700 5000"], "5523101", "https://www.hanwa-semi.example.tw/ir/events", id="taiwan-details-list",
+    ),
+    pytest.param(
+        "Daeho Chemical will hold its fourth quarter earnings call on March 6, 2025.\n\n"
+        "An archived recording of the webcast will be posted on the investor relations website afterwards.\n\n"
+        "Date: Thursday, March 6, 2025\n\nTime: 4:00 PM KST\n\nDial-in: +82-2-3140-9800\n\nPasscode: 7788\n\n"
+        "Webcast: https://events.example.kr/daeho/q4",
+        ["+82-2-3140-9800"], "7788", "https://events.example.kr/daeho/q4", id="korea-recording-sentence-first",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "dial_in", "passcode", "webcast"), DETAILS_AFTER_REPLAY_SENTENCE)
+def test_details_list_after_a_replay_sentence_is_the_live_call(text, dial_in, passcode, webcast):
+    (call,) = calls_of(text)
+    assert list(call.dial_in) == dial_in
+    assert call.passcode == passcode
+    assert call.webcast_url == webcast
+    assert call.replay is not None
+    assert call.starts_at is not None
+
+
+def test_replay_heading_still_hands_replay_on_to_its_lines():
+    (call,) = calls_of(
+        "Acme will host a conference call on March 6, 2025 at 4:30 p.m. ET.\n\nDial-in: 1-877-407-0784\n\n"
+        "Replay:\n\nToll-free: 1-844-512-2921\n\nPasscode: 13751042"
+    )
+    assert list(call.dial_in) == ["1-877-407-0784"]
+    assert list(call.replay.dial_in) == ["1-844-512-2921"]
+    assert call.replay.passcode == "13751042"
