@@ -170,7 +170,8 @@ WEBCAST_HOST_RE = re.compile(
 # "| | | | Dial-In Number | | | | 1-855-209-8210": the cells of a flattened table
 TABLE_PIPES_RE = re.compile(r"\s*\|\s*(?:\|\s*)*")
 # A sentence end: ". " before a capital. Not after "p.m.", "Inc.", "Feb.", "U.S." (see ABBREVIATION_RE).
-SENTENCE_END_RE = re.compile(r"[.!?](?=\s+[A-Z(\"“])")
+# "... financial results., To join the live audio ...": a repost that ran its paragraphs together with ", ".
+SENTENCE_END_RE = re.compile(r"[.!?],?(?=\s+[A-Z(\"“])")
 ABBREVIATION_RE = re.compile(
     r"(?:\b[ap]\.m|\b[A-Z]|\b(?:Inc|Ltd|Corp|Co|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|No|Mr|Ms|Dr|St|"
     r"approx|vs|U\.S|e\.g|i\.e))$"

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ..phones import numbers_in
 from .document import Block
-from .patterns_calls import EMAIL_RE, PHONE_HINT_RE, find_phones, strip_markdown
+from .patterns_calls import EMAIL_RE, PHONE_HINT_RE, find_phones, find_urls, strip_markdown
 from .result import ContactInfo
 
 ROLE_WORDS = {
@@ -187,8 +187,11 @@ GLUE_RES = (
     re.compile(r"(?<=[a-z.])(?=(?:Head|Chief|President|Director|Manager|Vice|Senior|Executive|Phone|Tel|"
                r"Telephone|Mobile|Fax|E-?[Mm]ail|Office|Cell|Direct|Managing)\b)"),
     re.compile(r"\b(?:President|CEO|CFO|COO|Officer|Director|Manager|Relations|Treasurer|Secretary|"
-               r"Chairman|Founder|Partner|Principal)(?=[A-Z])"),
+               r"Chairman|Founder|Partner|Principal|Specialist|Coordinator|Associate|Consultant|Analyst)(?=[A-Z])"),
     re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|GmbH)\.(?=[A-Z])"),
+    # "Omar HaddadMedia Relations Specialist": a department's post glued to the name
+    re.compile(r"(?<=[a-z]{2})(?=(?:Media|Press|Investor|Public|Corporate)\s+(?:Relations|Affairs|Communications|"
+               r"Contact|Specialist|Manager|Director|Officer)\b)"),
     re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?=\d{2,}\s)"),
     re.compile(r"(?<=[A-Za-z0-9])(?=\((?:\+\d|\d{3}\)))|(?<=[a-z])(?=\+\d|\d{3}[-.]\d{3}[-.]\d{4}(?!\d))"),
     # (not a brand with capitals inside, the first word of a name in capitals: "ChipMOS TECHNOLOGIES INC.")
@@ -284,13 +287,18 @@ def leading_label(text: str) -> tuple[list[Field], str]:
     """'Media Contact: Jane Doe' -> the label's field and 'Jane Doe'; 'In Korea: Jane Doe' (a region) too."""
     label = LABEL_RE.match(text)
     if label and (not label.group("rest") or ":" in text[: label.start("rest")] or role_of(label)) \
-            and not (label.group("rest") and ":" not in text[: label.start("rest")] and ORG_END_RE.search(text)):
-        # ("Global IR Partners" is a firm, not a label and a name)
+            and not (label.group("rest") and ":" not in text[: label.start("rest")]
+                     and (ORG_END_RE.search(first_part(text)) or DEPARTMENT_POST_RE.match(first_part(text)))):
+        # ("Global IR Partners" is a firm and "PR Director" a post, not a label and a name)
         return [Field("label", text[: label.start("rest")], role_of(label))], label.group("rest")
     region = REGION_LABEL_RE.match(text)
     if region:
         return [Field("label", text[: region.start("rest")])], region.group("rest")
     return [], text
+
+
+def first_part(text: str) -> str:
+    return next(iter(split_fields(text)), "")
 
 
 WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+")
@@ -370,8 +378,18 @@ def person_name(text: str) -> str | None:
     return note.group("name") if note and is_name(note.group("name")) else None
 
 
+# A department, then the post in it: "PR Director", "PR Specialist", "Media Relations Manager", "IR Lead"
+DEPARTMENT_POST_RE = re.compile(
+    rf"^(?:(?:{_ROLES}|marketing|sales|corporate|digital|brand|content|product|account|relations)\s+){{1,3}}"
+    r"(?:director|manager|specialist|officer|coordinator|consultant|executive|lead|associate|analyst|"
+    r"spokes(?:person|man|woman)|advisor|adviser|head|liaison)$",
+    re.I,
+)
+
+
 def is_title(text: str) -> bool:
-    return bool(TITLE_START_RE.match(text)) or (len(text.split()) <= 2 and bool(TITLE_WORD_RE.fullmatch(text)))
+    return bool(TITLE_START_RE.match(text)) or (len(text.split()) <= 2 and bool(TITLE_WORD_RE.fullmatch(text))) \
+        or bool(DEPARTMENT_POST_RE.match(text))
 
 
 # What stands between two parts of one title: "Director – Investor Relations", "VP of IR, Communications, and ..."
@@ -432,7 +450,7 @@ class Draft:
 # The department a person works in, when no label says it: "Vice President, Investor Relations",
 # "VP of IR, Communications" (the first one named), "Philips Global Press Office", "Oracle Corporate Communications"
 _DEPARTMENTS = (
-    r"(?:(?P<investors>investor\s+relations|(?-i:IR))|(?P<media>press|media(?:\s+relations)?|public\s+relations|"
+    r"(?:(?P<investors>investor\s+relations|(?-i:IR))|(?P<media>press|media(?:\s+relations)?|public\s+relations|(?-i:PR)|"
     r"(?:corporate\s+)?communications|corporate\s+affairs))"
 )
 DEPARTMENT_IN_TITLE_RE = re.compile(rf"\b{_DEPARTMENTS}\b", re.I)
@@ -483,6 +501,9 @@ def transposed(fields: list[Field]) -> list[Field]:
     return [item for n, label in enumerate(labels) for item in (label, *(same[n] for same in kinds.values()))]
 
 
+HOTLINE_RE = re.compile(r"(?i)\b(?:hotline|direct\s+line|phone\s+line)\b")
+
+
 class Reader:
     """Fills drafts from the fields of a contact section, in order."""
 
@@ -510,6 +531,10 @@ class Reader:
     def feed(self, fields: list[Field], block: int) -> None:
         previous = None
         self.last_slot = None
+        if self.persons_line(fields):
+            # "Jane Roe / VP of Communications / Media ONLY Hotline: (480) 555-0100": her line, not a desk's
+            self.current.role = self.current.role or next((f.role for f in fields if f.role), None)
+            fields = [f for f in fields if f.kind == "phone"]
         for item in transposed(fields):
             current = self.current
             if item.kind == "label" and item.role and ":" not in item.value and current.name \
@@ -545,6 +570,13 @@ class Reader:
             else:
                 self.text(item.value, previous, block, item.gap)
             previous = item
+
+    def persons_line(self, fields: list[Field]) -> bool:
+        """A hotline's number on a line of its own under a named person who has no number yet."""
+        words = " ".join(f.value for f in fields if f.kind in ("label", "text"))
+        return bool(self.current.name) and not self.current.reachable and bool(HOTLINE_RE.search(words)) \
+            and any(f.kind == "phone" for f in fields) and not any(f.kind == "email" for f in fields) \
+            and not any(f.kind == "text" and person_name(f.value) for f in fields)
 
     def text(self, text: str, previous: Field | None, block: int, gap: str = "") -> None:
         current = self.current
@@ -781,7 +813,50 @@ def drop_header_names(section: list[tuple[int, list[Field]]]) -> list[tuple[int,
     return cleaned
 
 
+# "... on its quarterly conference call., Connect with Acme:, About Acme, Inc., ...": a repost whose
+# converter ran every paragraph into one line, each closed by ", " (an empty paragraph gives ", , ")
+JOIN_RE = re.compile(r"(?<=[.!?:]),\s+(?=[A-Z])|,\s*,\s+(?=[A-Z])")
+
+
+def joined_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of a line that runs several together, else None. A paragraph ending in a web address
+    ("... Statement at: http://investor.acme.com/safeHarbor.cfm, Jane DoePR Director...") ends there too."""
+    if len(text) < 400 or "\n" in text.strip() or len(JOIN_RE.findall(text)) < 3:
+        return None
+    cuts = [m.span() for m in JOIN_RE.finditer(text)]
+    for start, url in find_urls(text):
+        end = start + len(url)
+        if re.match(r",\s+(?=[A-Z])", text[end: end + 3]):
+            cuts.append((end, end + 2))
+    pieces, at = [], 0
+    for start, end in sorted(cuts):
+        if start >= at:
+            pieces.append(text[at:start])
+            at = end
+    pieces.append(text[at:])
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def paragraph_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[int | None]]:
+    """The blocks, each run of joined paragraphs cut into its paragraphs (short ones with their glued fields
+    apart, "Jane DoePR DirectorPress@acme.com"), and the index of the block each came from: None for a piece
+    of a run, which stays in the body whole since its other paragraphs are the release's text."""
+    found: list[Block] = []
+    origin: list[int | None] = []
+    for index, block in enumerate(blocks):
+        pieces = joined_paragraphs(block.text) if block.tag == "p" else None
+        if pieces is None:
+            found.append(block)
+            origin.append(index)
+            continue
+        for piece in pieces:
+            found.append(Block(unglue(piece) if len(piece) < 160 else piece))
+            origin.append(None)
+    return found, origin
+
+
 def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
+    blocks, origin = paragraph_blocks(blocks)
     drafts: list[Draft] = []
     labels: set[int] = set()  # blocks holding the labels of sections that gave contacts
     index = 0
@@ -805,7 +880,8 @@ def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
             drafts.extend(sentence_contacts(blocks[index].text, index))
             index += 1
     found = unique(drafts)
-    return ContactsFound(contacts=found.contacts, used=found.used | labels)
+    used = {origin[i] for i in found.used | labels if 0 <= i < len(origin) and origin[i] is not None}
+    return ContactsFound(contacts=found.contacts, used=frozenset(used))
 
 
 # "... the Shelly Group is globally present.Contact Investor Relations": a converter ran the label of the
@@ -832,6 +908,15 @@ DESK_SENTENCE_RE = re.compile(
 )
 
 
+# "by phone at 480-555-0100 or via email at ir@acme.com", "at (212) 555-0100 or by e-mail to ...": the words
+# between a person and their details
+CONNECTOR_RE = re.compile(
+    r"(?:\b(?:or|and)\s+)?\b(?:(?:via|by)\s+(?:(?:tele)?phone|e-?mail|calling)|(?:tele)?phone|e-?mail)\s+(?:at|to|on)\s+"
+    r"|\bat\s+|\bor\s+by\s+|\bby\s+",
+    re.I,
+)
+
+
 def sentence_contacts(text: str, index: int) -> list[Draft]:
     """The person or desk of a stand-alone sentence: "For investor relations information, please contact ..."."""
     if "contact" not in text.lower():
@@ -842,7 +927,7 @@ def sentence_contacts(text: str, index: int) -> list[Draft]:
     role = ROLE_WORD_RE.search(sentence.group("role"))
     reader = Reader(role.lastgroup if role else None)
     rest = re.split(r"(?<=[a-z0-9])\.\s", sentence.group("rest"))[0]
-    reader.feed(line_fields(re.sub(r"\bat\s+|\bor\s+by\s+|\bby\s+", ", ", rest)), index)
+    reader.feed(line_fields(CONNECTOR_RE.sub(", ", rest)), index)
     found = reader.drafts()
     if sentence.start() > 3:
         for draft in found:

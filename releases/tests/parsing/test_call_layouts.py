@@ -88,3 +88,14 @@ def test_replay_heading_still_hands_replay_on_to_its_lines():
     assert list(call.dial_in) == ["1-877-407-0784"]
     assert list(call.replay.dial_in) == ["1-844-512-2921"]
     assert call.replay.passcode == "13751042"
+
+
+def test_contact_sentence_run_into_the_call_paragraph_gives_no_dial_in():
+    (call,) = calls_of(
+        "Desert Robotics announced that its earnings call is scheduled for Thursday, March 10, 2016 at 11 a.m. ET., "
+        "To join the live audio presentation, please dial toll free at 866-555-0142. The pass code is 55120., "
+        "For investor relations information please contact Dana Whitfield by phone at 602-555-0117.",
+        release_date=date(2016, 3, 3),
+    )
+    assert list(call.dial_in) == ["866-555-0142"]
+    assert call.passcode == "55120"

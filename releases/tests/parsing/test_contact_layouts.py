@@ -62,3 +62,70 @@ def test_region_headings_over_columns_are_no_organization(text, expected):
 def test_brand_with_capitals_inside_is_one_organization(firm):
     found = people(f"Contact:\n\nWei Chen\n\n{firm}\n\n+886-3-555-0199\n\nwei.chen@example.tw")
     assert [c[3] for c in found] == [firm]
+
+
+# --- a repost that ran its paragraphs into one line, each closed by ", " ----------------------
+
+JOINED_LEAD = (
+    "PHOENIX, AZ, Mar 3, 2016 (MARKETWIRE via COMTEX) -- Desert Robotics, Inc. (NASDAQ: DSRT) announced today "
+    "that its fourth quarter earnings call is scheduled for Thursday, March 10, 2016 at 11 a.m. ET., To join the "
+    "live audio presentation, please dial toll free at 866-555-0142. The pass code is 55120., About Desert "
+    "Robotics, Inc., Desert Robotics builds autonomous inspection robots for utilities and pipelines in more "
+    "than forty countries around the world., Note to Investors, Please visit http://investor.desertrobotics.example, "
+)
+
+JOINED_CASES = [
+    pytest.param(
+        JOINED_LEAD + "For investor relations information please contact Dana Whitfield by phone at 602-555-0117 "
+        "or via email at IR@desertrobotics.example., CONTACT:Lena MorrisPR ManagerPress@desertrobotics.example, "
+        "Logo - http://photos.example.com/logo.jpg, , SOURCE Desert Robotics, Inc.",
+        [
+            ("investors", "Dana Whitfield", None, None, ["602-555-0117"], ["IR@desertrobotics.example"]),
+            ("media", "Lena Morris", "PR Manager", None, [], ["Press@desertrobotics.example"]),
+        ],
+        id="sentence-and-glued-contact-line",
+    ),
+    pytest.param(
+        JOINED_LEAD + "Visit our Investor Relations Safe Harbor Statement at: http://investor.desertrobotics.example/"
+        "safe.cfm, Omar HaddadMedia Relations SpecialistMedia@desertrobotics.example, , View original content: "
+        "http://www.prnewswire.com/news-releases/desert-robotics-300111.html, SOURCE Desert Robotics, Inc.",
+        [("media", "Omar Haddad", "Media Relations Specialist", None, [], ["Media@desertrobotics.example"])],
+        id="unlabelled-person-after-a-link",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINED_CASES)
+def test_paragraphs_run_together_are_read_one_by_one(text, expected):
+    found = find_contacts([Block(text)])
+    assert [(c.role, c.name, c.title, c.organization, list(c.phones), list(c.emails))
+            for c in found.contacts] == expected
+    assert not found.used  # the run holds the release's text too: it stays in the body
+
+
+def test_label_closing_a_run_heads_the_lines_below():
+    text = JOINED_LEAD + "To review our Safe Harbor Statement, please visit http://investor.desertrobotics.example/sh., CONTACT:"
+    found = find_contacts([Block(text), Block("Ruth Alvarez"), Block("Vice President of Communications"),
+                           Block("Desert Robotics, Inc."), Block("Media ONLY Hotline: (602) 555-0190")])
+    assert [(c.role, c.name, c.title, c.organization, list(c.phones)) for c in found.contacts] == [
+        ("media", "Ruth Alvarez", "Vice President of Communications", "Desert Robotics, Inc.", ["(602) 555-0190"])
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "For investor relations information please contact Ben Ortiz by phone at 416-555-0133 or via email at "
+    "ir@maple.example.",
+    "For investor relations information, please contact Ben Ortiz at 416-555-0133 or by e-mail at ir@maple.example.",
+    "For investor inquiries, please contact Ben Ortiz by telephone on 416-555-0133 or e-mail to ir@maple.example.",
+])
+def test_words_between_a_person_and_their_details_are_nobody(sentence):
+    assert people(sentence) == [("investors", "Ben Ortiz", None, None, ["416-555-0133"], ["ir@maple.example"])]
+
+
+@pytest.mark.parametrize(("post", "role"), [
+    ("PR Director", "media"), ("IR Manager", "investors"), ("Media Relations Manager", "media"),
+])
+def test_department_and_post_is_a_title(post, role):
+    assert people(f"Contact:\n\nJane Roe\n\n{post}\n\n+1 212 555 0100") == [
+        (role, "Jane Roe", post, None, ["+1 212 555 0100"], [])
+    ]
