@@ -86,6 +86,10 @@ REGION_LABEL_RE = re.compile(
     rf"|{_REGIONS}(?:\s*(?:,|&|and)\s*{_REGIONS}){{0,4}})(?:\s*:\s*|\s*$)(?P<rest>.*)$",
     re.I,
 )
+# "Contact BioStem:", "Contact Nordwind AG:": a label naming the company whose desk follows
+COMPANY_LABEL_RE = re.compile(
+    r"^(?i:contacts?)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*:\s*(?P<rest>.*)$"
+)
 # "ICR Healthcare US:Alexis Feinberg": the region of the agency's person
 INLINE_REGION_RE = re.compile(rf"(?<=\S)\s+(?={_REGIONS}\s*:)", re.I)
 # "For investor relations information, please contact Jane Doe at 212-555-0100."
@@ -178,6 +182,9 @@ NAME_WORD_RE = re.compile(
 BOTH_OF_RE = re.compile(r"^(?:both|all)\s+of\s+(?P<org>[A-Z][^/]+)")
 # "Jane Doe of Acme Corp."
 NAME_OF_ORG_RE = re.compile(r"^(?P<name>.+?)\s+of\s+(?P<org>[A-Z].+)$")
+# Social-media handles in a contact block ("X: @AcmeInc", "LinkedIn: Acme Inc."): no way to reach a person
+SOCIAL_LABELS = ("X", "Twitter", "Facebook", "LinkedIn", "Instagram", "YouTube", "TikTok", "Threads", "Bluesky")
+SOCIAL_FIELD_RE = re.compile(rf"^(?:{'|'.join(SOCIAL_LABELS)})\s?:")
 # Glued text from a converter that dropped line breaks: "Mareike VolkerHead of Investor Relations",
 # "Kirin Smith, PresidentPCG Advisory, Inc.", "Helix BioPharma Corp.Bay Adelaide Centre",
 # "Contact:Todd Waltz(408) 213-0940investors@aemetis.com", "Kirin SmithPCG Advisory Group",
@@ -197,6 +204,8 @@ GLUE_RES = (
     # (not a brand with capitals inside, the first word of a name in capitals: "ChipMOS TECHNOLOGIES INC.")
     re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)(?![A-Z]+\s[A-Z\s.,&]*$)|(?<=[a-z]{2})(?=www\.)"),
     re.compile(r"\b(?:LLC|LLP|GmbH|plc|Contacts?|Enquiries|Inquiries)(?=[A-Z][a-z])"),
+    # "info@acme.comX: @Acme_IncFacebook: AcmeInc": the next field's label glued to a value
+    re.compile(rf"(?<=[a-z])(?=(?:{'|'.join(SOCIAL_LABELS)}|Website|Web)\s?:)|(?<=[A-Za-z])(?=(?:Phone|Tel|Mobile|E-?[Mm]ail)\s?:)"),
 )
 # "CEOcorporate@helixbiopharma.com": a title glued to the mailbox
 GLUED_EMAIL_RE = re.compile(r"^[A-Z]{2,}(?=[a-z])")
@@ -209,7 +218,7 @@ DESK_MEDIA_RE = re.compile(r"^(?:press|media|pr|news|communications|.*[._-]pr)@"
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # "label", "role", "or", "phone", "email", "text"
+    kind: str  # "label", "role", "or", "phone", "email", "text", "org" (a firm named by its label)
     value: str = ""
     role: str | None = None
     gap: str = ""  # as printed between the previous text and this one: ", ", " – ", ", and "
@@ -273,6 +282,8 @@ def split_fields(text: str) -> list[str]:
 def line_fields(line: str) -> list[Field]:
     fields: list[Field] = []
     for sub in unglue(line).split("\n"):
+        if SOCIAL_FIELD_RE.match(sub.strip()):
+            continue
         # A label at the start is read whole ("Company, Investors and Media:"); labels further on part the line.
         lead, rest = leading_label(sub.strip())
         fields.extend(lead)
@@ -291,6 +302,10 @@ def leading_label(text: str) -> tuple[list[Field], str]:
                      and (ORG_END_RE.search(first_part(text)) or DEPARTMENT_POST_RE.match(first_part(text)))):
         # ("Global IR Partners" is a firm and "PR Director" a post, not a label and a name)
         return [Field("label", text[: label.start("rest")], role_of(label))], label.group("rest")
+    named = COMPANY_LABEL_RE.match(text)
+    if named:
+        # "Contact BioStem:": the desk below is the company's
+        return [Field("label", text[: named.start("org")]), Field("org", named.group("org"))], named.group("rest")
     region = REGION_LABEL_RE.match(text)
     if region:
         return [Field("label", text[: region.start("rest")])], region.group("rest")
@@ -554,6 +569,8 @@ class Reader:
                     self.current.role = item.role
             elif item.kind == "role":
                 current.role = item.role
+            elif item.kind == "org":
+                self.organization(item.value, block)
             elif item.kind == "or":
                 # "404-506-5333 or 1-866-506-5333" is one person; "or" on a line of its own parts two.
                 if len(fields) == 1 and (current.name or current.reachable):
@@ -754,6 +771,8 @@ def interleave(cells: list[str]) -> list[str]:
 
 def is_section_label(line: str) -> bool:
     line = unglue(line).split("\n")[0]  # "Corporate ContactMatthias Trondle..." (a converter's glue)
+    if COMPANY_LABEL_RE.match(line):
+        return True
     label = LABEL_RE.match(line)
     if not label:
         return org_before_label(line)

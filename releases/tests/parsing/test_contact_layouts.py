@@ -129,3 +129,35 @@ def test_department_and_post_is_a_title(post, role):
     assert people(f"Contact:\n\nJane Roe\n\n{post}\n\n+1 212 555 0100") == [
         (role, "Jane Roe", post, None, ["+1 212 555 0100"], [])
     ]
+
+
+# --- "Contact <Company>:" over a desk's glued fields, with social handles ----------------------
+
+COMPANY_DESK_CASES = [
+    pytest.param(
+        "Contact Nordwind:Website: www.nordwind-energy.example.deE-Mail: info@nordwind.example.deX: "
+        "@Nordwind_AGLinkedIn: Nordwind Energy AGPhone: +49 40 555 0123",
+        [("other", None, None, "Nordwind", ["+49 40 555 0123"], ["info@nordwind.example.de"])],
+        id="german-desk-glued-with-handles",
+    ),
+    pytest.param(
+        "Contact Maple Leaf Pharma:\n\nEmail: hello@mapleleafpharma.example\n\nTwitter: @MapleLeafRx\n\n"
+        "Phone: 416-555-0170",
+        [("other", None, None, "Maple Leaf Pharma", ["416-555-0170"], ["hello@mapleleafpharma.example"])],
+        id="canadian-desk-one-field-a-line",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COMPANY_DESK_CASES)
+def test_contact_label_naming_the_company_heads_its_desk(text, expected):
+    assert people(text) == expected
+
+
+def test_contact_label_naming_the_company_then_a_labelled_person():
+    found = people("Contact Nordwind:Website: www.nordwind.example.deE-Mail: info@nordwind.example.de\n\n"
+                   "Investor Relations:Katrin Weiss, IR BureauE-Mail: ir@nordwind.example.de")
+    assert found == [
+        ("other", None, None, "Nordwind", [], ["info@nordwind.example.de"]),
+        ("investors", "Katrin Weiss", None, "IR Bureau", [], ["ir@nordwind.example.de"]),
+    ]
