@@ -196,6 +196,7 @@ def sentences(text: str) -> list[str]:
 class Unit:
     text: str
     hrefs: tuple[tuple[int, str], ...] = ()  # (position in text, href) of "click here" links
+    item: bool = False  # an event of a list announced by the line before ("will present at the following ...:")
 
 
 def clean(text: str) -> str:
@@ -325,6 +326,14 @@ def is_stop(unit: Unit) -> bool:
     return bool(POSTAL_CODE_RE.search(text)) and not CALL_WORD_RE.search(text)
 
 
+def is_event_item(unit: Unit) -> bool:
+    """'Morgan Stanley Technology Conference on Monday, March 2, 2015 at 3:15pm PT at The Palace Hotel': an
+    event with its own date and time, under "will be presenting at the following conferences:"."""
+    text = unit.text
+    return len(text) < 300 and not REPLAY_RE.search(text) and bool(find_dates(text, date(2000, 1, 1))) \
+        and bool(event_times(unit, 0, len(text)))
+
+
 def clusters(units: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
     """Runs of related units, each with the two units before it (where "that day" finds its date);
     one short unrelated unit between two related ones is kept; a contact heading or an address ends a run."""
@@ -332,12 +341,17 @@ def clusters(units: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
     current: list[Unit] = []
     gap: list[Unit] = []
     lead: list[Unit] = []
+    listing = False  # the units so far are a list announced by a call line ending in ":"
     for index, unit in enumerate(units):
+        listing = listing and is_event_item(unit)
+        if listing:
+            unit = replace(unit, item=True)
         if is_stop(unit):
             if current:
                 runs.append((lead, current))
             current, gap = [], []
-        elif is_related(unit):
+        elif unit.item or is_related(unit):
+            listing = listing or (unit.text.rstrip().endswith(":") and bool(CALL_WORD_RE.search(unit.text)))
             if current and gap:
                 current.extend(gap)
             if not current:
@@ -391,6 +405,7 @@ class Part:
     announced: bool = False  # "Acme will host a conference call ...", even without a time yet
     undated: tuple[int, int, str] | None = None  # (hour, minute, zone) of a time printed with no day near it
     session: bool = False  # one of several sessions of its day, each at its own time (split_sessions)
+    listed: bool = False  # one of the events of a list (is_event_item)
     replay: bool = False
     replay_until: date | None = None
     replay_days: int | None = None
@@ -404,10 +419,12 @@ SAME_CODE_RE = re.compile(
 )
 # "a simultaneous live, and then archived, webcast ... (www.acme.com)": one link serves both,
 # and the sentence stays live (a replay is noted all the same)
-# ("Webcast and Replay: https://..." too: one link for both)
+# ("Webcast and Replay: https://...", "A live webcast and replay of the call ...", "Live webcasts, as well as
+# replays, will be available at ..." too: one link for both)
 LIVE_AND_ARCHIVED_RE = re.compile(
     r"\blive,?\s+and\s+(?:then\s+)?(?:an?\s+)?(?=archiv|record|replay|on[\s-]demand)"
-    r"|^webcast\s+(?:and|&|/)\s+(?=replay|archive|recording)", re.I
+    r"|\bweb\s?casts?,?\s+(?:and|&|/|as\s+well\s+as)\s+(?:an?\s+|the\s+)?(?=replays?\b|archives?\b|recordings?\b)",
+    re.I,
 )
 
 
@@ -651,6 +668,7 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
     parts = [Part(position=0)]
     live = True
     seen_days: dict[date, Part] = {}
+    closing: Part | None = None  # what a line after a list of events says of them all
     for index, unit in enumerate(units):
         text = unit.text
         if not live and index and opens_event_details(units[index - 1].text, text):
@@ -670,7 +688,13 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
                 position, (hour, minute), zone, _ = min(times, key=lambda t: (t[3], t[0]))
                 day = day_for([*lead, *units], index + len(lead), position, context)
                 part = parts[-1]
-                if day is not None and day not in seen_days and any(seen_days):
+                if unit.item:
+                    # Each event of a list is a call of its own, even two on one day (parser contract).
+                    if part.day or part.starts_at or part.undated:
+                        part = Part(position=index)
+                        parts.append(part)
+                    part.listed = part.session = True
+                elif day is not None and day not in seen_days and any(seen_days):
                     part = Part(position=index)
                     parts.append(part)
                 if day is not None and day not in seen_days:
@@ -682,6 +706,9 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
                     if day is not None and zone is not None:
                         part.starts_at, part.zone = zones.localize(day, hour, minute, zone), zone
         part = parts[-1]
+        if part.listed and not unit.item and not times:
+            # "Live webcasts, as well as replays, will be available at ...": for every event of the list
+            part = closing = closing or Part(position=index)
         if LIVE_AND_ARCHIVED_RE.search(text):
             part.replay = True
         for start, end, is_live in stretches:
@@ -714,6 +741,8 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
                 part.replay_until = part.replay_until or until_date(piece, context.near)
                 if part.replay_days is None and (days := FOR_DAYS_RE.search(piece)):
                     part.replay_days = number(days.group("n"))
+    for listed in (p for p in parts if p.listed and closing is not None):
+        merge(listed, closing)
     share_site_details(parts)
     return [session for part in parts for session in split_sessions(part, units)]
 

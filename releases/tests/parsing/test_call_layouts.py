@@ -99,3 +99,55 @@ def test_contact_sentence_run_into_the_call_paragraph_gives_no_dial_in():
     )
     assert list(call.dial_in) == ["866-555-0142"]
     assert call.passcode == "55120"
+
+
+# --- a list of presentations under "will present at the following conferences:" -----------
+
+def test_each_listed_presentation_is_a_call_even_two_on_one_day():
+    found = calls_of(
+        "TORONTO, Feb. 24, 2025 /CNW/ -- Northern Lynx Software today announced that its CFO will be presenting at "
+        "the following upcoming investor conferences:\n\n"
+        "RBC Capital Markets Technology Conference on Monday, March 3, 2025 at 10:40am ET in New York, NY.\n\n"
+        "Canaccord Genuity Software Summit on Tuesday, March 4, 2025 at 9:00am ET in Boston, MA.\n\n"
+        "TD Securities Tech Day on Tuesday, March 4, 2025 at 2:30pm ET in Toronto, ON.\n\n"
+        "Live webcasts and replays of the presentations will be accessible at https://investors.nlynx.example/events.",
+        release_date=date(2025, 2, 24),
+    )
+    assert [c.starts_at.isoformat() for c in found] == [
+        "2025-03-03T10:40:00-05:00", "2025-03-04T09:00:00-05:00", "2025-03-04T14:30:00-05:00",
+    ]
+    assert {c.webcast_url for c in found} == {"https://investors.nlynx.example/events"}
+    assert all(c.replay is not None for c in found)
+
+
+def test_listed_presentations_share_the_website_section_named_below():
+    found = calls_of(
+        "Harrow Biologics plc will present at the following investor conferences:\n\n"
+        "Jefferies London Healthcare Conference on Wednesday 19 November 2025 at 14:30 GMT.\n\n"
+        "Berenberg European Conference on Wednesday 19 November 2025 at 16:00 GMT.\n\n"
+        "The presentations will be webcast live on the Investors section of the Company's website.",
+        release_date=date(2025, 11, 12), website="https://www.harrowbio.example",
+    )
+    assert [c.starts_at.isoformat() for c in found] == ["2025-11-19T14:30:00+00:00", "2025-11-19T16:00:00+00:00"]
+    assert [c.webcast_url for c in found] == ["https://www.harrowbio.example"] * 2
+
+
+def test_details_list_after_a_colon_is_still_one_call():
+    found = calls_of(
+        "Acme will host a conference call to discuss its results. Conference call details:\n\n"
+        "Date: Tuesday, March 4, 2025\n\nTime: 10:00 a.m. ET\n\nDial-in: 1-877-407-0784\n\n"
+        "Replay: available until March 11, 2025 at 11:59 p.m. ET",
+        release_date=date(2025, 2, 24),
+    )
+    assert [c.starts_at.isoformat() for c in found] == ["2025-03-04T10:00:00-05:00"]
+    assert found[0].replay.until == date(2025, 3, 11)
+
+
+@pytest.mark.parametrize("sentence", [
+    "A live webcast and replay of the call will be available at https://ir.acme.example/events.",
+    "Live webcasts, as well as replays, will be available at https://ir.acme.example/events.",
+])
+def test_one_link_for_the_webcast_and_its_replay(sentence):
+    (call,) = calls_of(f"Acme will host a conference call on March 3, 2025 at 10:00 a.m. ET. {sentence}")
+    assert call.webcast_url == "https://ir.acme.example/events"
+    assert call.replay is not None
