@@ -59,7 +59,11 @@ CALL_WORD_RE = re.compile(
 )
 # "please contact Jane Doe at 212-555-0100, jane@acme.com": a person to reach, unless the
 # sentence also says how to dial in ("dial", "toll-free", "passcode", ...)
-CONTACT_LINE_RE = re.compile(r"\bcontact|@[\w-]+\.", re.I)
+# ("NOTE TO EDITORS: For additional information visit ... or call the Media Helpline at (408) 555-0100")
+CONTACT_LINE_RE = re.compile(
+    r"\bcontact|@[\w-]+\.|\bhelp\s?line|\bhotline|\bnote\s+to\s+editors|\bfor\s+(?:additional|further|more)\s+information",
+    re.I,
+)
 DIAL_RE = re.compile(r"\b(?:dial|toll|replay|listen|participa|pass\s?code|conference\s+id|access\s+code)", re.I)
 # "will host a conference call", "to hold an earnings call", "will webcast its ... call"
 ANNOUNCE_RE = re.compile(

@@ -75,7 +75,12 @@ def find_phones(text: str) -> list[tuple[int, int, str]]:
 # a national freephone after its label, "toll free 800 231 525" (Italy).
 BRACKETED_CODE_PHONE_RE = re.compile(r"(?<![\w)])\(\+?\d{1,2}\)\s?\d[\d \-]{6,16}\d(?!\d)")
 SPACED_PLUS_PHONE_RE = re.compile(r"(?<![\w+])\+ \d{1,3}[\s.\-]{1,2}\d[\d\s.\-()]{5,18}\d(?!\d)")
-FREEPHONE_RE = re.compile(r"\btoll[\s-]?free(?:\s+number)?:?\s*(?P<number>\d{3}(?:[ \-]\d{2,4}){2,3})(?![\d-])", re.I)
+# ... and "The toll-free Israeli number is 1 809 406 247", "Toll-free Australia: 1800 123 456"
+FREEPHONE_RE = re.compile(
+    r"\btoll[\s-]?free(?:\s+(?-i:[A-Z])[a-z]+)?(?:\s+(?:number|dial[\s-]in))?(?:\s+is|\s+in\s+(?-i:[A-Z])[\w.]+)?:?\s*"
+    r"(?P<number>\d{1,4}(?:[ \-]\d{2,4}){2,3})(?![\d-])",
+    re.I,
+)
 DIAL_IN_HINT_RE = re.compile(r"\(\+?\d{1,2}\)|\+ \d|toll", re.I)
 
 

@@ -151,3 +151,34 @@ def test_one_link_for_the_webcast_and_its_replay(sentence):
     (call,) = calls_of(f"Acme will host a conference call on March 3, 2025 at 10:00 a.m. ET. {sentence}")
     assert call.webcast_url == "https://ir.acme.example/events"
     assert call.replay is not None
+
+
+# --- a national toll-free number named in a sentence --------------------------------------
+
+@pytest.mark.parametrize(("sentence", "number"), [
+    ("The toll-free Israeli number is 1 809 406 247.", "1 809 406 247"),
+    ("Toll-free Australia: 1800 123 456.", "1800 123 456"),
+    ("The toll-free number in Italy: 800 231 525.", "800 231 525"),
+])
+def test_national_toll_free_number_in_a_sentence_is_a_dial_in(sentence, number):
+    (call,) = calls_of(
+        "Acme will host a conference call on March 3, 2025 at 8:30 a.m. ET. To access the call, participants may "
+        f"dial toll-free at 1-877-407-0792 or 1-201-689-8263. {sentence}"
+    )
+    assert list(call.dial_in) == ["1-877-407-0792", "1-201-689-8263", number]
+
+
+@pytest.mark.parametrize("note", [
+    "NOTE TO EDITORS: For additional information visit Orchard's PR website (www.orchard.example/pr), or call "
+    "Orchard's Media Helpline at (408) 555-0142.",
+    "For more information, please visit www.orchard.example or call the press hotline at (408) 555-0142.",
+])
+def test_helpline_after_the_webcast_is_no_replay_number(note):
+    (call,) = calls_of(
+        "Orchard will provide live streaming of its quarterly conference call beginning at 2:00 p.m. PST on "
+        "January 18, 2011 at www.orchard.example/live. This webcast will also be available for replay for "
+        f"approximately two weeks thereafter. {note}",
+        release_date=date(2011, 1, 18),
+    )
+    assert call.dial_in == ()
+    assert call.replay.dial_in == ()
