@@ -856,14 +856,26 @@ def joined_paragraphs(text: str) -> list[str] | None:
     return [piece.strip() for piece in pieces if piece.strip()]
 
 
+def unblanked_lines(lines: list[str]) -> list[str] | None:
+    """The lines of a plain text printed without blank lines, where one block holds the letterhead's contacts,
+    the paragraphs and the contacts at the end alike: each line is read as a paragraph of its own."""
+    if len(lines) < 12:
+        return None
+    words = [len(line.split()) for line in lines]
+    if sum(n > 12 for n in words) < 2 or sum(n <= 5 for n in words) < 4:
+        return None
+    return lines
+
+
 def paragraph_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[int | None]]:
     """The blocks, each run of joined paragraphs cut into its paragraphs (short ones with their glued fields
-    apart, "Jane DoePR DirectorPress@acme.com"), and the index of the block each came from: None for a piece
-    of a run, which stays in the body whole since its other paragraphs are the release's text."""
+    apart, "Jane DoePR DirectorPress@acme.com") and each block of unblanked lines into its lines, and the index
+    of the block each came from: None for a piece, whose block stays in the body whole since its other
+    paragraphs are the release's text (its call among them)."""
     found: list[Block] = []
     origin: list[int | None] = []
     for index, block in enumerate(blocks):
-        pieces = joined_paragraphs(block.text) if block.tag == "p" else None
+        pieces = (joined_paragraphs(block.text) or unblanked_lines(block.lines)) if block.tag == "p" else None
         if pieces is None:
             found.append(block)
             origin.append(index)

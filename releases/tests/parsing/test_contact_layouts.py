@@ -161,3 +161,46 @@ def test_contact_label_naming_the_company_then_a_labelled_person():
         ("other", None, None, "Nordwind", [], ["info@nordwind.example.de"]),
         ("investors", "Katrin Weiss", None, "IR Bureau", [], ["ir@nordwind.example.de"]),
     ]
+
+
+# --- plain text printed without blank lines: contacts, paragraphs and call in one block -------
+
+UNBLANKED = "\n".join([
+    "Exhibit 99.1",
+    "MEDIA CONTACT:",
+    "Lukas Meier",
+    "+41 44 555 01 23",
+    "lukas.meier@alpenwerk.example",
+    "INVESTOR CONTACT:",
+    "Sara Keller",
+    "+41 44 555 01 45",
+    "sara.keller@alpenwerk.example",
+    "Alpenwerk Reports Third-Quarter 2024 Results",
+    "ZURICH, Switzerland, Oct. 24, 2024 - Alpenwerk AG (SIX: ALPN) today reported revenues of CHF 812 million for "
+    "the third quarter, up 4 percent compared with one year ago.",
+    "Operating margins were 18 percent, and the company confirmed its outlook for the full year 2024.",
+    "Alpenwerk's management will present the results on a conference call with investors today at 2:00 p.m. CET. "
+    "Listeners may log on at www.alpenwerk.example/investors.",
+    "A telephone replay will be available through October 31. The replay number is +41 44 555 09 99; enter "
+    "passcode 4455.",
+    "About Alpenwerk",
+    "Alpenwerk AG builds precision drives for rail and industry. More information is at www.alpenwerk.example.",
+])
+
+
+def test_unblanked_text_gives_its_contacts_and_keeps_the_block_in_the_body():
+    found = find_contacts([Block(UNBLANKED)])
+    assert [(c.role, c.name, list(c.phones), list(c.emails)) for c in found.contacts] == [
+        ("media", "Lukas Meier", ["+41 44 555 01 23"], ["lukas.meier@alpenwerk.example"]),
+        ("investors", "Sara Keller", ["+41 44 555 01 45"], ["sara.keller@alpenwerk.example"]),
+    ]
+    assert not found.used
+
+
+def test_unblanked_release_keeps_its_call():
+    from releases.parsing import parse_press_release
+
+    result = parse_press_release(UNBLANKED.encode(), filename="release.txt")
+    assert [c.name for c in result.contacts] == ["Lukas Meier", "Sara Keller"]
+    assert len(result.calls) == 1
+    assert result.calls[0].replay.passcode == "4455"
