@@ -80,10 +80,10 @@ _REGIONS = (
     r"nordics?|benelux|switzerland|singapore|hong\s+kong)"
 )
 # Where the people below are: "In Korea:", "Outside Korea:", "In the United States:", "UK, Europe & Rest of World:",
-# and "In Taiwan" alone over a column of a side-by-side table
+# and "In Taiwan" alone over a column of a side-by-side table (not "Canada" alone: an address's last line)
 REGION_LABEL_RE = re.compile(
-    rf"^(?:(?:in|outside(?:\s+of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){{0,3}}"
-    rf"|{_REGIONS}(?:\s*(?:,|&|and)\s*{_REGIONS}){{0,4}})(?:\s*:\s*|\s*$)(?P<rest>.*)$",
+    rf"^(?:(?:in|outside(?:\s+of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){{0,3}}(?:\s*:\s*|\s*$)"
+    rf"|{_REGIONS}(?:\s*(?:,|&|and)\s*{_REGIONS}){{0,4}}\s*:\s*)(?P<rest>.*)$",
     re.I,
 )
 # "Contact BioStem:", "Contact Nordwind AG:": a label naming the company whose desk follows
@@ -834,7 +834,10 @@ def drop_header_names(section: list[tuple[int, list[Field]]]) -> list[tuple[int,
 
 # "... on its quarterly conference call., Connect with Acme:, About Acme, Inc., ...": a repost whose
 # converter ran every paragraph into one line, each closed by ", " (an empty paragraph gives ", , ")
-JOIN_RE = re.compile(r"(?<=[.!?:]),\s+(?=[A-Z])|,\s*,\s+(?=[A-Z])")
+JOIN_RE = re.compile(
+    r"(?<=[.!?:])(?<!\bInc\.)(?<!\bCorp\.)(?<!\bLtd\.)(?<!\bCo\.)(?<!\bJr\.)(?<!\bSr\.)(?<!\betc\.),\s+(?=[A-Z])"
+    r"|,\s*,\s+(?=[A-Z])"
+)
 
 
 def joined_paragraphs(text: str) -> list[str] | None:

@@ -36,20 +36,27 @@ ABBREVIATIONS = {
     "AEST": "Australia/Sydney", "AEDT": "Australia/Sydney", "AET": "Australia/Sydney",
     "ACST": "Australia/Adelaide", "ACDT": "Australia/Adelaide", "AWST": "Australia/Perth",
     "NZST": "Pacific/Auckland", "NZDT": "Pacific/Auckland", "NZT": "Pacific/Auckland",
+    "PHT": "Asia/Manila", "PHST": "Asia/Manila", "WIB": "Asia/Jakarta", "ICT": "Asia/Bangkok",
+    "MYT": "Asia/Kuala_Lumpur", "GST": "Asia/Dubai", "TRT": "Europe/Istanbul", "SAST": "Africa/Johannesburg",
+    "EAT": "Africa/Nairobi", "WAT": "Africa/Lagos", "BRT": "America/Sao_Paulo", "ART": "America/Argentina/Buenos_Aires",
 }
 
 # The same letters in a release from elsewhere: "CST" in a release from China is China Standard
 # Time, "IST" in an Irish one Irish Standard Time, in an Israeli one Israel Standard Time.
 REGIONAL_ABBREVIATIONS = {
     ("CST", "CN"): "Asia/Shanghai",
+    ("CST", "TW"): "Asia/Taipei",
+    ("CST", "HK"): "Asia/Hong_Kong",
     ("IST", "IE"): "Europe/Dublin",
     ("IST", "IL"): "Asia/Jerusalem",
 }
 
 # Country and city words of a dateline -> its country code, for REGIONAL_ABBREVIATIONS:
-# "BEIJING, March 5, 2025 /PRNewswire/", "DUBLIN, Ireland--(BUSINESS WIRE)", "TEL AVIV, Israel".
+# "BEIJING, March 5, 2025 /PRNewswire/", "DUBLIN, Ireland--(BUSINESS WIRE)", "TEL AVIV, Israel", "HSINCHU, Taiwan".
 REGION_RE = re.compile(
     r"\b(?P<CN>China|PRC|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou)\b"
+    r"|\b(?P<TW>Taiwan|Taipei|Hsinchu|Taichung|Kaohsiung|Tainan)\b"
+    r"|\b(?P<HK>Hong\s+Kong|Kowloon)\b"
     r"|\b(?P<IE>Ireland|Dublin|Cork|Galway|Limerick)\b"
     r"|\b(?P<IL>Israel|Tel[\s-]Aviv|Jerusalem|Haifa|Herzliya|Petah[\s-]Tikva|Rehovot|Ra['’]?anana|Caesarea|Yokneam)\b",
     re.I,
@@ -106,6 +113,14 @@ NAMES = {
     "são paulo": "America/Sao_Paulo", "brasilia": "America/Sao_Paulo",
     "buenos aires": "America/Argentina/Buenos_Aires", "johannesburg": "Africa/Johannesburg",
     "south african": "Africa/Johannesburg",
+    "korean": "Asia/Seoul", "japanese": "Asia/Tokyo", "manila": "Asia/Manila", "philippine": "Asia/Manila",
+    "philippines": "Asia/Manila", "jakarta": "Asia/Jakarta", "bangkok": "Asia/Bangkok", "thailand": "Asia/Bangkok",
+    "kuala lumpur": "Asia/Kuala_Lumpur", "malaysia": "Asia/Kuala_Lumpur", "hanoi": "Asia/Ho_Chi_Minh",
+    "vietnam": "Asia/Ho_Chi_Minh", "new delhi": "Asia/Kolkata", "delhi": "Asia/Kolkata",
+    "bengaluru": "Asia/Kolkata", "bangalore": "Asia/Kolkata", "riyadh": "Asia/Riyadh", "saudi": "Asia/Riyadh",
+    "abu dhabi": "Asia/Dubai", "gulf": "Asia/Dubai", "istanbul": "Europe/Istanbul", "turkey": "Europe/Istanbul",
+    "cairo": "Africa/Cairo", "lagos": "Africa/Lagos", "nairobi": "Africa/Nairobi", "santiago": "America/Santiago",
+    "bogota": "America/Bogota", "lima": "America/Lima",
 }
 
 _ABBR = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
@@ -121,7 +136,7 @@ ZONE_RE = re.compile(
       | (?:U\.?S\.?\s+)?(?P<name>(?:{_NAMES}))(?:\s*/\s*[A-Za-z][A-Za-z ]{{2,20}}?)?
         \s+(?:(?:summer|standard|daylight)\s+)?time\b
       | (?P<bare>eastern|central|mountain|pacific)\b
-      | (?P<place>(?=(?-i:[A-Z]))(?:{_NAMES}))(?=\s*(?:[()/,;]|$)|\s+(?:and|or|on)\b)
+      | (?P<place>(?=(?-i:[A-Z]))(?:{_NAMES}))(?=\s*(?:[()/,;]|\.(?!\w)|$)|\s+(?:and|or|on)\b)
     )\s*\)?""",
     re.X | re.I,
 )

@@ -204,3 +204,17 @@ def test_unblanked_release_keeps_its_call():
     assert [c.name for c in result.contacts] == ["Lukas Meier", "Sara Keller"]
     assert len(result.calls) == 1
     assert result.calls[0].replay.passcode == "4455"
+
+
+def test_country_line_of_an_address_is_no_region_heading():
+    found = people("Investor Contact:\n\nJane Doe\nMaple Mining Corp.\n200 Bay Street, Suite 1200\nToronto, ON\n"
+                   "Canada\n416-555-0199\njane.doe@maplemining.example")
+    assert [(c[1], c[4], c[5]) for c in found] == [("Jane Doe", ["416-555-0199"], ["jane.doe@maplemining.example"])]
+
+
+def test_paragraph_naming_several_companies_is_no_run_of_paragraphs():
+    text = ("Acme Inc., Beta Corp., Gamma Ltd., Delta Co., and Epsilon plc joined the alliance this year, which now "
+            "counts more than forty members across the industry and keeps growing every quarter. " * 4)
+    found = find_contacts([Block(text), Block("Investor Contact:\nJane Doe\n212-555-0100")])
+    assert [c.name for c in found.contacts] == ["Jane Doe"]
+    assert found.used == {1}

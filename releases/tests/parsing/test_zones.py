@@ -90,3 +90,25 @@ OFFSET_CASES = [
 @pytest.mark.parametrize(("day", "zone", "offset"), OFFSET_CASES)
 def test_offset_is_the_one_in_force_that_day(day, zone, offset):
     assert localize(day, 9, 0, zone).isoformat().endswith(offset)
+
+
+@pytest.mark.parametrize(("printed", "iana"), [
+    pytest.param("Taiwan", "Asia/Taipei", id="place-alone"),
+    pytest.param("Hong Kong", "Asia/Hong_Kong", id="two-word-place-alone"),
+    pytest.param("PHT", "Asia/Manila", id="philippines"),
+    pytest.param("Kuala Lumpur time", "Asia/Kuala_Lumpur", id="malaysia-city-time"),
+    pytest.param("SAST", "Africa/Johannesburg", id="south-africa"),
+    pytest.param("Gulf Standard Time", "Asia/Dubai", id="gulf"),
+    pytest.param("taiwan", None, id="lower-case-place-is-no-zone"),
+])
+def test_zones_of_the_rest_of_the_world(printed, iana):
+    assert zone_name(printed) == iana
+
+
+@pytest.mark.parametrize(("dateline", "iana"), [
+    ("HSINCHU, Taiwan, Feb. 11, 2025 /PRNewswire/ --", "Asia/Taipei"),
+    ("HONG KONG, March 3, 2025 /PRNewswire/ --", "Asia/Hong_Kong"),
+    ("CHICAGO, March 3, 2025 /PRNewswire/ --", "America/Chicago"),
+])
+def test_cst_is_read_by_the_release_country(dateline, iana):
+    assert zone_name("CST", region_of(dateline)) == iana
