@@ -54,7 +54,10 @@ CALL_WORD_RE = re.compile(
     r"shareholder|teleconference)\s+(?:call|event)|call|webcasts?|web\s?casts?|webinars?|teleconferences?|"
     r"(?:web|video|audio)[\s-]?conferences?|"
     r"dial[\s-]?in|live\s+stream(?:ing)?|fireside\s+chats?|investor\s+day|capital\s+markets\s+day|"
-    r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentations?)\b",
+    r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentations?|"
+    r"(?:news|press|analysts?|investors?|results)\s+(?:conferences?|briefings?|meetings?)|"
+    # "Nordkraft ASA will present its fourth quarter results on 12 February 2025 at 08:00 CET"
+    r"present(?:s|ing)?\s+(?:its|their|our|the)\s+(?:[\w-]+\s+){0,5}?(?:results|report|figures|earnings))\b",
     re.I,
 )
 # "please contact Jane Doe at 212-555-0100, jane@acme.com": a person to reach, unless the

@@ -182,3 +182,38 @@ def test_helpline_after_the_webcast_is_no_replay_number(note):
     )
     assert call.dial_in == ()
     assert call.replay.dial_in == ()
+
+
+# --- Nordic and Dutch results presentations: "will present its results ... at 08:00 CET" ----------
+
+NORDIC_CASES = [
+    pytest.param(
+        "Nordkraft ASA will present its fourth quarter results on 12 February 2025 at 08:00 CET. The presentation "
+        "can be followed live at https://nordkraft.example.no/webcast.",
+        "2025-02-12T08:00:00+01:00", "https://nordkraft.example.no/webcast", id="norway-present-its-results",
+    ),
+    pytest.param(
+        "Helsingin Metalli Oyj will publish its interim report on 24 April 2025 at approximately 8:00 EEST. A news "
+        "conference for analysts and media will be held in English the same day at 10:00 EEST at the company's "
+        "headquarters. The event can be viewed as a live webcast at https://metalli.videosync.example/q1.",
+        "2025-04-24T10:00:00+03:00", "https://metalli.videosync.example/q1", id="finland-news-conference",
+    ),
+    pytest.param(
+        "Veldhoven Systems will publish its results on 23 April 2025 at 07:00 CET. A presentation for analysts and "
+        "investors will be held at 10:00 CET and can be followed via a live audio webcast on "
+        "www.veldhoven.example/investors.",
+        "2025-04-23T10:00:00+02:00", "www.veldhoven.example/investors", id="netherlands-publish-then-present",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "starts_at", "webcast"), NORDIC_CASES)
+def test_results_presentation_with_a_webcast_is_a_call(text, starts_at, webcast):
+    (call,) = calls_of(text)
+    assert call.starts_at == datetime.fromisoformat(starts_at)
+    assert call.webcast_url == webcast
+
+
+def test_press_conference_in_a_hall_is_no_call():
+    assert calls_of("Nordkraft ASA will hold a press conference on 12 February 2025 at 10:00 CET at its offices in "
+                    "Oslo. Coffee will be served from 09:30.") == ()
