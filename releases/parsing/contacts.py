@@ -46,6 +46,8 @@ _ROLE_LIST = rf"(?:{_PREFIX}\s*,\s*)?{_ROLE_ITEM}(?:\s*(?:,\s*(?:and\s+)?|and\s+
 _LABEL_CORE = (
     r"contacts?(?:\s+(?:information|details|us|the\s+(?:firm|company|team))(?:\s+(?:now|today))?)?"
     r"|enquiries|inquiries|information|hotline|desk|line|team|department"
+    # the word in German, Dutch and the Nordic languages: "Kontakt:", "Ansprechpartnerin:", "Contactpersoon:"
+    r"|kontakt(?:e|person(?:er)?)?|ansprechpartner(?:in)?|contactpersoon|contactpersonen"
 )
 # A line that is only a label: "Investor Contacts:", "Media:", "CONTACT:", "/CONTACT:", "Contacts",
 # "Media enquiries", "Contact Investor Relations", "INTERNATIONAL INVESTOR RELATIONS", "Contact the Firm Now:",
@@ -120,7 +122,8 @@ TITLE_START_RE = re.compile(
     r"^(?:chief|president|vice|vp|svp|evp|head|director|manager|managing|senior|executive|sr\.?|"
     r"ceo|cfo|coo|cto|cmo|treasurer|secretary|chair(?:man|woman|person)?|founder|co-founder|partner|principal|"
     r"spokes(?:person|man|woman)|analyst|associate|counsel|controller|specialist|coordinator|general\s+counsel|"
-    r"assistant|deputy|global\s+head|group\s+head|investor\s+relations\s+(?:manager|director|officer|lead))\b",
+    r"assistant|deputy|global\s+head|group\s+head|investor\s+relations\s+(?:manager|director|officer|lead)|"
+    r"company\s+secretary|leiter(?:in)?|(?:presse)?sprecher(?:in)?)\b",
     re.I,
 )
 TITLE_WORD_RE = re.compile(rf"\b(?:{TITLE_WORDS})\b", re.I)
@@ -271,7 +274,8 @@ def split_fields(text: str) -> list[str]:
     'Cavendish Capital Markets Limited (Nominated Adviser) Neil McDonald / Pete Lynch' (two lines run
     together by a hard-wrap reader) -> the adviser and each of its people."""
     parts = re.split(
-        rf",(?!\s*(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|/|$))\s*|;\s*|\t|\s{{3,}}|\s+[|/–—]\s+"
+        rf",(?!\s*(?!company\s+secretary)(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|/|$))\s*"
+        r"|;\s*|\t|\s{3,}|\s+[|/–—]\s+"
         r"|(?<=\))\s+(?=[A-Z][a-z]+\s+[A-Z])",
         text,
         flags=re.I,
@@ -378,7 +382,9 @@ def is_name(text: str) -> bool:
     if text.isupper():
         # "JANE Q. DOE" in an upper-case contact block of the 1990s and 2000s
         named = [w[:1] + w[1:].lower() for w in named]
-    return all(NAME_WORD_RE.match(w) for w in named) and sum(len(w) > 2 for w in named) >= 2
+    # "Ms. Li Wei": after a title of address, a short Chinese family name is a name's part too
+    long_words = 1 if HONORIFIC_RE.match(text) else 2
+    return all(NAME_WORD_RE.match(w) for w in named) and sum(len(w) > 2 for w in named) >= long_words
 
 
 # "Jorgen Tesselaar (Europe and Asia)": a note on what the person covers

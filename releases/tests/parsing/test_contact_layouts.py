@@ -218,3 +218,29 @@ def test_paragraph_naming_several_companies_is_no_run_of_paragraphs():
     found = find_contacts([Block(text), Block("Investor Contact:\nJane Doe\n212-555-0100")])
     assert [c.name for c in found.contacts] == ["Jane Doe"]
     assert found.used == {1}
+
+
+# --- contact blocks of Indian, Chinese and German releases ---------------------------------
+
+def test_indian_company_secretary_after_the_name():
+    assert people("For further information, please contact:\nMr. Rajesh Kumar, Company Secretary\n"
+                  "Vardhan Industries Limited\nEmail: investors@vardhan.example.in\nPh: +91 22 6655 4433") == [
+        ("investors", "Mr. Rajesh Kumar", "Company Secretary", "Vardhan Industries Limited", ["+91 22 6655 4433"],
+         ["investors@vardhan.example.in"]),
+    ]
+
+
+def test_chinese_name_with_a_short_family_name_after_a_title_of_address():
+    found = people("Investor Relations Contact:\n\nIn China:\nMs. Li Wei\nHuaxin Technology Inc.\n"
+                   "Tel: +86-10-5555-0100\nE-mail: ir@huaxin.example.cn\n\nIn the United States:\nMr. John Doe\n"
+                   "The Piacente Group\nTel: +1-212-555-0100\nE-mail: huaxin@tpg.example")
+    assert [(c[1], c[3]) for c in found] == [("Ms. Li Wei", "Huaxin Technology Inc."),
+                                             ("Mr. John Doe", "The Piacente Group")]
+
+
+def test_german_label_and_title():
+    assert people("Kontakt:\nMüller Maschinenbau AG\nAnna Schmidt\nLeiterin Investor Relations\n"
+                  "Tel.: +49 89 555 01 00\nanna.schmidt@mueller.example.de") == [
+        ("investors", "Anna Schmidt", "Leiterin Investor Relations", "Müller Maschinenbau AG", ["+49 89 555 01 00"],
+         ["anna.schmidt@mueller.example.de"]),
+    ]
