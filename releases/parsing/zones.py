@@ -126,13 +126,14 @@ NAMES = {
 _ABBR = "|".join(sorted(ABBREVIATIONS, key=len, reverse=True))
 _NAMES = "|".join(re.escape(n) for n in sorted(NAMES, key=len, reverse=True))
 
-# A zone printed right after a time: "ET", "(ET)", "p.m. E.T.", "Eastern Time",
+# A zone printed right after a time: "ET", "(ET)", "p.m. E.T.", "Eastern Time", "(UTC+8)", "GMT+5:30",
 # "Eastern Standard Time", "CET/CEST", "London time", "(16:00 Israel time)" is not
 # taken: only what directly follows the time counts. A place alone stands for its clock where
 # the time's phrase ends with it: "3:00 p.m. Taiwan (2:00 a.m. New York)", "10:00 Sydney / 08:00 Singapore".
 ZONE_RE = re.compile(
     rf"""\(?\s*(?:
-        (?P<abbr>(?:{_ABBR})(?:/(?:{_ABBR}))?|E\.T\.|C\.T\.|P\.T\.|M\.T\.)(?!\w)
+        (?P<offset>(?-i:UTC|GMT)\s?(?P<sign>[+\-−–])\s?(?P<hours>\d{{1,2}})(?::?(?P<minutes>[0-5]\d))?)(?![\d:])
+      | (?P<abbr>(?:{_ABBR})(?:/(?:{_ABBR}))?|E\.T\.|C\.T\.|P\.T\.|M\.T\.)(?!\w)
       | (?:U\.?S\.?\s+)?(?P<name>(?:{_NAMES}))(?:\s*/\s*[A-Za-z][A-Za-z ]{{2,20}}?)?
         \s+(?:(?:summer|standard|daylight)\s+)?time\b
       | (?P<bare>eastern|central|mountain|pacific)\b
@@ -142,12 +143,33 @@ ZONE_RE = re.compile(
 )
 
 
+# Offsets that are not whole hours, and a zone that has kept it all year for decades
+HALF_HOUR_ZONES = {
+    (True, 5, 30): "Asia/Kolkata", (True, 5, 45): "Asia/Kathmandu", (True, 9, 30): "Australia/Darwin",
+    (True, 6, 30): "Asia/Yangon", (True, 3, 30): "Asia/Tehran", (True, 4, 30): "Asia/Kabul",
+}
+
+
+def offset_zone(ahead: bool, hours: int, minutes: int) -> str | None:
+    """'UTC+8' -> 'Etc/GMT-8' (the IANA name of a fixed offset, its sign the other way round), 'GMT+5:30' ->
+    'Asia/Kolkata'; None for what no zone keeps."""
+    if minutes:
+        return HALF_HOUR_ZONES.get((ahead, hours, minutes))
+    if hours == 0:
+        return "UTC"
+    if hours > (14 if ahead else 12):
+        return None
+    return f"Etc/GMT{'-' if ahead else '+'}{hours}"
+
+
 def zone_name(printed: str, region: str | None = None) -> str | None:
     """'ET' -> 'America/New_York', 'Central European Summer Time' -> 'Europe/Berlin', else None;
     'CST' -> 'Asia/Shanghai' with region 'CN'."""
     match = ZONE_RE.fullmatch(printed.strip())
     if match is None:
         return None
+    if match.group("offset"):
+        return offset_zone(match.group("sign") == "+", int(match.group("hours")), int(match.group("minutes") or 0))
     if match.group("abbr"):
         abbr = match.group("abbr").replace(".", "").upper().split("/")[0]
         # Lower-case "et" or "pt" is a word, not a zone: only capitals count.

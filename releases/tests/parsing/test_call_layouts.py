@@ -217,3 +217,17 @@ def test_results_presentation_with_a_webcast_is_a_call(text, starts_at, webcast)
 def test_press_conference_in_a_hall_is_no_call():
     assert calls_of("Nordkraft ASA will hold a press conference on 12 February 2025 at 10:00 CET at its offices in "
                     "Oslo. Coffee will be served from 09:30.") == ()
+
+
+# --- a time with its offset from UTC: "20:00 (UTC+8)", "9:00 a.m. (GMT+8)" ---------------------
+
+@pytest.mark.parametrize(("sentence", "starts_at"), [
+    ("Huaxin will hold an earnings conference call on March 20, 2025 at 20:00 (UTC+8).", "2025-03-20T20:00:00+08:00"),
+    ("Huaxin will hold an earnings conference call on March 20, 2025 at 9:00 a.m. (GMT+8).",
+     "2025-03-20T09:00:00+08:00"),
+    ("Ostbahn will host a conference call on 6 March 2025 at 16:00 UTC+01:00.", "2025-03-06T16:00:00+01:00"),
+    ("Vardhan will host an earnings call on 20 March 2025 at 16:00 (GMT+5:30).", "2025-03-20T16:00:00+05:30"),
+])
+def test_time_with_its_offset_from_utc(sentence, starts_at):
+    (call,) = calls_of(sentence, release_date=date(2025, 3, 4))
+    assert call.starts_at == datetime.fromisoformat(starts_at)

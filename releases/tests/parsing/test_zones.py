@@ -112,3 +112,20 @@ def test_zones_of_the_rest_of_the_world(printed, iana):
 ])
 def test_cst_is_read_by_the_release_country(dateline, iana):
     assert zone_name("CST", region_of(dateline)) == iana
+
+
+@pytest.mark.parametrize(("printed", "iana"), [
+    pytest.param("(UTC+8)", "Etc/GMT-8", id="utc-plus-hours-in-brackets"),
+    pytest.param("GMT+8", "Etc/GMT-8", id="gmt-plus-hours"),
+    pytest.param("UTC+01:00", "Etc/GMT-1", id="utc-plus-hh-mm"),
+    pytest.param("UTC-5", "Etc/GMT+5", id="utc-minus-hours"),
+    pytest.param("GMT+5:30", "Asia/Kolkata", id="half-hour-offset"),
+    pytest.param("UTC+0", "UTC", id="utc-plus-zero"),
+    pytest.param("UTC+19", None, id="no-such-offset"),
+])
+def test_offset_from_utc_is_a_fixed_zone(printed, iana):
+    assert zone_name(printed) == iana
+
+
+def test_time_with_an_offset_from_utc():
+    assert localize(date(2025, 3, 20), 20, 0, zone_name("(UTC+8)")).isoformat() == "2025-03-20T20:00:00+08:00"
