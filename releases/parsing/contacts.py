@@ -49,7 +49,7 @@ LABEL_RE = re.compile(
     rf"|(?:for\s+)?(?:{_PREFIX}\s+)?(?P<role5>{_ROLES})\s+(?:inquiries|enquiries|questions|requests)"
     rf"|for\s+(?P<role6>{_ROLES})"
     rf"|(?:please\s+)?contact(?:\s+us)?|contact\s+information|further\s+information"
-    rf")(?![\w@.-])\s*[:\-–]?\s*(?P<rest>.*)$",
+    rf")(?![\w@.-])\s*+[:\-–]?\s*+(?P<rest>.*)$",
     re.I,
 )
 # "Jane Doe, 206-555-0100 (Investors)": the role of the person it follows
@@ -63,7 +63,7 @@ INLINE_LABEL_RE = re.compile(
 # "For investor relations information, please contact Jane Doe at 212-555-0100."
 SENTENCE_RE = re.compile(
     rf"\bfor\s+(?:further\s+|more\s+|additional\s+)?(?P<role>{_ROLES})\s+(?:information|inquiries|enquiries|questions)"
-    rf"[^.]{{0,30}}?\bplease\s+contact\s*:?\s+(?P<rest>[^\n]+)",
+    rf"[^.]{{0,30}}?\bplease\s+contact(?:\s*+:)?\s+(?P<rest>[^\n]+)",
     re.I,
 )
 # Lines that end a contact block: the next section, the wire's trailer, the page's chrome.
