@@ -41,7 +41,7 @@ bench: $(VENV)/.installed .env
 bench-smoke: $(VENV)/.installed .env
 	$(PY) bench/load.py --smoke
 
-# Parser speed over ../shared/corpus/dev: releases/s, median and p95 ms per release.
+# Parser speed: median, p95 and worst ms per release of ../shared/corpus/dev, then the adversarial inputs.
 bench-parse: $(VENV)/.installed
 	$(PY) bench/parse_bench.py
 

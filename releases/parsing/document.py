@@ -208,7 +208,7 @@ def docx_tag(paragraph) -> str:
 
 # ---\ntitle: "X"\ndate: "2025-02-12 20:10:00"\n---  (front matter of a repost site)
 FRONT_MATTER_RE = re.compile(r"\A\s*---\n(?P<body>.*?)\n---\n", re.S)
-FRONT_FIELD_RE = re.compile(r'^(?P<key>title|date):\s*"?(?P<value>.*?)"?\s*$', re.M)
+FRONT_FIELD_RE = re.compile(r'^(?P<key>title|date):\s*+"?(?P<value>.*?)"?\s*$', re.M)
 # ![Business Wire](/images/bwlogo.png)
 # ![logo](/logo.png "Return to PR Newswire homepage"): a title may follow the address
 MD_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
@@ -224,7 +224,7 @@ SETEXT_RE = re.compile(r"^(?:=+|-+)$")
 MD_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
 MD_TABLE_RULE_RE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 # # Heading / ## Contacts
-MD_HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.*)$")
+MD_HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s++(?P<text>.*)$")
 # * item / - item / • item / ● item
 BULLET_RE = re.compile(r"^(?:[*•●▪■◦·]|--?(?=\s)|\d{1,2}[.)](?=\s))\s+")
 # **bold** / __bold__
@@ -238,7 +238,7 @@ FLAT_LINE = 300  # only lines this long are flattened paragraphs
 FLAT_ABOUT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=About\s+((?:[A-Z][\w&'’.-]*\s+){1,5})\1)")
 # "... Earnings Call 9M 2025.About Shelly Group" (end of line): an About heading glued to the sentence before it
 GLUED_ABOUT_RE = re.compile(r"(?<=[\w)”\"][.!?])(?=About [A-Z][^.!?\n]{1,60}$)", re.M)
-PAGE_MARK_RE = re.compile(r"^\s*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
+PAGE_MARK_RE = re.compile(r"^[^\S\n]*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
 UNWRAPPED_LINE = 200  # no text is hard-wrapped this wide
 WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
 # A long link ends a list item, and a label starts the next: "Call me link: https://..." over

@@ -158,7 +158,7 @@ def page_wire(document: Document) -> str | None:
 
 
 # View source version on businesswire.com: https://... / View original content: https://www.prnewswire.com/...
-CREDIT_RE = re.compile(r"^view (?:the )?(?:source|original)\b.*?(?:https?://)?(?:www\.)?(?P<site>[\w.-]+\.(?:com|ca))", re.I)
+CREDIT_RE = re.compile(r"^view (?:the )?(?:source|original)\b.*?(?<![\w.-])(?:https?://)?(?:www\.)?(?P<site>[\w.-]+\.(?:com|ca))", re.I)
 
 
 def credited_wire(chrome: Sequence[Block]) -> str | None:
@@ -170,7 +170,7 @@ def credited_wire(chrome: Sequence[Block]) -> str | None:
 
 
 # (AWS), an Amazon.com, Inc. company (NASDAQ: AMZN): a parent's appositive before its listing
-APPOSITIVE_RE = re.compile(r"^\s*,?\s*(?:an?|the)\s+[^()]{1,80}?\b(?:company|subsidiary|unit|division|affiliate|"
+APPOSITIVE_RE = re.compile(r"^\s*+,?\s*(?:an?|the)\s+[^()]{1,80}?\b(?:company|subsidiary|unit|division|affiliate|"
                            r"member)\b", re.I)
 
 
@@ -194,7 +194,7 @@ def issuer_listings(lead_text: str, name: str | None) -> list:
         appositive = APPOSITIVE_RE.match(rest)
         if appositive:
             rest = rest[appositive.end():]
-        opening = re.match(r"^\s*[,.]?\s*[(\[]", rest)  # "AAC Holdings, Inc . (NYSE: AAC)": a stray space
+        opening = re.match(r"^\s*+[,.]?\s*[(\[]", rest)  # "AAC Holdings, Inc . (NYSE: AAC)": a stray space
         if not opening:
             break
         close = matching_paren(rest, opening.end() - 1)
@@ -205,7 +205,7 @@ def issuer_listings(lead_text: str, name: str | None) -> list:
 
 
 # Capitalised words (and the odd connective) up to a listing's bracket: the unread issuer's name
-NAME_ONLY_RE = re.compile(r"^\W*(?:(?:[A-Z0-9][\w&'’.,®™-]*|of|and|the|de|for|&|\([^()]{1,60}\))\s*)+$")
+NAME_ONLY_RE = re.compile(r"^\W*(?:(?:(?>[A-Z0-9][\w&'’.,®™-]*)|of|and|the|de|for|&|\([^()]{1,60}\))\s*)+$")
 
 
 def issuer_listings_elsewhere(blocks: Sequence[Block], order: Sequence[int], name: str | None) -> list:
@@ -258,7 +258,7 @@ def boilerplate_listings(blocks: Sequence[Block], order: Sequence[int], name: st
 
 
 # Recordati S.p.A. -> Recordati / Acme Holdings, Inc. -> Acme Holdings: the name without its corporate suffix
-SUFFIX_TAIL_RE = re.compile(r"(?:,?\s+" + CORP_SUFFIX + r")+$")
+SUFFIX_TAIL_RE = re.compile(r"(?:,?\s+(?>" + CORP_SUFFIX + r"\b)\.?)+$")
 
 
 def short_name(name: str | None) -> str | None:

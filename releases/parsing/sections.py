@@ -110,9 +110,9 @@ HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
     r"(?:press|media)\s+information|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
-    r"investor\s+news|earnings\s+release|news\s+from\b.*|" + PERIOD_BANNER + r"|news\s+provided\s+by\b.*|page\s+\d+.*|\d+|"
-    r"source:.*|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
-    r"embargoed\b.*|embargo\b.*|not for (?:release|distribution|publication)\b.*|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
+    r"investor\s+news|earnings\s+release|news\s+from\b.*+|" + PERIOD_BANNER + r"|news\s+provided\s+by\b.*+|page\s+\d.*+|\d+|"
+    r"source:.*+|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
+    r"embargoed\b.*+|embargo\b.*+|not for (?:release|distribution|publication)\b.*+|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
     re.I,
 )
 # 100 Main Street / 3333 Beverly Rd. / Springfield, IL 62701 / Toronto, ON M5V 3L9: a letterhead's address line
@@ -400,7 +400,7 @@ def embedded_dateline(text: str) -> DatelineFound | None:
 
 
 def is_prose(text: str) -> bool:
-    return len(text) >= 120 and bool(re.search(r"[a-z]{3,}[^.]*[.!?]", text)) and len(text.split()) >= 15
+    return len(text) >= 120 and bool(re.search(r"(?s)\A(?>.*?[a-z]{3}).*[.!?]", text)) and len(text.split()) >= 15
 
 
 # "Exhibit 99.1 On February 21, 2003, Agilent ..." (an exhibit flattened to one line)
@@ -443,7 +443,7 @@ FLS_RE = re.compile(
 )
 CONTACT_HEAD_RE = re.compile(
     r"^(?:(?:for\s+(?:further|more|additional)\s+information)[^.]{0,60}?contact\b|"
-    r"(?:(?:investor|media|press|public|analyst|company|ir|pr|corporate)\w*(?:\s+(?:relations|&|and|\w+))*\s+)?"
+    r"(?:(?:investor|media|press|public|analyst|company|ir|pr|corporate)\w*(?:\s+(?:&|\w+))*\s+)?"
     r"(?:contacts?|enquiries|inquiries)\b\s*:?)",
     re.I,
 )
