@@ -55,11 +55,20 @@ GENERIC_TITLES_RE = re.compile(r"^(?:document|untitled|exhibit\b.*|ex-?v?99.*|\w
                                r".*\bexhibit 99.*|press release)$", re.I)
 
 
+MAX_ELEMENTS = 100_000  # five times the largest newswire page seen; past it the walk alone takes seconds
+
+
 def html_document(text: str) -> Document:
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError) as exc:
         raise ParseError("The HTML of this file could not be read.") from exc
+    elements = sum(1 for _ in root.iter())
+    if elements > MAX_ELEMENTS:
+        raise ParseError(
+            f"This page has {elements:,} HTML elements; a press release's page has far fewer (at most tens of "
+            "thousands). Upload the release's own page, or its text."
+        )
     title = page_title(root)
     meta = tuple(
         (m.get("name") or m.get("property") or "", collapse(m.get("content") or ""))

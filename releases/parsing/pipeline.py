@@ -35,6 +35,7 @@ from .sections import (
 )
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_TEXT = 1_000_000  # characters: seven times the longest release seen, tables included
 
 
 def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int = MAX_BYTES) -> ParsedRelease:
@@ -45,6 +46,11 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
         )
     document = to_document(raw, filename=filename)
     blocks = document.blocks
+    if (chars := sum(len(block.text) for block in blocks)) > MAX_TEXT:
+        raise ParseError(
+            f"This file holds {chars:,} characters of text; a press release, tables included, is far shorter "
+            f"(at most {MAX_TEXT:,} are read). Upload the release alone, not the filing or report around it."
+        )
     chrome = chrome_indexes(blocks)
     content = [i for i in range(len(blocks)) if i not in chrome]
     if not is_release(document, content):

@@ -247,6 +247,26 @@ def test_oversized_input_is_refused_before_reading():
         parse_press_release(b"a" * 2048, max_bytes=1024)
 
 
+def test_a_page_of_more_elements_than_any_release_is_refused_with_a_sentence(monkeypatch):
+    from releases.parsing import html
+
+    monkeypatch.setattr(html, "MAX_ELEMENTS", 500)
+    cells = "<tr><td>1</td><td>2</td></tr>" * 200
+    text = "Acme did well. " * 20
+    page = f"<html><body><h1>Acme Reports Results</h1><p>{text}</p><table>{cells}</table></body></html>"
+    with pytest.raises(ParseError, match=r"This page has 6\d\d HTML elements; a press release's page has far fewer"):
+        parse_press_release(page.encode(), filename="acme.html")
+
+
+def test_a_file_of_more_text_than_any_release_is_refused_with_a_sentence(monkeypatch):
+    from releases.parsing import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_TEXT", 1000)
+    raw = "Acme Reports Results\n\n" + "NEW YORK, Jan. 5, 2024 -- Acme Corp. said it did well this year. " * 40
+    with pytest.raises(ParseError, match="characters of text; a press release, tables included, is far shorter"):
+        parse_press_release(raw)
+
+
 def test_warnings_name_what_a_reviewer_should_check():
     raw = "Some words that are not a release at all, but long enough to be read as text by the parser here."
     result = parse_press_release(raw)
