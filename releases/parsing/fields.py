@@ -171,8 +171,8 @@ FULL_DATE = (r"(?:" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\
 TITLE_LOCATION_RE = re.compile(
     r"^(?P<location>[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}"
     r"(?:,[ ]?(?:the[ ])?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2})"
-    r"(?=(?:,?\s*" + FULL_DATE + r")?"  # Salt Lake City, UT, June 30, 2026
-    r"\s*(?:(?:--|—|–|-|,)?\s*[(/]\s*[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
+    r"(?=(?:,?\s*+" + FULL_DATE + r")?"  # Salt Lake City, UT, June 30, 2026
+    r"\s*+(?:(?:--|—|–|-|,)?\s*+[(/]\s*+[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
     r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b)"  # Vancouver, BC – TheNewswire - June 5
     r"|(?P<dated>,\s*" + FULL_DATE + r"\s*(?:--|—|–|-)\s)"  # Milan, 13 February 2025 – / Milan, February 13th, 2025 –
     r"|(?P<undated>\s+[—–]\s+[A-Z]))",  # Amsterdam, the Netherlands – Royal Philips

@@ -264,11 +264,18 @@ def boilerplate_listings(blocks: Sequence[Block], order: Sequence[int], name: st
 
 
 # Recordati S.p.A. -> Recordati / Acme Holdings, Inc. -> Acme Holdings: the name without its corporate suffix
-SUFFIX_TAIL_RE = re.compile(r"(?:,?\s+(?>" + CORP_SUFFIX + r"\b)\.?)+$")
+# ("Bora Pharmaceuticals Co., Ltd." has two), stripped one at a time from the end.
+SUFFIX_END_RE = re.compile(r"(?<![\s,]),?\s++(?>" + CORP_SUFFIX + r"\b)\.?\Z")
+MAX_SUFFIXES = 4
 
 
 def short_name(name: str | None) -> str | None:
-    short = SUFFIX_TAIL_RE.sub("", name or "").strip(" ,")
+    short = name or ""
+    for _ in range(MAX_SUFFIXES):
+        if not (suffix := SUFFIX_END_RE.search(short)):
+            break
+        short = short[:suffix.start()]
+    short = short.strip(" ,")
     return short if len(short) >= 3 else None
 
 
