@@ -97,6 +97,14 @@ def alert_content(release: PressRelease) -> AlertContent:
     )
 
 
+def alert_subject(content: AlertContent) -> str:
+    """The headline, after the company's name unless the headline begins with it already."""
+    name = content.company_name.removesuffix(".").split(",")[0]
+    if content.headline.lower().startswith(name.lower()):
+        return content.headline
+    return f"{content.company_name}: {content.headline}"
+
+
 def message_id(release_id: int, subscriber_id: int) -> str:
     seal = salted_hmac("irsite.alerts.message-id", f"{release_id}.{subscriber_id}").hexdigest()[:16]
     return f"<alert.{release_id}.{subscriber_id}.{seal}@{sender_domain()}>"
@@ -124,7 +132,7 @@ def alert_message(content: AlertContent, subscriber: Subscriber, *, connection=N
         "preferences_url": preferences_url(subscriber),
     }
     message = EmailMultiAlternatives(
-        subject=f"{content.company_name}: {content.headline}",
+        subject=alert_subject(content),
         body=render_to_string("alerts/email/alert.txt", context),
         to=[subscriber.email],
         connection=connection,

@@ -58,9 +58,13 @@ def enqueue_sends(release_id: int, count: int | None = None) -> None:
 @task()
 def fan_out_alerts(*, release_id: int) -> int:
     mailing = services.mailing_create(release_id=release_id)
-    if mailing is None or not mailing.recipients:
+    if mailing is None:
+        # Fanned out before: a release unpublished and published again resumes its queued rows.
+        if Delivery.objects.claimable().filter(release_id=release_id).exists():
+            enqueue_sends(release_id)
         return 0
-    enqueue_sends(release_id)
+    if mailing.recipients:
+        enqueue_sends(release_id)
     return mailing.recipients
 
 

@@ -36,7 +36,7 @@ def test_alert_carries_one_click_unsubscribe_and_a_message_id_of_the_pair(smtp):
     assert outcome.sent == 1
     [message] = smtp.sink.messages
     assert message["To"] == "ann@example.net"
-    assert message["Subject"] == "Example Corp.: Example Corp. Reports Record Results"
+    assert message["Subject"] == "Example Corp. Reports Record Results"
     https, mailto = [part.strip().strip("<>") for part in message["List-Unsubscribe"].split(",")]
     assert https.startswith("https://ir.example.com/alerts/unsubscribe/")
     assert mailto.startswith("mailto:alerts@ir.example.com?subject=unsubscribe")
@@ -259,3 +259,23 @@ def test_send_test_alert_goes_to_the_address_given():
     [message] = mail.outbox
     assert message.to == ["staff@example.com"] and message.subject.startswith("[Test] ")
     assert not Delivery.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_release_published_again_sends_the_rest_and_no_one_twice(smtp, immediate_tasks, settings):
+    settings.ALERTS_BATCH_SIZE = 2
+    release = factories.release(published_at=None)
+    for _ in range(4):
+        factories.subscriber()
+    release_publish(release=release, at=timezone.now() + timedelta(hours=1))
+    PressRelease.objects.filter(pk=release.pk).update(published_at=timezone.now())
+    services.mailing_create(release_id=release.pk)
+    first = services.deliveries_claim(release_id=release.pk, owner="w", size=2)
+    for row in first.deliveries:
+        services.delivery_mark_sent(row, owner="w")
+    release_unpublish(release=release)
+
+    release_publish(release=release)
+
+    assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 4
+    assert len(smtp.sink.messages) == 2
