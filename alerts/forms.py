@@ -45,7 +45,9 @@ class PreferencesForm(forms.Form):
 
 
 class SubscribeForm(PreferencesForm):
-    email = forms.EmailField(label="Email address", max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    email = forms.EmailField(
+        label="Email address", max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
     consent = forms.BooleanField(label=consents.CURRENT.text, required=True)
     consent_version = forms.CharField(widget=forms.HiddenInput, initial=consents.CURRENT.version)
 

@@ -33,7 +33,8 @@ def address_digest(email: str) -> str:
     """The suppression list's key: an HMAC-SHA256 of the normalised address, keyed by the site,
     so the list cannot be matched against other lists of addresses or reversed by guessing."""
     secret = settings.ALERTS_SUPPRESSION_KEY or None
-    return salted_hmac("irsite.alerts.suppression", normalise_email(email), secret=secret, algorithm="sha256").hexdigest()
+    digest = salted_hmac("irsite.alerts.suppression", normalise_email(email), secret=secret, algorithm="sha256")
+    return digest.hexdigest()
 
 
 def is_suppressed(email: str) -> bool:

@@ -9,7 +9,6 @@ twice, late or never does no harm: the sweep finds what a lost task left undone.
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
 
 from django.conf import settings
@@ -22,7 +21,6 @@ from releases.models import PressRelease
 from . import delivery, messages, services
 from .models import Delivery, Subscriber
 
-logger = logging.getLogger(__name__)
 
 # The sweep fans out releases published this recently that have no mailing yet: a lifted
 # embargo whose scheduled task was lost, or a publish whose enqueue failed. Older releases

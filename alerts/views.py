@@ -109,7 +109,8 @@ def unsubscribe(request, token):
     if subscriber is None and tokens.read(tokens.UNSUBSCRIBE, token) is None:
         return render(request, "alerts/link_invalid.html", status=404)
     done = subscriber is None or subscriber.status == Subscriber.Status.UNSUBSCRIBED
-    return render(request, "alerts/unsubscribed.html" if done else "alerts/unsubscribe.html", {"subscriber": subscriber})
+    template = "alerts/unsubscribed.html" if done else "alerts/unsubscribe.html"
+    return render(request, template, {"subscriber": subscriber})
 
 
 @never_cache
@@ -132,5 +133,6 @@ def preferences(request, token):
                 "calls": subscriber.calls,
             }
         )
-    context = {"form": form, "subscriber": subscriber, "unsubscribe_token": tokens.make(tokens.UNSUBSCRIBE, subscriber.pk)}
+    unsubscribe_token = tokens.make(tokens.UNSUBSCRIBE, subscriber.pk)
+    context = {"form": form, "subscriber": subscriber, "unsubscribe_token": unsubscribe_token}
     return render(request, "alerts/preferences.html", context)

@@ -142,7 +142,8 @@ def main() -> None:
         verdict = ""
         if workers == 2 and args.subscribers == 10_000:
             verdict = f"  (target {TARGET_SECONDS} s: {'met' if elapsed < TARGET_SECONDS else 'MISSED'})"
-        print(f"  {workers} worker{'s' if workers > 1 else ' '}: {sink.count:,} messages at the sink, {sent:,} rows sent, "
+        label = f"{workers} worker{'s' if workers > 1 else ' '}"
+        print(f"  {label}: {sink.count:,} messages at the sink, {sent:,} rows sent, "
               f"last message after {elapsed:.1f} s, {sink.count / elapsed:.0f} messages/s{verdict}")
     controller.stop()
 

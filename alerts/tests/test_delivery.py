@@ -279,3 +279,25 @@ def test_a_release_published_again_sends_the_rest_and_no_one_twice(smtp, immedia
 
     assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 4
     assert len(smtp.sink.messages) == 2
+
+
+def test_the_sweep_resumes_rows_a_dead_worker_left_once_its_lease_is_out(smtp, immediate_tasks):
+    release = factories.release()
+    factories.subscriber()
+    services.mailing_create(release_id=release.pk)
+    services.deliveries_claim(release_id=release.pk, owner="dead", size=10)
+
+    tasks.sweep()
+    assert smtp.sink.messages == []
+
+    Delivery.objects.update(lease_expires_at=timezone.now() - timedelta(seconds=1))
+    assert tasks.sweep()["resumed"] == 1
+    assert len(smtp.sink.messages) == 1 and Delivery.objects.get().status == Delivery.Status.SENT
+
+
+def test_the_sweep_leaves_releases_published_before_its_window_alone(immediate_tasks):
+    factories.release(published_at=timezone.now() - timedelta(days=3))
+    factories.subscriber()
+
+    assert tasks.sweep()["fanned_out"] == 0
+    assert not Mailing.objects.exists()

@@ -115,7 +115,7 @@ def read_records(rows, *, first_line: int = 2) -> tuple[list[ImportRecord], list
 
 
 class Command(BaseCommand):
-    help = "Import email alert subscribers from a CSV file (email, companies, categories, consent_source, consent_date)."
+    help = "Import alert subscribers from a CSV file: email, companies, categories, consent_source, consent_date."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The CSV file, UTF-8, with a header row.")
