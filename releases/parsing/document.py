@@ -145,10 +145,12 @@ def edgar_text(text: str) -> str:
 
 
 def looks_like_html(text: str, filename: str) -> bool:
-    head = text[:4000]
-    if filename.lower().endswith((".htm", ".html", ".xhtml")):
-        return bool(re.search(r"<[a-zA-Z!]", head))
-    return len(HTML_SNIFF_RE.findall(text[:20000])) >= 2
+    # A page rendered by a server template may open with thousands of blank lines or spaces before
+    # "<!doctype html>": the sniffing windows count from the first printed character.
+    start = len(text) - len(text.lstrip())
+    if filename.lower().endswith((".htm", ".html", ".xhtml")) and re.search(r"<[a-zA-Z!]", text[start:start + 4000]):
+        return True
+    return len(HTML_SNIFF_RE.findall(text[start:start + 20000])) >= 2
 
 
 DOCX_MAX_INFLATED = 50 * 1024 * 1024  # a real release's .docx inflates to a few MB at most

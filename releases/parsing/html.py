@@ -29,7 +29,8 @@ BLOCK_LEVEL = {
 # class/id words of page chrome: "site-header", "share-bar", "cookie-banner", "related-news"
 CHROME_RE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|header|footer|sidebar|share|sharing|social|cookie|"
-    r"consent|related|newsletter|subscribe|advert|ads?|promo|masthead|skip|modal|popup|toolbar|login|search)"
+    r"consent|related|newsletter|subscribe|advert|ads?|promo|masthead|skip|modal|popup|toolbar|login|search|"
+    r"gallery|carousel|slideshow|lightbox)"
     r"(?:$|[\s_-])",
     re.I,
 )
@@ -122,8 +123,9 @@ CHROME_CANDIDATES = '//*[@class or @id or @role or contains(@style, "none") or c
 
 def is_chrome(element) -> bool:
     marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
+    # The size limit counts printed text, not the indentation a template leaves between tags.
     if marker.strip() and CHROME_RE.search(marker) and not element.xpath(".//h1") and len(
-        element.text_content()
+        collapse(element.text_content())
     ) < 3000:
         return True
     return "display:none" in (element.get("style") or "").replace(" ", "").lower()
@@ -153,6 +155,8 @@ def article_root(root):
             if rule_matches(element, *rule):
                 matches[position].append(element)
     for rule, found in zip(ARTICLE_RULES, matches):
+        if rule[0] == "itemprop" and len(found) > 1:
+            found = [common_container(found)]
         found = [e for e in found if len(collapse(e.text_content())) > 400]
         if found:
             return max(found, key=lambda e: len(e.text_content())) if rule[0] == "tag" else found[0]
@@ -161,6 +165,16 @@ def article_root(root):
 
 
 ARTICLE_CANDIDATES = "//*[@class or @id or @itemprop] | //article | //main"
+
+
+def common_container(elements: list):
+    """The nearest element holding all of them: a page that marks each paragraph itemprop="articleBody" (PR Newswire,
+    2015) rather than their container holds the release, lists and tables between them included, in their parent."""
+    shared = None
+    for element in elements:
+        chain = [element, *element.iterancestors()]
+        shared = chain if shared is None else [a for a in chain if a in set(shared)]
+    return shared[0] if shared else elements[0]
 
 
 def rule_matches(element, attribute: str, how: str, values: tuple[str, ...]) -> bool:
