@@ -54,7 +54,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     contact_blocks = {content[i] for i in contacts.used if 0 <= i < len(content)}
     lead = find_lead(blocks, content, skip=contact_blocks)
     before_lead = [i for i in content if lead.index is not None and i < lead.index]
-    header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks)
+    header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before)
     after_lead = [i for i in content if lead.index is None or i >= lead.index]
 
     abouts = about_sections(blocks, after_lead, stop=contact_blocks)
