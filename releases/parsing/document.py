@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .errors import ParseError
-from .fields import header_date
+from .fields import CORP_SUFFIX, header_date
 
 
 @dataclass(frozen=True)
@@ -240,6 +240,21 @@ FLAT_LINE = 300  # only lines this long are flattened paragraphs
 FLAT_ABOUT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=About\s+((?:[A-Z][\w&'’.-]*\s+){1,5})\1)")
 # "... Earnings Call 9M 2025.About Shelly Group" (end of line): an About heading glued to the sentence before it
 GLUED_ABOUT_RE = re.compile(r"(?<=[\w)”\"][.!?])(?=About [A-Z][^.!?\n]{1,60}$)", re.M)
+# "...financial results., To join the call, ..." / "...LOGO, , To view the original ...": a feed that saved a page's
+# paragraphs joined by ", " (an empty paragraph leaves ", , "), a sentence's full stop right before the comma
+EMPTY_JOIN_RE = re.compile(r",(?: ,)+ (?=\S)")
+# (not before a company suffix: "Amazon.com, Inc.")
+SENTENCE_JOIN_RE = re.compile(r"(?:(?<=[.!?:]), (?=[A-Z“\"])|(?<=\.[a-z]{3}), (?=[A-Z][a-z]))(?!" + CORP_SUFFIX + r"\b)")
+# The word before a joining full stop ends a sentence, not an abbreviation ("Calif., Oct. 5" / "Inc., Beta"): a
+# lower-case word, a number, a web or mail address, a long capitalised word or one in capitals without inner dots
+SENTENCE_END_WORD_RE = re.compile(r"\W{0,3}(?:[a-z]{3,}|[\d()+-]{0,12}\d{3,}|\S+\.[a-z]{2,6}|(?:https?://|www\.)\S+|[A-Z][A-Za-z]{5,}|[A-Z]{4,})[.!?:)”\"]{0,3}")
+JOINS_MIN = 3  # joins in a document before its commas are read as paragraph breaks
+# "Carley PartridgePR SpecialistPress@acme.com" / "CONTACT:Jane Doe": a paragraph's lines run together in such a
+# feed, each glued to the next where a lower-case letter meets capitals or an e-mail address
+# ("McDonald", "DeAngelis" and "Jan.deVries@" keep their capitals: a glued word has four lower-case letters or more)
+GLUED_LINE_RE = re.compile(r"(?<=[a-z])(?=[A-Z]{2})|(?<=[a-z]{4})(?=[A-Z][a-z])|(?<=[A-Z]:)(?=[A-Z][a-z])|"
+                           r"(?<=[a-z]{2})(?=[+(]\d)")
+GLUED_LINES_MAX = 160  # only a short paragraph (a contact's name, title and address) is un-glued
 PAGE_MARK_RE = re.compile(r"^\s*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
 UNWRAPPED_LINE = 200  # no text is hard-wrapped this wide
 WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
@@ -259,9 +274,36 @@ def text_document(text: str) -> Document:
         meta = [(key, value) for key, value in fields.items()]
         text = text[front.end():]
     text = PAGE_MARK_RE.sub("", text)
+    text = comma_joined_paragraphs(text)
     text = "\n".join(unflatten(line) if len(line) > FLAT_LINE else line for line in text.split("\n"))
     text = GLUED_ABOUT_RE.sub("\n\n", text)
     return Document(blocks=tuple(text_blocks(text)), title=title, kind="text", meta=tuple(meta))
+
+
+def comma_joined_paragraphs(text: str) -> str:
+    """Paragraph breaks back into a page whose paragraphs were saved joined by commas; text without the signature
+    is returned as it is."""
+    joins = [m for m in SENTENCE_JOIN_RE.finditer(text) if SENTENCE_END_WORD_RE.fullmatch(last_word(text, m.start()))]
+    if len(joins) + 2 * len(EMPTY_JOIN_RE.findall(text)) < JOINS_MIN:
+        return text
+    parts, last = [], 0
+    for match in joins:
+        parts.append(text[last:match.start()])
+        last = match.end()
+    parts.append(text[last:])
+    paragraphs = [p for part in parts for p in EMPTY_JOIN_RE.split(part)]
+    return "\n\n".join(unglued(p.strip()) for p in paragraphs if p.strip())
+
+
+def last_word(text: str, end: int) -> str:
+    words = text[max(0, end - 80):end].split()
+    return words[-1] if words else ""
+
+
+def unglued(paragraph: str) -> str:
+    if len(paragraph) > GLUED_LINES_MAX or "\n" in paragraph or not ("@" in paragraph or re.search(r"\d{3}", paragraph)):
+        return paragraph
+    return GLUED_LINE_RE.sub("\n", paragraph)
 
 
 def unflatten(line: str) -> str:

@@ -11,6 +11,7 @@ from datetime import date
 
 from .document import Block
 from .fields import (
+    CORP_SUFFIX,
     DatelineFound,
     WIRE_TRAILER_DATE_RE,
     domain_of,
@@ -486,7 +487,7 @@ CONTACT_HEAD_RE = re.compile(
 )
 SECTION_END_RE = re.compile(
     r"^(?:source\b|###|# # #|-?30-|-0-|\(c\)|©|copyright\b|.*\b(?:are|is) (?:a )?(?:registered )?trademarks?\b|"
-    r"all rights reserved|notes? to editors?\b|for (?:more|further|additional) information,? (?:please )?"
+    r"all rights reserved|notes? to (?:editors?|investors|shareholders|stockholders)\b|for (?:more|further|additional) information,? (?:please )?"
     r"(?:contact|call|e-?mail)\b|"
     # This press release does not constitute an offer to sell ...: the securities legend
     r"this (?:press |news )?(?:release|announcement|communication) (?:does not|shall not|is not|doesn't) "
@@ -525,22 +526,30 @@ def is_about_heading(block: Block) -> bool:
 GLUED_REPEAT_RE = re.compile(r"^(?P<name>[A-Z][\w&.'’ -]{1,59}?)(?P=name)\b(?=\s+[a-z])")
 
 
+# "About Acme International, Inc., Acme makes ...": a heading ending in a company suffix, then a comma where a page
+# saved with its paragraphs joined by commas had a paragraph break
+SUFFIXED_HEADING_RE = re.compile(r"^(?i:about)\s+([^,\n]{2,60}?(?:,\s*)?\b" + CORP_SUFFIX + r"),\s+(?=[A-Z])(.*)$", re.S)
+
+
 def inline_about(text: str) -> tuple[str, str] | None:
     """`About Eutelsat Group Eutelsat Group is ...` / `About BoraFounded in 2007` -> (name, text)."""
     match = re.match(r"^about\s+", text, re.I)
     if not match:
         return None
     words = text[match.end():].split(" ")
-    folded = [w.casefold() for w in words]  # "ABOUT ACME CORP. Acme Corp. is": the heading in capitals
+    # "ABOUT ACME CORP. Acme Corp. is": the heading in capitals; "About Acme, Inc, Acme, Inc. is": a comma after it
+    folded = [w.casefold().rstrip(".,;:") for w in words]
     for size in range(1, min(7, len(words) // 2)):
         if folded[:size] == folded[size:2 * size]:
-            return " ".join(words[:size]), " ".join(words[size:])
+            return " ".join(words[:size]).rstrip(",;:"), " ".join(words[size:])
     if repeated := GLUED_REPEAT_RE.match(text[match.end():]):  # "About INFICONINFICON is a leading provider"
         return repeated["name"], text[match.end() + len(repeated["name"]):].replace("\n", " ")
     glued = re.match(r"^((?:[A-Z][\w&.'’-]*\s){0,5}[A-Z][a-z&.'’-]*[a-z])([A-Z][a-z]+\s+[a-z].*)$", text[match.end():],
                      re.S)
     if glued:
         return glued.group(1), glued.group(2)
+    if suffixed := SUFFIXED_HEADING_RE.match(text):
+        return suffixed.group(1), suffixed.group(2).replace("\n", " ")
     # "About Acme: Acme is ..." / "About Acme Corp.\nAcme is ..." (heading and text in one block)
     labelled = re.match(r"^about\s+([^:\n()]{2,60}?)\s*(?::\s+|\n)(\S.*)$", text, re.I | re.S)
     if labelled:
