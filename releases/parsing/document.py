@@ -105,6 +105,8 @@ EDGAR_TAG_LINE_RE = re.compile(
     r"^[ \t]*</?(?:SEC-DOCUMENT|SEC-HEADER|IMS-HEADER|DOCUMENT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|TEXT)>.*$",
     re.M | re.I,
 )
+# <TYPE>EX-99.1 opening the file: the header of one document of an EDGAR submission
+EDGAR_HEADER_START_RE = re.compile(r"\s*<(?:TYPE|SEQUENCE|FILENAME|DESCRIPTION)>", re.I)
 # <html, <!DOCTYPE html, <body, <div ...: markup rather than text
 HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|table|font|span|br)\b", re.I)
 
@@ -132,7 +134,12 @@ def to_document(raw: str | bytes, *, filename: str = "") -> Document:
 def edgar_text(text: str) -> str:
     """The press release inside an EDGAR SGML wrapper: the EX-99 document's <TEXT>, else the first."""
     if "<DOCUMENT>" not in text[:20000].upper():  # after an SEC header, which may list many filers
-        return text
+        # One document cut out of a submission keeps its own header (<TYPE>EX-99.1 / <SEQUENCE>2 / <FILENAME>...)
+        # and <TEXT> around the exhibit, without the <DOCUMENT> around them.
+        if not EDGAR_HEADER_START_RE.match(text):
+            return text
+        inner = EDGAR_TEXT_RE.search(text)
+        return EDGAR_TAG_LINE_RE.sub("", inner.group(1) if inner else text)
     documents = EDGAR_DOCUMENT_RE.findall(text)
     if not documents:
         return text

@@ -52,8 +52,11 @@ HEADLINE_XPATHS = ("//h1", '//*[@itemprop="headline"]', '//*[contains(@class, "h
 SITE_SUFFIX_RE = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,40}$")  # "Title | Business Wire"
 BULLET_MARK_RE = re.compile(r"^[•●▪■◦·]\s*")  # "•Adobe achieved revenue of ..."
 # Document / exhibit 99.1 / ex-99.1 / exv99w1 / d123456dex991: a file's or an exhibit's name, not a headline
+# Text of press release issued by Acme Inc. on January 18, 2011 / Press release dated May 2, 2019: a filer's description
 GENERIC_TITLES_RE = re.compile(r"^(?:document|untitled|exhibit\b.*|ex-?v?99.*|\w*ex-?v?99\w*(?:\.html?)?|"
-                               r".*\bexhibit 99.*|press release)$", re.I)
+                               r".*\bexhibit 99.*|press release|"
+                               r"(?:text of |copy of )?(?:the |a )?(?:press|news|earnings) release\b(?!\s*[:|–—-]).*)$",
+                               re.I)
 
 
 def html_document(text: str) -> Document:

@@ -263,3 +263,39 @@ def test_a_photo_gallery_caption_is_not_read_as_the_release(marker):
                        "opened a plant.</p>", "")
     assert [b.text for b in to_document(page, filename="p.html").blocks] == [
         "Acme Opens a Plant", "DALLAS, May 2, 2016 /PRNewswire/ -- Acme Corp. opened a plant."]
+
+
+@pytest.mark.parametrize(
+    "exhibit",
+    [
+        "<HTML><BODY><P>Exhibit 99.1</P><P>Orbis Minerals Reports Drill Results</P><P>PERTH, Australia, March 4, "
+        "2024 – Orbis Minerals Ltd today reported drill results.</P></BODY></HTML>",
+        "Exhibit 99.1\n\nOrbis Minerals Reports Drill Results\n\nPERTH, Australia, March 4, 2024 – Orbis Minerals Ltd "
+        "today reported drill results.\n",
+    ],
+    ids=["html", "text"],
+)
+@pytest.mark.parametrize("header", ["<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>ex99-1.htm\n<TEXT>\n",
+                                    "<TYPE>EX-99\n<SEQUENCE>3\n<FILENAME>d512.txt\n<DESCRIPTION>PRESS RELEASE\n<TEXT>\n"])
+def test_one_document_cut_from_an_edgar_submission_loses_its_header(exhibit, header):
+    texts = [b.text for b in to_document((header + exhibit + "\n</TEXT>\n").encode(), filename="ex99.htm").blocks]
+    assert texts[:2] == ["Exhibit 99.1", "Orbis Minerals Reports Drill Results"]
+    assert not any(word in "\n".join(texts) for word in ("ex99-1.htm", "d512.txt", "PRESS RELEASE", "EX-99\n"))
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Text of press release issued by Orbis Minerals Ltd on March 4, 2024", None),
+        ("Press Release dated May 2, 2019", None),
+        ("News release of Kestrel Foods plc", None),
+        ("Copy of the earnings release for the third quarter", None),
+        ("Press Release: Kestrel Foods Reports Record Sales", "Press Release: Kestrel Foods Reports Record Sales"),
+        ("Nordwerk AG Reports Results", "Nordwerk AG Reports Results"),
+    ],
+    ids=["text-of-press-release", "press-release-dated", "news-release-of", "copy-of-earnings-release",
+         "label-then-headline-kept", "headline-kept"],
+)
+def test_a_filers_description_of_the_exhibit_is_not_a_page_title(title, expected):
+    html = f"<html><head><title>{title}</title></head><body><p>Orbis Minerals Reports Results</p></body></html>"
+    assert to_document(html, filename="x.htm").title == expected
