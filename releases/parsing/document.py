@@ -262,6 +262,17 @@ JOINS_MIN = 3  # joins in a document before its commas are read as paragraph bre
 GLUED_LINE_RE = re.compile(r"(?<=[a-z])(?=[A-Z]{2})|(?<=[a-z]{4})(?=[A-Z][a-z])|(?<=[A-Z]:)(?=[A-Z][a-z])|"
                            r"(?<=[a-z]{2})(?=[+(]\d)")
 GLUED_LINES_MAX = 160  # only a short paragraph (a contact's name, title and address) is un-glued
+# "www.acme.comE-Mail: info@acme.com" / "@Acme_TechFacebook: Acme" / "AcmePhone: 555-0100": a page's contact lines
+# run together when its line breaks were lost, each label glued to the value before it
+# (two characters before the label, so "iPhone:" stays whole; after a capital only a label with lower-case letters,
+# so "APEX:" does too)
+GLUED_LABEL_RE = re.compile(r"(?<=\S[a-z0-9_:])(?=(?:E-?[Mm]ail|Phone|Tel|Telephone|Fax|Mobile|Website|Web|X|Twitter|"
+                            r"Facebook|LinkedIn|Instagram|YouTube):[ ])|"
+                            r"(?<=\S[A-Z])(?=(?:E-?mail|Phone|Website|Twitter|Facebook|LinkedIn|Instagram|YouTube):[ ])")
+# "Contact Acme:Website: ..." / "Investor Relations:Jane Doe, Acme": a contact block's label glued to its first line
+GLUED_CONTACT_LABEL_RE = re.compile(
+    r"^(?P<label>[ \t]*(?:Contacts?|Investor Relations|Investors|Media(?: Relations)?|Press|Enquiries|Inquiries)"
+    r"(?: [A-Z][\w&.’'-]*){0,3}:)(?=[A-Z])", re.M)
 PAGE_MARK_RE = re.compile(r"^\s*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
 UNWRAPPED_LINE = 200  # no text is hard-wrapped this wide
 WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
@@ -281,6 +292,7 @@ def text_document(text: str) -> Document:
         meta = [(key, value) for key, value in fields.items()]
         text = text[front.end():]
     text = PAGE_MARK_RE.sub("", text)
+    text = GLUED_CONTACT_LABEL_RE.sub("\\g<label>\n", GLUED_LABEL_RE.sub("\n", text))
     text = comma_joined_paragraphs(text)
     text = "\n".join(unflatten(line) if len(line) > FLAT_LINE else line for line in text.split("\n"))
     text = GLUED_ABOUT_RE.sub("\n\n", text)

@@ -551,7 +551,8 @@ def inline_about(text: str) -> tuple[str, str] | None:
     if suffixed := SUFFIXED_HEADING_RE.match(text):
         return suffixed.group(1), suffixed.group(2).replace("\n", " ")
     # "About Acme: Acme is ..." / "About Acme Corp.\nAcme is ..." (heading and text in one block)
-    labelled = re.match(r"^about\s+([^:\n()]{2,60}?)\s*(?::\s+|\n)(\S.*)$", text, re.I | re.S)
+    # "About Acme, Inc. (OTC: ACME): Acme is ...": the listing in the heading
+    labelled = re.match(r"^about\s+([^:\n()]{2,60}?(?:\s*\([^()\n]{1,40}\))?)\s*(?::\s+|\n)(\S.*)$", text, re.I | re.S)
     if labelled:
         return labelled.group(1), labelled.group(2).replace("\n", " ")
     return None

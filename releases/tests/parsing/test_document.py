@@ -299,3 +299,22 @@ def test_one_document_cut_from_an_edgar_submission_loses_its_header(exhibit, hea
 def test_a_filers_description_of_the_exhibit_is_not_a_page_title(title, expected):
     html = f"<html><head><title>{title}</title></head><body><p>Orbis Minerals Reports Results</p></body></html>"
     assert to_document(html, filename="x.htm").title == expected
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        ("Contact Orbis:Website: www.orbis.com.auE-Mail: info@orbis.com.auPhone: +61 8 5550 0100",
+         ["Contact Orbis:", "Website: www.orbis.com.au", "E-Mail: info@orbis.com.au", "Phone: +61 8 5550 0100"]),
+        (" Investor Relations:Jan de Vries, Nordwerk AGEmail: ir@nordwerk.de",
+         ["Investor Relations:", "Jan de Vries, Nordwerk AG", "Email: ir@nordwerk.de"]),
+        ("Media:Kestrel PressX: @Kestrel_FoodsLinkedIn: Kestrel Foods",
+         ["Media:", "Kestrel Press", "X: @Kestrel_Foods", "LinkedIn: Kestrel Foods"]),
+        ("Phone: 555-0100 and Fax: 555-0101", ["Phone: 555-0100 and Fax: 555-0101"]),
+        ("The new iPhone: faster. The APEX: lighter.", ["The new iPhone: faster. The APEX: lighter."]),
+    ],
+    ids=["desk-web-mail-phone", "label-name-mail", "social-handles", "labels-with-spaces-kept",
+         "words-ending-in-a-label-kept"],
+)
+def test_contact_lines_run_together_are_parted_at_their_labels(text, lines):
+    assert to_document(text + "\n").blocks[0].lines == lines
