@@ -251,10 +251,12 @@ GLUED_ABOUT_RE = re.compile(r"(?<=[\w)”\"][.!?])(?=About [A-Z][^.!?\n]{1,60}$)
 # paragraphs joined by ", " (an empty paragraph leaves ", , "), a sentence's full stop right before the comma
 EMPTY_JOIN_RE = re.compile(r",(?: ,)+ (?=\S)")
 # (not before a company suffix: "Amazon.com, Inc.")
-SENTENCE_JOIN_RE = re.compile(r"(?:(?<=[.!?:]), (?=[A-Z“\"])|(?<=\.[a-z]{3}), (?=[A-Z][a-z]))(?!" + CORP_SUFFIX + r"\b)")
+SENTENCE_JOIN_RE = re.compile(
+    r"(?:(?<=[.!?:]), (?=[A-Z“\"])|(?<=\.[a-z]{3}), (?=[A-Z][a-z]))(?!" + CORP_SUFFIX + r"\b)")
 # The word before a joining full stop ends a sentence, not an abbreviation ("Calif., Oct. 5" / "Inc., Beta"): a
 # lower-case word, a number, a web or mail address, a long capitalised word or one in capitals without inner dots
-SENTENCE_END_WORD_RE = re.compile(r"\W{0,3}(?:[a-z]{3,}|[\d()+-]{0,12}\d{3,}|\S+\.[a-z]{2,6}|(?:https?://|www\.)\S+|[A-Z][A-Za-z]{5,}|[A-Z]{4,})[.!?:)”\"]{0,3}")
+SENTENCE_END_WORD_RE = re.compile(r"\W{0,3}(?:[a-z]{3,}|[\d()+-]{0,12}\d{3,}|\S+\.[a-z]{2,6}|(?:https?://|www\.)\S+|"
+                                  r"[A-Z][A-Za-z]{5,}|[A-Z]{4,})[.!?:)”\"]{0,3}")
 JOINS_MIN = 3  # joins in a document before its commas are read as paragraph breaks
 # "Carley PartridgePR SpecialistPress@acme.com" / "CONTACT:Jane Doe": a paragraph's lines run together in such a
 # feed, each glued to the next where a lower-case letter meets capitals or an e-mail address
@@ -268,7 +270,8 @@ GLUED_LINES_MAX = 160  # only a short paragraph (a contact's name, title and add
 # so "APEX:" does too)
 GLUED_LABEL_RE = re.compile(r"(?<=\S[a-z0-9_:])(?=(?:E-?[Mm]ail|Phone|Tel|Telephone|Fax|Mobile|Website|Web|X|Twitter|"
                             r"Facebook|LinkedIn|Instagram|YouTube):[ ])|"
-                            r"(?<=\S[A-Z])(?=(?:E-?mail|Phone|Website|Twitter|Facebook|LinkedIn|Instagram|YouTube):[ ])")
+                            r"(?<=\S[A-Z])(?=(?:E-?mail|Phone|Website|Twitter|Facebook|LinkedIn|Instagram|YouTube):"
+                            r"[ ])")
 # "Contact Acme:Website: ..." / "Investor Relations:Jane Doe, Acme": a contact block's label glued to its first line
 GLUED_CONTACT_LABEL_RE = re.compile(
     r"^(?P<label>[ \t]*(?:Contacts?|Investor Relations|Investors|Media(?: Relations)?|Press|Enquiries|Inquiries)"
@@ -320,7 +323,9 @@ def last_word(text: str, end: int) -> str:
 
 
 def unglued(paragraph: str) -> str:
-    if len(paragraph) > GLUED_LINES_MAX or "\n" in paragraph or not ("@" in paragraph or re.search(r"\d{3}", paragraph)):
+    if len(paragraph) > GLUED_LINES_MAX or "\n" in paragraph:
+        return paragraph
+    if "@" not in paragraph and not re.search(r"\d{3}", paragraph):
         return paragraph
     return GLUED_LINE_RE.sub("\n", paragraph)
 

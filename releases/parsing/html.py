@@ -29,11 +29,14 @@ BLOCK_LEVEL = {
 # class/id words of page chrome: "site-header", "share-bar", "cookie-banner", "related-news"
 CHROME_RE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|header|footer|sidebar|share|sharing|social|cookie|"
-    r"consent|related|newsletter|subscribe|advert|ads?|promo|masthead|skip|modal|popup|toolbar|login|search|"
-    r"gallery|carousel|slideshow|lightbox)"
+    r"consent|related|newsletter|subscribe|advert|ads?|promo|masthead|skip|modal|popup|toolbar|login|search)"
     r"(?:$|[\s_-])",
     re.I,
 )
+# "gallery-wrap", "photo-carousel": a photo gallery, whose captions and share links are not the release; but
+# "news-release inline-gallery-template" (PR Newswire) is the release laid out with a gallery
+GALLERY_RE = re.compile(r"(?:^|[\s_-])(?:gallery|carousel|slideshow|lightbox)(?:$|[\s_-])", re.I)
+RELEASE_MARKER_RE = re.compile(r"release|article|story|body|content|template", re.I)
 # Containers newswire pages put the release in (Business Wire, PR Newswire, GlobeNewswire, ...), strongest first:
 # (attribute, how it is compared, values). Read in one pass over the page rather than one XPath per rule.
 ARTICLE_RULES = (
@@ -127,11 +130,15 @@ CHROME_CANDIDATES = '//*[@class or @id or @role or contains(@style, "none") or c
 def is_chrome(element) -> bool:
     marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
     # The size limit counts printed text, not the indentation a template leaves between tags.
-    if marker.strip() and CHROME_RE.search(marker) and not element.xpath(".//h1") and len(
-        collapse(element.text_content())
-    ) < 3000:
+    chrome = CHROME_RE.search(marker) or is_gallery(element, marker)
+    if marker.strip() and chrome and not element.xpath(".//h1") and len(collapse(element.text_content())) < 3000:
         return True
     return "display:none" in (element.get("style") or "").replace(" ", "").lower()
+
+
+def is_gallery(element, marker: str) -> bool:
+    return bool(GALLERY_RE.search(marker)) and not RELEASE_MARKER_RE.search(marker) and element.tag not in {
+        "article", "main", "body"}
 
 
 def drop(element) -> None:

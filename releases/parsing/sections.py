@@ -412,7 +412,7 @@ def embedded_dateline(text: str) -> tuple[DatelineFound, int] | None:
 
 # "... PR Newswire" / "... | Business Wire" / "... July 25, 2022": the wire's credit or the date ending a run-in header
 RUN_IN_TAIL_RE = re.compile(
-    r"(?:\s*[|–—-]?\s*(?:PR\s?Newswire|Business\s?Wire|Globe\s?Newswire|ACCESS\s?Newswire|ACCESSWIRE|"
+    r"(?:\s*+[|–—-]?\s*+(?:PR\s?Newswire|Business\s?Wire|Globe\s?Newswire|ACCESS\s?Newswire|ACCESSWIRE|"
     r"Newsfile|Marketwired?|EIN Presswire|NewMediaWire|Canada NewsWire|CNW|"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d))+\s*$",
     re.I,
@@ -487,7 +487,8 @@ CONTACT_HEAD_RE = re.compile(
 )
 SECTION_END_RE = re.compile(
     r"^(?:source\b|###|# # #|-?30-|-0-|\(c\)|©|copyright\b|.*\b(?:are|is) (?:a )?(?:registered )?trademarks?\b|"
-    r"all rights reserved|notes? to (?:editors?|investors|shareholders|stockholders)\b|for (?:more|further|additional) information,? (?:please )?"
+    r"all rights reserved|notes? to (?:editors?|investors|shareholders|stockholders)\b|"
+    r"for (?:more|further|additional) information,? (?:please )?"
     r"(?:contact|call|e-?mail)\b|"
     # This press release does not constitute an offer to sell ...: the securities legend
     r"this (?:press |news )?(?:release|announcement|communication) (?:does not|shall not|is not|doesn't) "
@@ -528,7 +529,8 @@ GLUED_REPEAT_RE = re.compile(r"^(?P<name>[A-Z][\w&.'’ -]{1,59}?)(?P=name)\b(?=
 
 # "About Acme International, Inc., Acme makes ...": a heading ending in a company suffix, then a comma where a page
 # saved with its paragraphs joined by commas had a paragraph break
-SUFFIXED_HEADING_RE = re.compile(r"^(?i:about)\s+([^,\n]{2,60}?(?:,\s*)?\b" + CORP_SUFFIX + r"),\s+(?=[A-Z])(.*)$", re.S)
+SUFFIXED_HEADING_RE = re.compile(r"^(?i:about)\s+([^,\n]{2,60}?(?:,\s*)?\b" + CORP_SUFFIX + r"),\s+(?=[A-Z])(.*)$",
+                                 re.S)
 
 
 def inline_about(text: str) -> tuple[str, str] | None:

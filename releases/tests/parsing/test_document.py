@@ -318,3 +318,13 @@ def test_a_filers_description_of_the_exhibit_is_not_a_page_title(title, expected
 )
 def test_contact_lines_run_together_are_parted_at_their_labels(text, lines):
     assert to_document(text + "\n").blocks[0].lines == lines
+
+
+@pytest.mark.parametrize("wrapper", ['<article class="news-release inline-gallery-template">',
+                                     '<div class="release-body gallery-layout">', '<main class="gallery">'])
+def test_a_release_laid_out_with_a_gallery_is_kept(wrapper):
+    tag = wrapper[1:].split()[0]
+    page = (f"<html><body>{wrapper}<h2>Acme Opens a Plant</h2><p>DALLAS, May 2, 2016 /PRNewswire/ -- Acme Corp. "
+            f"opened a plant.</p></{tag}></body></html>")
+    texts = [b.text for b in to_document(page, filename="p.html").blocks]
+    assert "DALLAS, May 2, 2016 /PRNewswire/ -- Acme Corp. opened a plant." in texts
