@@ -60,7 +60,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     contact_blocks = {content[i] for i in contacts.used if 0 <= i < len(content)}
     lead = find_lead(blocks, content, skip=contact_blocks)
     before_lead = [i for i in content if lead.index is not None and i < lead.index]
-    header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks)
+    header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before)
     after_lead = [i for i in content if lead.index is None or i >= lead.index]
 
     abouts = about_sections(blocks, after_lead, stop=contact_blocks)
@@ -310,10 +310,14 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
     # Another company's About section (the other party to a merger) never gives the issuer's site.
     own = [s for s in abouts if about_match(s.name, name)] or list(abouts)
     for section in sorted(own, key=lambda s: -about_match(s.name, name)):
-        sites = websites_in(section.text)
+        sites = [site for site in websites_in(section.text) if not offer_link(section.text, site)]
         if sites:
             return best_site(sites, name)
     foreign = {i for s in abouts if s not in own for i in s.blocks}
+    # The page's own trailer is chrome to the body, yet it is where a newswire page lists the issuer's links.
+    listed = related_links(blocks, range(after_lead[0], len(blocks))) if after_lead else []
+    if listed:
+        return best_site(listed, name)
     sites, standalone = [], []
     for index in [*after_lead, *before_lead]:
         if index in foreign:
@@ -334,6 +338,33 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
     # A URL standing on a line of its own (a contact block's, a footer's) is the site as the issuer prints it.
     alone = [site for site in standalone if site_root(site) == root]
     return alone[0] if alone else root
+
+
+# "... by downloading the free trial at www.x.com/trial" / "Request a demo at x.com/demo": a page of one offer
+OFFER_RE = re.compile(r"\b(?:free trial|trial version|download(?:ing)?|request(?:ing)? a demo|demo|sign(?:ing)? up|"
+                      r"buy(?:ing)?|shop(?:ping)?|order(?:ing)?|subscrib(?:e|ing))\b[^.!?]{0,80}$", re.I)
+
+
+def offer_link(text: str, url: str) -> bool:
+    """A URL with a path that the sentence offers a product or a download at: not the company's website."""
+    if "/" not in re.sub(r"^[a-z]+://", "", url, flags=re.I).rstrip("/"):
+        return False
+    at = text.find(url)
+    return at >= 0 and bool(OFFER_RE.search(text[max(0, at - 120):at]))
+
+
+# RELATED LINKS / Related links: (a newswire page's list of the issuer's sites, under SOURCE)
+RELATED_LINKS_RE = re.compile(r"^related links?\s*+:?\s*$", re.I)
+
+
+def related_links(blocks: Sequence[Block], indexes: Sequence[int]) -> list[str]:
+    """The sites a newswire page lists under its "Related links" label, which the issuer supplies."""
+    for index in indexes:
+        lines = blocks[index].lines
+        if lines and RELATED_LINKS_RE.match(lines[0].strip()):
+            following = lines[1:] or (blocks[index + 1].lines if index + 1 < len(blocks) else [])
+            return [site for line in following for site in websites_in(line)]
+    return []
 
 
 def site_root(url: str) -> str:
