@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup demo test test-fast test-browser bench bench-smoke bench-parse bench-import score clean
+.PHONY: run setup demo test test-fast test-browser bench bench-smoke bench-parse bench-import bench-alerts score clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "irsite needs Python 3.11 or newer"'
@@ -25,7 +25,10 @@ setup: $(VENV)/.installed .env
 demo: setup
 	$(MANAGE) load_demo
 
+# The site and, beside it, the task worker that sends email alerts (to the console unless
+# EMAIL_URL is set in .env); Ctrl+C stops both.
 run: demo
+	@$(MANAGE) db_worker --no-reload -v 0 & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed .env
@@ -41,7 +44,7 @@ bench: $(VENV)/.installed .env
 bench-smoke: $(VENV)/.installed .env
 	$(PY) bench/load.py --smoke
 
-# Parser speed over ../shared/corpus/dev: releases/s, median and p95 ms per release.
+# Parser speed: median, p95 and worst ms per release of ../shared/corpus/dev, then the adversarial inputs.
 bench-parse: $(VENV)/.installed
 	$(PY) bench/parse_bench.py
 
@@ -49,6 +52,11 @@ bench-parse: $(VENV)/.installed
 # BENCH_DATABASE_URL=postgres://... (an empty database) to run it on PostgreSQL.
 bench-import: $(VENV)/.installed
 	$(PY) bench/import_throughput.py $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL))
+
+# Email alerts: 10,000 subscribers, one release, delivered to a local SMTP sink by one and two
+# workers (bench/README.md). BENCH_DATABASE_URL=postgres://... (an empty database) for PostgreSQL.
+bench-alerts: $(VENV)/.installed
+	$(PY) bench/alerts_bench.py $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL))
 
 score: $(VENV)/.installed .env
 	$(PY) ../shared/tools/score_parser.py ../shared/corpus/dev

@@ -35,6 +35,11 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "releases",
+    # Before django_tasks_db: its db_worker command (alerts/management/commands) is the
+    # package's worker with the alerts sweep beside it.
+    "alerts",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -112,6 +117,43 @@ PAGE_CACHE_SECONDS = env.int("IRSITE_PAGE_CACHE_SECONDS", default=3600)
 # With the local-memory cache, the file through which every process on this machine learns
 # of a write made by another (a gunicorn worker, a management command).
 PAGE_CACHE_STAMP = env.path("IRSITE_PAGE_CACHE_STAMP", default=BASE_DIR / "var" / "page-generation")
+
+# Background work (email alerts) through Django's task API; `manage.py db_worker` runs it, on
+# one machine or several, from the site's own database.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Email: smtp://user:password@host:587, smtp+tls://..., smtp+ssl://..., or consolemail:// (the
+# default: messages are printed by the process that sends them).
+vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Investor relations <alerts@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's public address, for links in emails (no request to take it from there).
+IRSITE_SITE_URL = env.str("IRSITE_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Email alerts (alerts/): messages per second over all workers (0: no limit), rows a worker
+# claims at once and how long its claim holds, attempts at a temporary failure (backoff from
+# ALERTS_RETRY_SECONDS, doubling), permanent failures that mark an address bounced, how often
+# each worker sweeps for lifted embargoes and lost work, and how many workers share a release.
+ALERTS_SEND_RATE = env.float("ALERTS_SEND_RATE", default=100.0)
+ALERTS_BATCH_SIZE = env.int("ALERTS_BATCH_SIZE", default=50)
+ALERTS_LEASE_SECONDS = env.float("ALERTS_LEASE_SECONDS", default=120.0)
+ALERTS_MAX_ATTEMPTS = env.int("ALERTS_MAX_ATTEMPTS", default=6)
+ALERTS_RETRY_SECONDS = env.float("ALERTS_RETRY_SECONDS", default=60.0)
+ALERTS_BOUNCE_LIMIT = env.int("ALERTS_BOUNCE_LIMIT", default=3)
+ALERTS_SWEEP_SECONDS = env.float("ALERTS_SWEEP_SECONDS", default=30.0)
+ALERTS_PARALLEL_SENDS = env.int("ALERTS_PARALLEL_SENDS", default=4)
+# The sender's postal address in every alert's footer when the company has none of its own.
+ALERTS_POSTAL_ADDRESS = env.str("ALERTS_POSTAL_ADDRESS", default="")
+# Where List-Unsubscribe's mailto points (default: the From address).
+ALERTS_UNSUBSCRIBE_MAILTO = env.str("ALERTS_UNSUBSCRIBE_MAILTO", default="")
+# The key of the suppression list's hashes (default: the secret key). Set it, and keep it, before
+# the secret key is ever rotated, or the list stops matching.
+ALERTS_SUPPRESSION_KEY = env.str("ALERTS_SUPPRESSION_KEY", default="")
+# Seconds one send task works before it hands on to a fresh one (so confirmations are not kept waiting).
+ALERTS_TASK_SECONDS = env.float("ALERTS_TASK_SECONDS", default=30.0)
+# Signups per client address per hour; signups and confirmation emails per email address per day.
+ALERTS_SIGNUPS_PER_IP = env.int("ALERTS_SIGNUPS_PER_IP", default=20)
+ALERTS_SIGNUPS_PER_ADDRESS = env.int("ALERTS_SIGNUPS_PER_ADDRESS", default=3)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

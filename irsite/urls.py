@@ -23,5 +23,6 @@ urlpatterns = [
     path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots-txt"),
     path("favicon.ico", favicon),
+    path("alerts/", include("alerts.urls")),
     path("", include("releases.urls")),
 ]

@@ -29,6 +29,8 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from alerts.admin import send_test_alert
+
 from .forms import ConferenceCallAdminForm, ReleaseReview, ScheduleForm, UploadForm, parse_upload
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
 from .parsing import ParsedRelease
@@ -305,7 +307,7 @@ class PressReleaseAdmin(admin.ModelAdmin):
         "publication", "source_file", "source_name", "source_sha256", "uploaded_by", "created_at", "updated_at",
     ]
     inlines = [ReleaseContactInline, ReleaseCallInline]
-    actions = ["publish_now", "schedule", "unpublish"]
+    actions = ["publish_now", "schedule", "unpublish", send_test_alert]
     fieldsets = [
         (None, {"fields": ["company", "headline", "subheadline", "slug", "category", "publication"]}),
         ("Dateline", {"fields": [("dateline_location", "dateline_date"), "wire"]}),

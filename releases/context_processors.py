@@ -24,6 +24,7 @@ NAMES = {
     "atom": "releases:feed-atom",
     "calendar": "releases:calendar-feed",
     "sitemap": "sitemap",
+    "alerts": "alerts:subscribe",
 }
 
 

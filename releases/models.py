@@ -105,6 +105,9 @@ class Company(models.Model):
     website = models.URLField(blank=True, max_length=500)
     about = models.TextField(blank=True, help_text="The current “About” boilerplate shown on the company page.")
     headquarters = models.CharField(max_length=200, blank=True, help_text="City and region, e.g. “Waltham, Mass.”.")
+    postal_address = models.TextField(
+        blank=True, help_text="The full postal address, printed in the footer of every email alert about the company."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import partial
 
 import nh3
 from django.conf import settings
@@ -26,6 +27,8 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import get_valid_filename, slugify
+
+from alerts.tasks import schedule_release_alerts
 
 from . import versions
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
@@ -329,6 +332,9 @@ def release_publish(*, release: PressRelease, at: datetime | None = None) -> Pre
     release.published_at = at or timezone.now()
     release.full_clean()
     release.save(update_fields=["published_at", "updated_at"])
+    # Email alerts go once the publication is committed: now, or at the embargo's time. Robust:
+    # should the enqueue fail, the publish stands and the workers' sweep sends them.
+    transaction.on_commit(partial(schedule_release_alerts, release_id=release.pk), robust=True)
     return release
 
 

@@ -151,7 +151,7 @@ DOCUMENT_TIME_RE = re.compile(
 # referenced during the call will be available at www.acme.com": a sentence about documents, whose
 # link is theirs even where it names the call.
 DOCUMENT_SUBJECT_RE = re.compile(
-    r"(?:the|an?|our|its)?\s*(?:[\w-]+\s+){0,2}?(?:slides?|slide\s+(?:deck|presentation)|presentation\s+"
+    r"\A(?:the|an?|our|its)?\s*+(?:[\w-]++\s++){0,2}?(?:slides?|slide\s+(?:deck|presentation)|presentation\s+"
     r"(?:slides|materials?|deck|visuals)|(?:supporting\s+|financial\s+)?materials?|earnings\s+release|press\s+release|"
     r"(?:financial\s+)?supplement|report|documents?)\b[^.]{0,80}?\b(?:will|is|are|can|may)\s+(?:also\s+)?"
     r"(?:be\s+)?(?:made\s+)?(?:available|posted|published|accessible|found|downloaded)",

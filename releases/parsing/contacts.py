@@ -65,7 +65,7 @@ LABEL_RE = re.compile(
     rf"(?:,?\s+(?:please\s+)?contact)?"
     rf"|for\s+{_ROLE_LIST}"
     rf"|(?:please\s+)?contact(?:\s+us)?|contact\s+information|further\s+information"
-    rf")(?![\w@-]|\.\w)\s*[:\-–.]?\s*(?P<rest>.*)$",
+    rf")(?![\w@-]|\.\w)\s*+[:\-–.]?\s*+(?P<rest>.*)$",
     re.I,
 )
 # "Jane Doe, 206-555-0100 (Investors)": the role of the person it follows
@@ -84,20 +84,20 @@ _REGIONS = (
 # Where the people below are: "In Korea:", "Outside Korea:", "In the United States:", "UK, Europe & Rest of World:",
 # and "In Taiwan" alone over a column of a side-by-side table (not "Canada" alone: an address's last line)
 REGION_LABEL_RE = re.compile(
-    rf"^(?:(?:in|outside(?:\s+of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){{0,3}}(?:\s*:\s*|\s*$)"
-    rf"|{_REGIONS}(?:\s*(?:,|&|and)\s*{_REGIONS}){{0,4}}\s*:\s*)(?P<rest>.*)$",
+    rf"^(?:(?:in|outside(?:\s+of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){{0,3}}(?:\s*+:\s*+|\s*+$)"
+    rf"|{_REGIONS}(?:\s*(?:,|&|and)\s*{_REGIONS}){{0,4}}\s*:\s*+)(?P<rest>.*)$",
     re.I,
 )
 # "Contact BioStem:", "Contact Nordwind AG:": a label naming the company whose desk follows
 COMPANY_LABEL_RE = re.compile(
-    r"^(?i:contacts?)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*:\s*(?P<rest>.*)$"
+    r"^(?i:contacts?)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*:\s*+(?P<rest>.*)$"
 )
 # "ICR Healthcare US:Alexis Feinberg": the region of the agency's person
 INLINE_REGION_RE = re.compile(rf"(?<=\S)\s+(?={_REGIONS}\s*:)", re.I)
 # "For investor relations information, please contact Jane Doe at 212-555-0100."
 SENTENCE_RE = re.compile(
     rf"\bfor\s+(?:further\s+|more\s+|additional\s+)?(?P<role>{_ROLES})\s+(?:information|inquiries|enquiries|questions)"
-    rf"[^.]{{0,30}}?\bplease\s+contact\s*:?\s+(?P<rest>[^\n]+)",
+    rf"[^.]{{0,30}}?\bplease\s+contact(?:\s*+:)?\s+(?P<rest>[^\n]+)",
     re.I,
 )
 # Lines that end a contact block: the next section, the wire's trailer, the page's chrome.

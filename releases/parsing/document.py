@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from html import escape
 
 from .errors import ParseError
-from .fields import header_date
+from .fields import CORP_SUFFIX, header_date
 
 
 @dataclass(frozen=True)
@@ -105,6 +105,8 @@ EDGAR_TAG_LINE_RE = re.compile(
     r"^[ \t]*</?(?:SEC-DOCUMENT|SEC-HEADER|IMS-HEADER|DOCUMENT|TYPE|SEQUENCE|FILENAME|DESCRIPTION|TEXT)>.*$",
     re.M | re.I,
 )
+# <TYPE>EX-99.1 opening the file: the header of one document of an EDGAR submission
+EDGAR_HEADER_START_RE = re.compile(r"\s*<(?:TYPE|SEQUENCE|FILENAME|DESCRIPTION)>", re.I)
 # <html, <!DOCTYPE html, <body, <div ...: markup rather than text
 HTML_SNIFF_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|div|p|table|font|span|br)\b", re.I)
 
@@ -132,7 +134,12 @@ def to_document(raw: str | bytes, *, filename: str = "") -> Document:
 def edgar_text(text: str) -> str:
     """The press release inside an EDGAR SGML wrapper: the EX-99 document's <TEXT>, else the first."""
     if "<DOCUMENT>" not in text[:20000].upper():  # after an SEC header, which may list many filers
-        return text
+        # One document cut out of a submission keeps its own header (<TYPE>EX-99.1 / <SEQUENCE>2 / <FILENAME>...)
+        # and <TEXT> around the exhibit, without the <DOCUMENT> around them.
+        if not EDGAR_HEADER_START_RE.match(text):
+            return text
+        inner = EDGAR_TEXT_RE.search(text)
+        return EDGAR_TAG_LINE_RE.sub("", inner.group(1) if inner else text)
     documents = EDGAR_DOCUMENT_RE.findall(text)
     if not documents:
         return text
@@ -145,10 +152,12 @@ def edgar_text(text: str) -> str:
 
 
 def looks_like_html(text: str, filename: str) -> bool:
-    head = text[:4000]
-    if filename.lower().endswith((".htm", ".html", ".xhtml")):
-        return bool(re.search(r"<[a-zA-Z!]", head))
-    return len(HTML_SNIFF_RE.findall(text[:20000])) >= 2
+    # A page rendered by a server template may open with thousands of blank lines or spaces before
+    # "<!doctype html>": the sniffing windows count from the first printed character.
+    start = len(text) - len(text.lstrip())
+    if filename.lower().endswith((".htm", ".html", ".xhtml")) and re.search(r"<[a-zA-Z!]", text[start:start + 4000]):
+        return True
+    return len(HTML_SNIFF_RE.findall(text[start:start + 20000])) >= 2
 
 
 DOCX_MAX_INFLATED = 50 * 1024 * 1024  # a real release's .docx inflates to a few MB at most
@@ -208,7 +217,7 @@ def docx_tag(paragraph) -> str:
 
 # ---\ntitle: "X"\ndate: "2025-02-12 20:10:00"\n---  (front matter of a repost site)
 FRONT_MATTER_RE = re.compile(r"\A\s*---\n(?P<body>.*?)\n---\n", re.S)
-FRONT_FIELD_RE = re.compile(r'^(?P<key>title|date):\s*"?(?P<value>.*?)"?\s*$', re.M)
+FRONT_FIELD_RE = re.compile(r'^(?P<key>title|date):\s*+"?(?P<value>.*?)"?\s*$', re.M)
 # ![Business Wire](/images/bwlogo.png)
 # ![logo](/logo.png "Return to PR Newswire homepage"): a title may follow the address
 MD_IMAGE_RE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
@@ -224,7 +233,7 @@ SETEXT_RE = re.compile(r"^(?:=+|-+)$")
 MD_TABLE_ROW_RE = re.compile(r"^\|.*\|$")
 MD_TABLE_RULE_RE = re.compile(r"^\|(?:\s*:?-{3,}:?\s*\|)+$")
 # # Heading / ## Contacts
-MD_HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s+(?P<text>.*)$")
+MD_HEADING_RE = re.compile(r"^(?P<level>#{1,6})\s++(?P<text>.*)$")
 # * item / - item / • item / ● item
 BULLET_RE = re.compile(r"^(?:[*•●▪■◦·]|--?(?=\s)|\d{1,2}[.)](?=\s))\s+")
 # **bold** / __bold__
@@ -238,7 +247,36 @@ FLAT_LINE = 300  # only lines this long are flattened paragraphs
 FLAT_ABOUT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=About\s+((?:[A-Z][\w&'’.-]*\s+){1,5})\1)")
 # "... Earnings Call 9M 2025.About Shelly Group" (end of line): an About heading glued to the sentence before it
 GLUED_ABOUT_RE = re.compile(r"(?<=[\w)”\"][.!?])(?=About [A-Z][^.!?\n]{1,60}$)", re.M)
-PAGE_MARK_RE = re.compile(r"^\s*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
+# "...financial results., To join the call, ..." / "...LOGO, , To view the original ...": a feed that saved a page's
+# paragraphs joined by ", " (an empty paragraph leaves ", , "), a sentence's full stop right before the comma
+EMPTY_JOIN_RE = re.compile(r",(?: ,)+ (?=\S)")
+# (not before a company suffix: "Amazon.com, Inc.")
+SENTENCE_JOIN_RE = re.compile(
+    r"(?:(?<=[.!?:]), (?=[A-Z“\"])|(?<=\.[a-z]{3}), (?=[A-Z][a-z]))(?!" + CORP_SUFFIX + r"\b)")
+# The word before a joining full stop ends a sentence, not an abbreviation ("Calif., Oct. 5" / "Inc., Beta"): a
+# lower-case word, a number, a web or mail address, a long capitalised word or one in capitals without inner dots
+SENTENCE_END_WORD_RE = re.compile(r"\W{0,3}(?:[a-z]{3,}|[\d()+-]{0,12}\d{3,}|\S+\.[a-z]{2,6}|(?:https?://|www\.)\S+|"
+                                  r"[A-Z][A-Za-z]{5,}|[A-Z]{4,})[.!?:)”\"]{0,3}")
+JOINS_MIN = 3  # joins in a document before its commas are read as paragraph breaks
+# "Carley PartridgePR SpecialistPress@acme.com" / "CONTACT:Jane Doe": a paragraph's lines run together in such a
+# feed, each glued to the next where a lower-case letter meets capitals or an e-mail address
+# ("McDonald", "DeAngelis" and "Jan.deVries@" keep their capitals: a glued word has four lower-case letters or more)
+GLUED_LINE_RE = re.compile(r"(?<=[a-z])(?=[A-Z]{2})|(?<=[a-z]{4})(?=[A-Z][a-z])|(?<=[A-Z]:)(?=[A-Z][a-z])|"
+                           r"(?<=[a-z]{2})(?=[+(]\d)")
+GLUED_LINES_MAX = 160  # only a short paragraph (a contact's name, title and address) is un-glued
+# "www.acme.comE-Mail: info@acme.com" / "@Acme_TechFacebook: Acme" / "AcmePhone: 555-0100": a page's contact lines
+# run together when its line breaks were lost, each label glued to the value before it
+# (two characters before the label, so "iPhone:" stays whole; after a capital only a label with lower-case letters,
+# so "APEX:" does too)
+GLUED_LABEL_RE = re.compile(r"(?<=\S[a-z0-9_:])(?=(?:E-?[Mm]ail|Phone|Tel|Telephone|Fax|Mobile|Website|Web|X|Twitter|"
+                            r"Facebook|LinkedIn|Instagram|YouTube):[ ])|"
+                            r"(?<=\S[A-Z])(?=(?:E-?mail|Phone|Website|Twitter|Facebook|LinkedIn|Instagram|YouTube):"
+                            r"[ ])")
+# "Contact Acme:Website: ..." / "Investor Relations:Jane Doe, Acme": a contact block's label glued to its first line
+GLUED_CONTACT_LABEL_RE = re.compile(
+    r"^(?P<label>[ \t]*(?:Contacts?|Investor Relations|Investors|Media(?: Relations)?|Press|Enquiries|Inquiries)"
+    r"(?: [A-Z][\w&.’'-]*){0,3}:)(?=[A-Z])", re.M)
+PAGE_MARK_RE = re.compile(r"^[^\S\n]*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
 UNWRAPPED_LINE = 200  # no text is hard-wrapped this wide
 WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
 # A long link ends a list item, and a label starts the next: "Call me link: https://..." over
@@ -257,9 +295,39 @@ def text_document(text: str) -> Document:
         meta = [(key, value) for key, value in fields.items()]
         text = text[front.end():]
     text = PAGE_MARK_RE.sub("", text)
+    text = GLUED_CONTACT_LABEL_RE.sub("\\g<label>\n", GLUED_LABEL_RE.sub("\n", text))
+    text = comma_joined_paragraphs(text)
     text = "\n".join(unflatten(line) if len(line) > FLAT_LINE else line for line in text.split("\n"))
     text = GLUED_ABOUT_RE.sub("\n\n", text)
     return Document(blocks=tuple(text_blocks(text)), title=title, kind="text", meta=tuple(meta))
+
+
+def comma_joined_paragraphs(text: str) -> str:
+    """Paragraph breaks back into a page whose paragraphs were saved joined by commas; text without the signature
+    is returned as it is."""
+    joins = [m for m in SENTENCE_JOIN_RE.finditer(text) if SENTENCE_END_WORD_RE.fullmatch(last_word(text, m.start()))]
+    if len(joins) + 2 * len(EMPTY_JOIN_RE.findall(text)) < JOINS_MIN:
+        return text
+    parts, last = [], 0
+    for match in joins:
+        parts.append(text[last:match.start()])
+        last = match.end()
+    parts.append(text[last:])
+    paragraphs = [p for part in parts for p in EMPTY_JOIN_RE.split(part)]
+    return "\n\n".join(unglued(p.strip()) for p in paragraphs if p.strip())
+
+
+def last_word(text: str, end: int) -> str:
+    words = text[max(0, end - 80):end].split()
+    return words[-1] if words else ""
+
+
+def unglued(paragraph: str) -> str:
+    if len(paragraph) > GLUED_LINES_MAX or "\n" in paragraph:
+        return paragraph
+    if "@" not in paragraph and not re.search(r"\d{3}", paragraph):
+        return paragraph
+    return GLUED_LINE_RE.sub("\n", paragraph)
 
 
 def unflatten(line: str) -> str:

@@ -72,8 +72,8 @@ def date_of(match: re.Match) -> DateFound | None:
 # A header line that is only a date: "March 04, 2019 08:00 AM Eastern Standard Time",
 # "Jan. 25, 2005", "For Immediate Release: November 22, 2024", "02 May 2012"
 HEADER_DATE_RE = re.compile(
-    r"^(?:(?:for\s+immediate\s+release|release\s+date|date)\s*[:\-–]?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
-    r"(?P<date>.{6,22}?)(?:\s*[,@]?\s*\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?.*)?$",
+    r"^(?:(?:for\s+immediate\s+release|release\s+date|date)\s*+[:\-–]?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
+    r"(?P<date>.{6,22}?)(?:\s*+[,@]?\s*\d{1,2}:\d\d\s*+(?:[ap]\.?m\.?)?.*)?$",
     re.I,
 )
 
@@ -135,10 +135,11 @@ def wire_name(text: str) -> str | None:
 
 WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 # WALTHAM, Mass. / TEL AVIV, Israel / SAN JOSE, Calif. / TORONTO, ONTARIO / ST. JOHN'S, N.L.
+# (a backtick or an apostrophe stands for the ayin of a transliterated Hebrew or Arabic name: ROSH HA`AYIN, RA'ANANA)
 LOCATION_RE = re.compile(
-    r"^(?P<location>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*\.?)(?:[ ](?:[A-ZÀ-Þ][A-ZÀ-Þ.'’&-]*|de|du|la|d'|of|and|&))*"
-    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d|" + WEEKDAY + r")(?:[A-ZÀ-Þ][\w.'’&-]*)"
-    r"(?:[ ](?:(?:and|of|de|du|la|&)[ ])?(?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ][\w.'’&-]*){0,2}){0,2})"
+    r"^(?P<location>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’`&-]*\.?)(?:[ ](?:[A-ZÀ-Þ][A-ZÀ-Þ.'’`&-]*|de|du|la|d'|of|and|&))*"
+    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d|" + WEEKDAY + r")(?:[A-ZÀ-Þ][\w.'’`&-]*)"
+    r"(?:[ ](?:(?:and|of|de|du|la|&)[ ])?(?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ][\w.'’`&-]*){0,2}){0,2})"
 )
 # (BUSINESS WIRE) / ( BUSINESS WIRE ) / /PRNewswire/ / /CNW/ / / ACCESS Newswire / / (NEWMEDIAWIRE)
 WIRE_MARKER_RE = re.compile(r"^(?:\(\s*(?P<p>[^()\n]{2,60}?)\s*\)|/\s*(?P<s>[^/\n]{2,60}?)\s*/)")
@@ -171,8 +172,8 @@ FULL_DATE = (r"(?:" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\
 TITLE_LOCATION_RE = re.compile(
     r"^(?P<location>[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}"
     r"(?:,[ ]?(?:the[ ])?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2})"
-    r"(?=(?:,?\s*" + FULL_DATE + r")?"  # Salt Lake City, UT, June 30, 2026
-    r"\s*(?:(?:--|—|–|-|,)?\s*[(/]\s*[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
+    r"(?=(?:,?\s*+" + FULL_DATE + r")?"  # Salt Lake City, UT, June 30, 2026
+    r"\s*+(?:(?:--|—|–|-|,)?\s*+[(/]\s*+[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
     r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b)"  # Vancouver, BC – TheNewswire - June 5
     r"|(?P<dated>,\s*" + FULL_DATE + r"\s*(?:--|—|–|-)\s)"  # Milan, 13 February 2025 – / Milan, February 13th, 2025 –
     r"|(?P<undated>\s+[—–]\s+[A-Z]))",  # Amsterdam, the Netherlands – Royal Philips
@@ -276,7 +277,7 @@ def titled_place(match: re.Match, rest: str) -> bool:
     if groups.get("dated"):
         return True
     return bool(groups.get("undated")) and "," in match["location"] and len(rest) >= TITLE_PLACE_LEAD_MIN and bool(
-        re.search(r"[a-z]{3,}[^.]*\.", rest))
+        re.search(r"(?s)\A(?>.*?[a-z]{3}).*\.", rest))
 
 
 # --- the issuer ---------------------------------------------------------------------------
@@ -330,7 +331,7 @@ def company_name(lead: str) -> str | None:
 
 # NASDAQ: IMGN / NYSE:BILL / TSX: “HBP” / Euronext Paris / London Stock Exchange: ETL / TWSE: 6472
 LISTING_RE = re.compile(
-    r"(?P<exchange>[A-Z][A-Za-z]*(?:[ -](?:[A-Z][A-Za-z]*|-[A-Z]))*(?:\s*/\s*[A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*)*)"
+    r"(?P<exchange>[A-Z][A-Za-z]*(?:[ -](?:[A-Z][A-Za-z]*|-[A-Z]))*(?:\s*/\s*[A-Z][A-Za-z]*(?:[ -][A-Z][A-Za-z]*)*+)*)"
     r"\s*:\s*[\"“”']?(?P<ticker>[A-Z0-9][A-Za-z0-9]*(?:[.\-][A-Z0-9]+)*(?:\s[A-Z](?=\s*(?:[)\],;]|$)))?)[\"“”']?"
     # NOVO B / ERIC B: a Nordic share class after a space, at the end of the listing
 )
@@ -344,7 +345,7 @@ EXCHANGE_NAMES = (
     (re.compile(r"^NASDAQ", re.I), "NASDAQ"),
     (re.compile(r"^(?:NYSE\s*(?:MKT|AMEX|AMERICAN)|AMEX|AMERICAN STOCK EXCHANGE)$", re.I), "NYSE AMERICAN"),
     (re.compile(r"^(?:NYSE|NEW YORK STOCK EXCHANGE)$", re.I), "NYSE"),
-    (re.compile(r"^(?:TSX\s*-?\s*V|TSX\s*VENTURE(?:\s*EXCHANGE)?|TSXV)$", re.I), "TSXV"),
+    (re.compile(r"^(?:TSX\s*+-?\s*V|TSX\s*VENTURE(?:\s*EXCHANGE)?|TSXV)$", re.I), "TSXV"),
     (re.compile(r"^(?:TSX|TORONTO STOCK EXCHANGE)$", re.I), "TSX"),
 )
 
@@ -412,7 +413,7 @@ def is_exchange(name: str) -> bool:
 
 # https://www.paltalk.com / www.sanuwave.com/investors / nephros.com / aws.amazon.com
 URL_RE = re.compile(
-    r"(?<![@\w.])(?P<url>(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+"
+    r"(?<![@\w.])(?P<url>(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
     r"(?:com|net|org|io|co|us|ca|uk|de|fr|ch|eu|info|biz|ai|tw|jp|cn|hk|au|nz|in|il|se|no|dk|fi|nl|be|at|it|es|"
     r"ie|lu|sg|kr|br|mx|za|ar|cl|pe|tr|pl|cz|pt|gr|ru|id|my|ph|th|vn|ae|is|hu|ro|global|health|bio|tech|energy|"
     r"group|bank|investor|us\.com|co\.uk|com\.au)"

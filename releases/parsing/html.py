@@ -33,6 +33,10 @@ CHROME_RE = re.compile(
     r"(?:$|[\s_-])",
     re.I,
 )
+# "gallery-wrap", "photo-carousel": a photo gallery, whose captions and share links are not the release; but
+# "news-release inline-gallery-template" (PR Newswire) is the release laid out with a gallery
+GALLERY_RE = re.compile(r"(?:^|[\s_-])(?:gallery|carousel|slideshow|lightbox)(?:$|[\s_-])", re.I)
+RELEASE_MARKER_RE = re.compile(r"release|article|story|body|content|template", re.I)
 # Containers newswire pages put the release in (Business Wire, PR Newswire, GlobeNewswire, ...), strongest first:
 # (attribute, how it is compared, values). Read in one pass over the page rather than one XPath per rule.
 ARTICLE_RULES = (
@@ -51,8 +55,14 @@ HEADLINE_XPATHS = ("//h1", '//*[@itemprop="headline"]', '//*[contains(@class, "h
 SITE_SUFFIX_RE = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014]{2,40}$")  # "Title | Business Wire"
 BULLET_MARK_RE = re.compile(r"^[•●▪■◦·]\s*")  # "•Adobe achieved revenue of ..."
 # Document / exhibit 99.1 / ex-99.1 / exv99w1 / d123456dex991: a file's or an exhibit's name, not a headline
+# Text of press release issued by Acme Inc. on January 18, 2011 / Press release dated May 2, 2019: a filer's description
 GENERIC_TITLES_RE = re.compile(r"^(?:document|untitled|exhibit\b.*|ex-?v?99.*|\w*ex-?v?99\w*(?:\.html?)?|"
-                               r".*\bexhibit 99.*|press release)$", re.I)
+                               r".*\bexhibit 99.*|press release|"
+                               r"(?:text of |copy of )?(?:the |a )?(?:press|news|earnings) release\b(?!\s*[:|–—-]).*)$",
+                               re.I)
+
+
+MAX_ELEMENTS = 100_000  # five times the largest newswire page seen; past it the walk alone takes seconds
 
 
 def html_document(text: str) -> Document:
@@ -60,6 +70,12 @@ def html_document(text: str) -> Document:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError) as exc:
         raise ParseError("The HTML of this file could not be read.") from exc
+    elements = sum(1 for _ in root.iter())
+    if elements > MAX_ELEMENTS:
+        raise ParseError(
+            f"This page has {elements:,} HTML elements; a press release's page has far fewer (at most tens of "
+            "thousands). Upload the release's own page, or its text."
+        )
     title = page_title(root)
     meta = tuple(
         (m.get("name") or m.get("property") or "", collapse(m.get("content") or ""))
@@ -122,11 +138,16 @@ CHROME_CANDIDATES = '//*[@class or @id or @role or contains(@style, "none") or c
 
 def is_chrome(element) -> bool:
     marker = f"{element.get('class', '')} {element.get('id', '')} {element.get('role', '')}"
-    if marker.strip() and CHROME_RE.search(marker) and not element.xpath(".//h1") and len(
-        element.text_content()
-    ) < 3000:
+    # The size limit counts printed text, not the indentation a template leaves between tags.
+    chrome = CHROME_RE.search(marker) or is_gallery(element, marker)
+    if marker.strip() and chrome and not element.xpath(".//h1") and len(collapse(element.text_content())) < 3000:
         return True
     return "display:none" in (element.get("style") or "").replace(" ", "").lower()
+
+
+def is_gallery(element, marker: str) -> bool:
+    return bool(GALLERY_RE.search(marker)) and not RELEASE_MARKER_RE.search(marker) and element.tag not in {
+        "article", "main", "body"}
 
 
 def drop(element) -> None:
@@ -153,6 +174,8 @@ def article_root(root):
             if rule_matches(element, *rule):
                 matches[position].append(element)
     for rule, found in zip(ARTICLE_RULES, matches):
+        if rule[0] == "itemprop" and len(found) > 1:
+            found = [common_container(found)]
         found = [e for e in found if len(collapse(e.text_content())) > 400]
         if found:
             return max(found, key=lambda e: len(e.text_content())) if rule[0] == "tag" else found[0]
@@ -161,6 +184,16 @@ def article_root(root):
 
 
 ARTICLE_CANDIDATES = "//*[@class or @id or @itemprop] | //article | //main"
+
+
+def common_container(elements: list):
+    """The nearest element holding all of them: a page that marks each paragraph itemprop="articleBody" (PR Newswire,
+    2015) rather than their container holds the release, lists and tables between them included, in their parent."""
+    shared = None
+    for element in elements:
+        chain = [element, *element.iterancestors()]
+        shared = chain if shared is None else [a for a in chain if a in set(shared)]
+    return shared[0] if shared else elements[0]
 
 
 def rule_matches(element, attribute: str, how: str, values: tuple[str, ...]) -> bool:

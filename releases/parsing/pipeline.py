@@ -35,6 +35,7 @@ from .sections import (
 )
 
 MAX_BYTES = 5 * 1024 * 1024
+MAX_TEXT = 1_000_000  # characters: seven times the longest release seen, tables included
 
 
 def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int = MAX_BYTES) -> ParsedRelease:
@@ -45,6 +46,11 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
         )
     document = to_document(raw, filename=filename)
     blocks = document.blocks
+    if (chars := sum(len(block.text) for block in blocks)) > MAX_TEXT:
+        raise ParseError(
+            f"This file holds {chars:,} characters of text; a press release, tables included, is far shorter "
+            f"(at most {MAX_TEXT:,} are read). Upload the release alone, not the filing or report around it."
+        )
     chrome = chrome_indexes(blocks)
     content = [i for i in range(len(blocks)) if i not in chrome]
     if not is_release(document, content):
@@ -54,7 +60,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     contact_blocks = {content[i] for i in contacts.used if 0 <= i < len(content)}
     lead = find_lead(blocks, content, skip=contact_blocks)
     before_lead = [i for i in content if lead.index is not None and i < lead.index]
-    header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks)
+    header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before)
     after_lead = [i for i in content if lead.index is None or i >= lead.index]
 
     abouts = about_sections(blocks, after_lead, stop=contact_blocks)
@@ -158,7 +164,7 @@ def page_wire(document: Document) -> str | None:
 
 
 # View source version on businesswire.com: https://... / View original content: https://www.prnewswire.com/...
-CREDIT_RE = re.compile(r"^view (?:the )?(?:source|original)\b.*?(?:https?://)?(?:www\.)?(?P<site>[\w.-]+\.(?:com|ca))", re.I)
+CREDIT_RE = re.compile(r"^view (?:the )?(?:source|original)\b.*?(?<![\w.-])(?:https?://)?(?:www\.)?(?P<site>[\w.-]+\.(?:com|ca))", re.I)
 
 
 def credited_wire(chrome: Sequence[Block]) -> str | None:
@@ -170,7 +176,7 @@ def credited_wire(chrome: Sequence[Block]) -> str | None:
 
 
 # (AWS), an Amazon.com, Inc. company (NASDAQ: AMZN): a parent's appositive before its listing
-APPOSITIVE_RE = re.compile(r"^\s*,?\s*(?:an?|the)\s+[^()]{1,80}?\b(?:company|subsidiary|unit|division|affiliate|"
+APPOSITIVE_RE = re.compile(r"^\s*+,?\s*(?:an?|the)\s+[^()]{1,80}?\b(?:company|subsidiary|unit|division|affiliate|"
                            r"member)\b", re.I)
 
 
@@ -194,7 +200,7 @@ def issuer_listings(lead_text: str, name: str | None) -> list:
         appositive = APPOSITIVE_RE.match(rest)
         if appositive:
             rest = rest[appositive.end():]
-        opening = re.match(r"^\s*[,.]?\s*[(\[]", rest)  # "AAC Holdings, Inc . (NYSE: AAC)": a stray space
+        opening = re.match(r"^\s*+[,.]?\s*[(\[]", rest)  # "AAC Holdings, Inc . (NYSE: AAC)": a stray space
         if not opening:
             break
         close = matching_paren(rest, opening.end() - 1)
@@ -205,7 +211,7 @@ def issuer_listings(lead_text: str, name: str | None) -> list:
 
 
 # Capitalised words (and the odd connective) up to a listing's bracket: the unread issuer's name
-NAME_ONLY_RE = re.compile(r"^\W*(?:(?:[A-Z0-9][\w&'’.,®™-]*|of|and|the|de|for|&|\([^()]{1,60}\))\s*)+$")
+NAME_ONLY_RE = re.compile(r"^\W*(?:(?:(?>[A-Z0-9][\w&'’.,®™-]*)|of|and|the|de|for|&|\([^()]{1,60}\))\s*)+$")
 
 
 def issuer_listings_elsewhere(blocks: Sequence[Block], order: Sequence[int], name: str | None) -> list:
@@ -258,11 +264,18 @@ def boilerplate_listings(blocks: Sequence[Block], order: Sequence[int], name: st
 
 
 # Recordati S.p.A. -> Recordati / Acme Holdings, Inc. -> Acme Holdings: the name without its corporate suffix
-SUFFIX_TAIL_RE = re.compile(r"(?:,?\s+" + CORP_SUFFIX + r")+$")
+# ("Bora Pharmaceuticals Co., Ltd." has two), stripped one at a time from the end.
+SUFFIX_END_RE = re.compile(r"(?<![\s,]),?\s++(?>" + CORP_SUFFIX + r"\b)\.?\Z")
+MAX_SUFFIXES = 4
 
 
 def short_name(name: str | None) -> str | None:
-    short = SUFFIX_TAIL_RE.sub("", name or "").strip(" ,")
+    short = name or ""
+    for _ in range(MAX_SUFFIXES):
+        if not (suffix := SUFFIX_END_RE.search(short)):
+            break
+        short = short[:suffix.start()]
+    short = short.strip(" ,")
     return short if len(short) >= 3 else None
 
 
@@ -297,10 +310,14 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
     # Another company's About section (the other party to a merger) never gives the issuer's site.
     own = [s for s in abouts if about_match(s.name, name)] or list(abouts)
     for section in sorted(own, key=lambda s: -about_match(s.name, name)):
-        sites = websites_in(section.text)
+        sites = [site for site in websites_in(section.text) if not offer_link(section.text, site)]
         if sites:
             return best_site(sites, name)
     foreign = {i for s in abouts if s not in own for i in s.blocks}
+    # The page's own trailer is chrome to the body, yet it is where a newswire page lists the issuer's links.
+    listed = related_links(blocks, range(after_lead[0], len(blocks))) if after_lead else []
+    if listed:
+        return best_site(listed, name)
     sites, standalone = [], []
     for index in [*after_lead, *before_lead]:
         if index in foreign:
@@ -321,6 +338,33 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
     # A URL standing on a line of its own (a contact block's, a footer's) is the site as the issuer prints it.
     alone = [site for site in standalone if site_root(site) == root]
     return alone[0] if alone else root
+
+
+# "... by downloading the free trial at www.x.com/trial" / "Request a demo at x.com/demo": a page of one offer
+OFFER_RE = re.compile(r"\b(?:free trial|trial version|download(?:ing)?|request(?:ing)? a demo|demo|sign(?:ing)? up|"
+                      r"buy(?:ing)?|shop(?:ping)?|order(?:ing)?|subscrib(?:e|ing))\b[^.!?]{0,80}$", re.I)
+
+
+def offer_link(text: str, url: str) -> bool:
+    """A URL with a path that the sentence offers a product or a download at: not the company's website."""
+    if "/" not in re.sub(r"^[a-z]+://", "", url, flags=re.I).rstrip("/"):
+        return False
+    at = text.find(url)
+    return at >= 0 and bool(OFFER_RE.search(text[max(0, at - 120):at]))
+
+
+# RELATED LINKS / Related links: (a newswire page's list of the issuer's sites, under SOURCE)
+RELATED_LINKS_RE = re.compile(r"^related links?\s*+:?\s*$", re.I)
+
+
+def related_links(blocks: Sequence[Block], indexes: Sequence[int]) -> list[str]:
+    """The sites a newswire page lists under its "Related links" label, which the issuer supplies."""
+    for index in indexes:
+        lines = blocks[index].lines
+        if lines and RELATED_LINKS_RE.match(lines[0].strip()):
+            following = lines[1:] or (blocks[index + 1].lines if index + 1 < len(blocks) else [])
+            return [site for line in following for site in websites_in(line)]
+    return []
 
 
 def site_root(url: str) -> str:

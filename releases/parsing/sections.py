@@ -11,6 +11,7 @@ from datetime import date
 
 from .document import Block
 from .fields import (
+    CORP_SUFFIX,
     DatelineFound,
     WIRE_TRAILER_DATE_RE,
     domain_of,
@@ -110,9 +111,9 @@ HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
     r"(?:press|media)\s+information|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
-    r"investor\s+news|earnings\s+release|news\s+from\b.*|" + PERIOD_BANNER + r"|news\s+provided\s+by\b.*|page\s+\d+.*|\d+|"
-    r"source:.*|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
-    r"embargoed\b.*|embargo\b.*|not for (?:release|distribution|publication)\b.*|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
+    r"investor\s+news|earnings\s+release|news\s+from\b.*+|" + PERIOD_BANNER + r"|news\s+provided\s+by\b.*+|page\s+\d.*+|\d+|"
+    r"source:.*+|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
+    r"embargoed\b.*+|embargo\b.*+|not for (?:release|distribution|publication)\b.*+|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
     re.I,
 )
 # 100 Main Street / 3333 Beverly Rd. / Springfield, IL 62701 / Toronto, ON M5V 3L9: a letterhead's address line
@@ -166,12 +167,12 @@ def is_contactish(block: Block) -> bool:
 
 
 def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: str | None,
-                skip: set[int]) -> Header:
+                skip: set[int], run_in: str = "") -> Header:
     """Headline, subheadline, date, wire and location from the blocks before the dateline paragraph."""
     candidates = before_highlights(blocks, candidates)
     usable = [i for i in candidates if i not in skip and blocks[i].tag != "table" and not is_header_noise(blocks[i])]
     headline_at = headline_index(blocks, usable, title)
-    headline = headline_text(blocks[headline_at]) if headline_at is not None else title
+    headline = headline_text(blocks[headline_at]) if headline_at is not None else title or run_in_headline(run_in)
     continued_at = continuation_index(blocks, usable, headline_at)
     if continued_at is not None:
         headline = f"{headline} {headline_text(blocks[continued_at])}"
@@ -353,6 +354,7 @@ class Lead:
     index: int | None
     dateline: DatelineFound | None
     text: str  # the lead sentence after the dateline (the whole paragraph when there is none)
+    before: str = ""  # the block's text before a dateline run into it (a page flattened to one line)
 
 
 def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) -> Lead:
@@ -361,9 +363,12 @@ def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) 
         block = blocks[index]
         if block.tag in {"table", "pre"} or index in skip:
             continue
-        dateline = parse_dateline(" ".join(block.lines)) or embedded_dateline(" ".join(block.lines))
+        joined = " ".join(block.lines)
+        dateline, before = parse_dateline(joined), ""
+        if dateline is None and (embedded := embedded_dateline(joined)):
+            dateline, before = embedded[0], joined[:embedded[1]]
         if dateline and len(dateline.rest) >= 20:
-            return Lead(index, dateline, dateline.rest)
+            return Lead(index, dateline, dateline.rest, before)
         if dateline and dateline.wire and (dateline.date or dateline.location) and not dateline.rest.strip(" -–—:"):
             # "PARIS--(BUSINESS WIRE)--February 14, 2025--" or "PRINCETON, N.J.--(BUSINESS WIRE)--" standing alone:
             # the lead follows it.
@@ -385,22 +390,55 @@ EMBEDDED_WIRE_RE = re.compile(
 )
 
 
-def embedded_dateline(text: str) -> DatelineFound | None:
-    """A dateline run into the text before it: an EIN Presswire page flattened to text glues the pull quote to it
-    ("...marginalized groups."— Thom MorganALEXANDRIA, VA, UNITED STATES, September 6, 2023 /EINPresswire.com/ --)."""
-    marker = EMBEDDED_WIRE_RE.search(text[:1200])
+# A page flattened to one line may print its whole menu before the dateline: the marker is looked for this far in.
+EMBEDDED_WINDOW = 4000
+
+
+def embedded_dateline(text: str) -> tuple[DatelineFound, int] | None:
+    """A dateline run into the text before it, and where it starts: an EIN Presswire page flattened to text glues
+    the pull quote to it ("...marginalized groups."— Thom MorganALEXANDRIA, VA, UNITED STATES, September 6, 2023
+    /EINPresswire.com/ --), a repost page flattened to one line its menu and headline ("... Press Releases ACME
+    ANNOUNCES RESULTS PR Newswire BETHESDA, Md., July 25, 2022 /PRNewswire/ —")."""
+    marker = EMBEDDED_WIRE_RE.search(text[:EMBEDDED_WINDOW])
     if marker is None or marker.start() < 20 or not wire_name(marker.group(0)):
         return None
     window = max(0, marker.start() - 150)
     for start in re.finditer(r"(?<![A-Z])[A-Z]{2}", text[window:marker.start()]):
         found = parse_dateline(text[window + start.start():])
         if found and found.wire and len(found.rest) >= 20:
-            return found
+            return found, window + start.start()
     return None
 
 
+# "... PR Newswire" / "... | Business Wire" / "... July 25, 2022": the wire's credit or the date ending a run-in header
+RUN_IN_TAIL_RE = re.compile(
+    r"(?:\s*+[|–—-]?\s*+(?>(?:PR\s?Newswire|Business\s?Wire|Globe\s?Newswire|ACCESS\s?Newswire|ACCESSWIRE|"
+    r"Newsfile|Marketwired?|EIN Presswire|NewMediaWire|Canada NewsWire|CNW|"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? \d{1,2}, (?:19|20)\d\d)\b))+\s*$",
+    re.I,
+)
+# Press Releases / News Release: a menu's last label, right before the headline of a page flattened to one line
+RELEASE_LABEL_RE = re.compile(r"\b(?:press|news)\s+releases?\b", re.I)
+RUN_IN_WORDS = (4, 40)
+
+
+def run_in_headline(before: str) -> str | None:
+    """The headline at the end of the text run into a dateline: its trailing upper-case words, else what follows a
+    "Press Releases" label; the wire's credit and the date after it dropped."""
+    text = RUN_IN_TAIL_RE.sub("", before[-1000:]).strip(" -–—|:")
+    words = text.split()
+    upper = 0
+    while upper < len(words) and not re.search(r"[a-z]", words[-1 - upper]) and re.search(r"\w", words[-1 - upper]):
+        upper += 1
+    if upper >= RUN_IN_WORDS[0] and any(len(re.sub(r"\W", "", w)) >= 4 for w in words[len(words) - upper:]):
+        return " ".join(words[len(words) - upper:][-RUN_IN_WORDS[1]:])
+    labels = list(RELEASE_LABEL_RE.finditer(text[-400:]))
+    after = text[-400:][labels[-1].end():].split() if labels else []
+    return " ".join(after) if RUN_IN_WORDS[0] <= len(after) <= RUN_IN_WORDS[1] else None
+
+
 def is_prose(text: str) -> bool:
-    return len(text) >= 120 and bool(re.search(r"[a-z]{3,}[^.]*[.!?]", text)) and len(text.split()) >= 15
+    return len(text) >= 120 and bool(re.search(r"(?s)\A(?>.*?[a-z]{3}).*[.!?]", text)) and len(text.split()) >= 15
 
 
 # "Exhibit 99.1 On February 21, 2003, Agilent ..." (an exhibit flattened to one line)
@@ -443,13 +481,14 @@ FLS_RE = re.compile(
 )
 CONTACT_HEAD_RE = re.compile(
     r"^(?:(?:for\s+(?:further|more|additional)\s+information)[^.]{0,60}?contact\b|"
-    r"(?:(?:investor|media|press|public|analyst|company|ir|pr|corporate)\w*(?:\s+(?:relations|&|and|\w+))*\s+)?"
+    r"(?:(?:investor|media|press|public|analyst|company|ir|pr|corporate)\w*(?:\s+(?:&|\w+))*\s+)?"
     r"(?:contacts?|enquiries|inquiries)\b\s*:?)",
     re.I,
 )
 SECTION_END_RE = re.compile(
     r"^(?:source\b|###|# # #|-?30-|-0-|\(c\)|©|copyright\b|.*\b(?:are|is) (?:a )?(?:registered )?trademarks?\b|"
-    r"all rights reserved|notes? to editors?\b|for (?:more|further|additional) information,? (?:please )?"
+    r"all rights reserved|notes? to (?:editors?|investors|shareholders|stockholders)\b|"
+    r"for (?:more|further|additional) information,? (?:please )?"
     r"(?:contact|call|e-?mail)\b|"
     # This press release does not constitute an offer to sell ...: the securities legend
     r"this (?:press |news )?(?:release|announcement|communication) (?:does not|shall not|is not|doesn't) "
@@ -488,23 +527,34 @@ def is_about_heading(block: Block) -> bool:
 GLUED_REPEAT_RE = re.compile(r"^(?P<name>[A-Z][\w&.'’ -]{1,59}?)(?P=name)\b(?=\s+[a-z])")
 
 
+# "About Acme International, Inc., Acme makes ...": a heading ending in a company suffix, then a comma where a page
+# saved with its paragraphs joined by commas had a paragraph break
+SUFFIXED_HEADING_RE = re.compile(r"^(?i:about)\s++([^,\n]{2,60}?(?:,\s*)?\b" + CORP_SUFFIX + r"),\s++(?=[A-Z])(.*)$",
+                                 re.S)
+
+
 def inline_about(text: str) -> tuple[str, str] | None:
     """`About Eutelsat Group Eutelsat Group is ...` / `About BoraFounded in 2007` -> (name, text)."""
     match = re.match(r"^about\s+", text, re.I)
     if not match:
         return None
     words = text[match.end():].split(" ")
+    # "ABOUT ACME CORP. Acme Corp. is": the heading in capitals; "About Acme, Inc, Acme, Inc. is": a comma after it
+    folded = [w.casefold().rstrip(".,;:") for w in words]
     for size in range(1, min(7, len(words) // 2)):
-        if words[:size] == words[size:2 * size]:
-            return " ".join(words[:size]), " ".join(words[size:])
+        if folded[:size] == folded[size:2 * size]:
+            return " ".join(words[:size]).rstrip(",;:"), " ".join(words[size:])
     if repeated := GLUED_REPEAT_RE.match(text[match.end():]):  # "About INFICONINFICON is a leading provider"
         return repeated["name"], text[match.end() + len(repeated["name"]):].replace("\n", " ")
     glued = re.match(r"^((?:[A-Z][\w&.'’-]*\s){0,5}[A-Z][a-z&.'’-]*[a-z])([A-Z][a-z]+\s+[a-z].*)$", text[match.end():],
                      re.S)
     if glued:
         return glued.group(1), glued.group(2)
+    if suffixed := SUFFIXED_HEADING_RE.match(text):
+        return suffixed.group(1), suffixed.group(2).replace("\n", " ")
     # "About Acme: Acme is ..." / "About Acme Corp.\nAcme is ..." (heading and text in one block)
-    labelled = re.match(r"^about\s+([^:\n()]{2,60}?)\s*(?::\s+|\n)(\S.*)$", text, re.I | re.S)
+    # "About Acme, Inc. (OTC: ACME): Acme is ...": the listing in the heading
+    labelled = re.match(r"^about\s+([^:\n()]{2,60}?(?:\s*\([^()\n]{1,40}\))?)\s*(?::\s+|\n)(\S.*)$", text, re.I | re.S)
     if labelled:
         return labelled.group(1), labelled.group(2).replace("\n", " ")
     return None

@@ -209,3 +209,122 @@ def test_lines_far_longer_than_a_wrap_are_paragraphs_of_their_own():
     assert [b.text for b in to_document(text).blocks][1:4] == [
         "INVESTOR CONTACT:", "Jane Doe",
         "Acme Technologies Corp. Reports Second-Quarter 2013 Results, Increases Stock Repurchase Program"]
+
+
+def padded_page(body: str, padding: str) -> str:
+    """A page as a server template prints it: blank lines before the doctype, indentation between tags."""
+    return padding + "<!doctype html>\n<html lang=\"en\"><head><title>Page</title></head><body>" + body + "</body></html>"
+
+
+PADDED_BODY = ("<h1>Orbis Minerals Expands Its Drill Programme</h1><p>PERTH, Australia, 4 March 2024 -- Orbis Minerals "
+               "Ltd (ASX: ORB) today announced a larger drill programme at its flagship project.</p>")
+
+
+@pytest.mark.parametrize("filename", ["release.html", "release.htm", "", "upload.txt"])
+@pytest.mark.parametrize("padding", ["\n" * 6000, " " * 9000, "\r\n\t" * 3000], ids=["newlines", "spaces", "mixed"])
+def test_a_page_opening_with_thousands_of_blank_characters_is_read_as_html(filename, padding):
+    document = to_document(padded_page(PADDED_BODY, padding).encode(), filename=filename)
+    assert document.kind == "html"
+    assert [b.text for b in document.blocks][0] == "Orbis Minerals Expands Its Drill Programme"
+
+
+@pytest.mark.parametrize(
+    "container",
+    ['<div class="col-9">{}</div>', '<section>{}</section>', '<div><div class="body-text">{}</div></div>'],
+    ids=["div", "section", "nested"],
+)
+def test_paragraphs_each_marked_article_body_are_read_together_with_the_list_between_them(container):
+    # schema.org allows one articleBody property per paragraph; a list between them carries none
+    paragraph = '<p itemprop="articleBody">{}</p>'
+    inner = (paragraph.format("TORONTO, Feb. 3, 2015 /CNW/ -- Maple Robotics Inc. (TSX: MRI) will present at:")
+             + "<ul><li>the Spring Growth Conference on March 2, 2015 at 10:00 a.m. ET;</li>"
+             + "<li>the Northern Tech Summit on March 9, 2015 at 2:30 p.m. ET.</li></ul>"
+             + paragraph.format("About Maple Robotics")
+             + paragraph.format("Maple Robotics builds warehouse robots for grocers and parcel carriers. " * 3))
+    page = ('<html><body><div class="page"><h1>Maple Robotics to Present at Investor Conferences</h1>'
+            + container.format(inner) + '</div><div class="more"><p>Most read: an unrelated story about something '
+            'else that the site prints under every release it carries, whichever company issued it.</p></div>'
+            "</body></html>")
+    texts = [b.text for b in to_document(page, filename="p.html").blocks]
+    assert texts[0] == "Maple Robotics to Present at Investor Conferences"
+    assert texts[1].startswith("TORONTO, Feb. 3, 2015 /CNW/")
+    assert "the Northern Tech Summit on March 9, 2015 at 2:30 p.m. ET." in texts
+    assert "About Maple Robotics" in texts
+    assert not any("Most read" in t for t in texts)
+
+
+@pytest.mark.parametrize("marker", ['class="gallery-wrap"', 'class="photo-carousel"', 'id="slideshow"',
+                                    'class="image lightbox"'])
+def test_a_photo_gallery_caption_is_not_read_as_the_release(marker):
+    indent = "\n" + " " * 400
+    gallery = (f"<div {marker}>" + indent * 10 + "<div class=\"caption\">Company logo www.example.com."
+               + indent * 10 + "<a href=\"#\">Facebook</a> <a href=\"#\">Twitter</a></div></div>")
+    page = padded_page("<h1>Acme Opens a Plant</h1>" + gallery + "<p>DALLAS, May 2, 2016 /PRNewswire/ -- Acme Corp. "
+                       "opened a plant.</p>", "")
+    assert [b.text for b in to_document(page, filename="p.html").blocks] == [
+        "Acme Opens a Plant", "DALLAS, May 2, 2016 /PRNewswire/ -- Acme Corp. opened a plant."]
+
+
+@pytest.mark.parametrize(
+    "exhibit",
+    [
+        "<HTML><BODY><P>Exhibit 99.1</P><P>Orbis Minerals Reports Drill Results</P><P>PERTH, Australia, March 4, "
+        "2024 – Orbis Minerals Ltd today reported drill results.</P></BODY></HTML>",
+        "Exhibit 99.1\n\nOrbis Minerals Reports Drill Results\n\nPERTH, Australia, March 4, 2024 – Orbis Minerals Ltd "
+        "today reported drill results.\n",
+    ],
+    ids=["html", "text"],
+)
+@pytest.mark.parametrize("header", ["<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>ex99-1.htm\n<TEXT>\n",
+                                    "<TYPE>EX-99\n<SEQUENCE>3\n<FILENAME>d512.txt\n<DESCRIPTION>PRESS RELEASE\n<TEXT>\n"])
+def test_one_document_cut_from_an_edgar_submission_loses_its_header(exhibit, header):
+    texts = [b.text for b in to_document((header + exhibit + "\n</TEXT>\n").encode(), filename="ex99.htm").blocks]
+    assert texts[:2] == ["Exhibit 99.1", "Orbis Minerals Reports Drill Results"]
+    assert not any(word in "\n".join(texts) for word in ("ex99-1.htm", "d512.txt", "PRESS RELEASE", "EX-99\n"))
+
+
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("Text of press release issued by Orbis Minerals Ltd on March 4, 2024", None),
+        ("Press Release dated May 2, 2019", None),
+        ("News release of Kestrel Foods plc", None),
+        ("Copy of the earnings release for the third quarter", None),
+        ("Press Release: Kestrel Foods Reports Record Sales", "Press Release: Kestrel Foods Reports Record Sales"),
+        ("Nordwerk AG Reports Results", "Nordwerk AG Reports Results"),
+    ],
+    ids=["text-of-press-release", "press-release-dated", "news-release-of", "copy-of-earnings-release",
+         "label-then-headline-kept", "headline-kept"],
+)
+def test_a_filers_description_of_the_exhibit_is_not_a_page_title(title, expected):
+    html = f"<html><head><title>{title}</title></head><body><p>Orbis Minerals Reports Results</p></body></html>"
+    assert to_document(html, filename="x.htm").title == expected
+
+
+@pytest.mark.parametrize(
+    "text, lines",
+    [
+        ("Contact Orbis:Website: www.orbis.com.auE-Mail: info@orbis.com.auPhone: +61 8 5550 0100",
+         ["Contact Orbis:", "Website: www.orbis.com.au", "E-Mail: info@orbis.com.au", "Phone: +61 8 5550 0100"]),
+        (" Investor Relations:Jan de Vries, Nordwerk AGEmail: ir@nordwerk.de",
+         ["Investor Relations:", "Jan de Vries, Nordwerk AG", "Email: ir@nordwerk.de"]),
+        ("Media:Kestrel PressX: @Kestrel_FoodsLinkedIn: Kestrel Foods",
+         ["Media:", "Kestrel Press", "X: @Kestrel_Foods", "LinkedIn: Kestrel Foods"]),
+        ("Phone: 555-0100 and Fax: 555-0101", ["Phone: 555-0100 and Fax: 555-0101"]),
+        ("The new iPhone: faster. The APEX: lighter.", ["The new iPhone: faster. The APEX: lighter."]),
+    ],
+    ids=["desk-web-mail-phone", "label-name-mail", "social-handles", "labels-with-spaces-kept",
+         "words-ending-in-a-label-kept"],
+)
+def test_contact_lines_run_together_are_parted_at_their_labels(text, lines):
+    assert to_document(text + "\n").blocks[0].lines == lines
+
+
+@pytest.mark.parametrize("wrapper", ['<article class="news-release inline-gallery-template">',
+                                     '<div class="release-body gallery-layout">', '<main class="gallery">'])
+def test_a_release_laid_out_with_a_gallery_is_kept(wrapper):
+    tag = wrapper[1:].split()[0]
+    page = (f"<html><body>{wrapper}<h2>Acme Opens a Plant</h2><p>DALLAS, May 2, 2016 /PRNewswire/ -- Acme Corp. "
+            f"opened a plant.</p></{tag}></body></html>")
+    texts = [b.text for b in to_document(page, filename="p.html").blocks]
+    assert "DALLAS, May 2, 2016 /PRNewswire/ -- Acme Corp. opened a plant." in texts

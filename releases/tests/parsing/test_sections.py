@@ -159,8 +159,18 @@ def test_about_sections(text, expected):
         ("About ImmunoGen, Inc. develops anticancer products.", None),
         ("About ACMEACME is a leading provider of anvils.", ("ACME", "ACME is a leading provider of anvils.")),
         ("About 40% of revenue came from services.", None),
+        ("About Orbis Minerals Ltd (ASX: ORB): Orbis explores for copper.", ("Orbis Minerals Ltd (ASX: ORB)",
+                                                                             "Orbis explores for copper.")),
+        ("About Kestrel Foods plc (LSE: KFP, OTCQX: KSTFF): Kestrel bakes bread.",
+         ("Kestrel Foods plc (LSE: KFP, OTCQX: KSTFF)", "Kestrel bakes bread.")),
+        ("ABOUT NORDWERK AG Nordwerk AG designs software.", ("NORDWERK AG", "Nordwerk AG designs software.")),
+        ("About Maple Robotics, Inc., Maple builds robots.", ("Maple Robotics, Inc.", "Maple builds robots.")),
+        ("About Maple Robotics, Inc, Maple Robotics, Inc. builds robots.",
+         ("Maple Robotics, Inc", "Maple Robotics, Inc. builds robots.")),
     ],
-    ids=["glued", "camel-case-name-is-not-glue", "glued-repeated-name", "not-a-heading"],
+    ids=["glued", "camel-case-name-is-not-glue", "glued-repeated-name", "not-a-heading", "listing-in-heading",
+         "two-listings-in-heading", "capitals-heading-repeated-in-its-case", "suffix-heading-then-comma",
+         "suffix-heading-repeated-after-comma"],
 )
 def test_inline_about(text, expected):
     assert inline_about(text) == expected

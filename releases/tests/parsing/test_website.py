@@ -1,0 +1,36 @@
+"""The issuer's website: from its About section, passing over offer pages, else a newswire page's related links."""
+
+import pytest
+
+from releases.parsing import parse_press_release
+
+LEAD = ("{name} Reports Results\n\nMUNICH, Germany, March 3, 2016 /PRNewswire/ -- {name} (XETRA: NRD) today reported "
+        "results for the year ended December 31, 2015.\n\n")
+
+
+@pytest.mark.parametrize(
+    "about, trailer, expected",
+    [
+        ("Nordwerk AG makes design software. Try it by downloading the free trial at www.nordwerk.de/trial.",
+         "SOURCE Nordwerk AG\n\nRELATED LINKS\nhttp://www.nordwerk-software.com\n", "http://www.nordwerk-software.com"),
+        ("Nordwerk AG makes design software. Request a demo at nordwerk.de/demo or learn more at www.nordwerk.de.",
+         "SOURCE Nordwerk AG\n", "www.nordwerk.de"),
+        ("Nordwerk AG makes design software. For more information, visit www.nordwerk.de/investors.",
+         "SOURCE Nordwerk AG\n", "www.nordwerk.de/investors"),
+        ("Nordwerk AG makes design software. Sign up for its newsletter at https://nordwerk.de/subscribe.",
+         "SOURCE Nordwerk AG\n\nRelated Links:\nhttp://www.twitter.com/nordwerk\nhttp://www.nordwerk.de\n",
+         "http://www.nordwerk.de"),
+    ],
+    ids=["free-trial-page-then-related-links", "demo-page-then-home-page", "information-page-is-the-site",
+         "newsletter-page-then-related-links-past-a-social-site"],
+)
+def test_an_offer_page_in_the_about_section_is_not_the_website(about, trailer, expected):
+    text = LEAD.format(name="Nordwerk AG") + "About Nordwerk\n\n" + about + "\n\n" + trailer
+    assert parse_press_release(text).company.website == expected
+
+
+def test_a_newswire_pages_related_links_give_the_site_when_the_about_names_none():
+    text = (LEAD.format(name="Kestrel Foods Ltd") + "Kestrel will host a call. Details are at "
+            "http://investors.kestrelfoods.co.uk/events.\n\nSOURCE Kestrel Foods Ltd\n\nRELATED LINKS\n"
+            "http://www.kestrelfoods.co.uk\n")
+    assert parse_press_release(text).company.website == "http://www.kestrelfoods.co.uk"
