@@ -696,8 +696,13 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
                 day = day_for([*lead, *units], index + len(lead), position, context)
                 part = parts[-1]
                 if unit.item:
-                    # Each event of a list is a call of its own, even two on one day (parser contract).
-                    if part.day or part.starts_at or part.undated:
+                    # Each event of a list is a call of its own, even two on one day (parser contract); the same
+                    # instant printed again in another zone on a line of its own is the same event.
+                    instant = zones.localize(day, hour, minute, zone) if day and zone else None
+                    same = next((p for p in parts if instant is not None and p.starts_at == instant), None)
+                    if same is not None:
+                        part = same
+                    elif part.day or part.starts_at or part.undated:
                         part = Part(position=index)
                         parts.append(part)
                     part.listed = part.session = True

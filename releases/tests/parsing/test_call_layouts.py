@@ -231,3 +231,14 @@ def test_press_conference_in_a_hall_is_no_call():
 def test_time_with_its_offset_from_utc(sentence, starts_at):
     (call,) = calls_of(sentence, release_date=date(2025, 3, 4))
     assert call.starts_at == datetime.fromisoformat(starts_at)
+
+
+def test_one_instant_listed_in_two_zones_is_one_call():
+    found = calls_of(
+        "Ostbahn AG will host a conference call on its full-year results at the following times:\n\n"
+        "Thursday, 6 March 2025 at 14:00 CET\n\nThursday, 6 March 2025 at 8:00 a.m. EST\n\n"
+        "The webcast will be available at https://ostbahn.example.de/ir/webcast.",
+        release_date=date(2025, 2, 27),
+    )
+    assert [c.starts_at.isoformat() for c in found] == ["2025-03-06T14:00:00+01:00"]
+    assert found[0].webcast_url == "https://ostbahn.example.de/ir/webcast"
