@@ -323,9 +323,20 @@ def first_part(text: str) -> str:
 WEB_ADDRESS_RE = re.compile(r"(?:https?://|www\.)\S+")
 
 
+# "Tel: 2864 4834" (Hong Kong), "Phone: 6222 5223" (Singapore): a local number without its country code, which
+# only its label makes a phone
+LABELLED_LOCAL_RE = re.compile(
+    r"(?i:\b(?:tel(?:ephone)?|phone|ph|mobile|mob|cell|direct|office|t|m)\s?[.:]\s?)(?P<number>\d{4}[ -]\d{4})(?![\d-])"
+)
+
+
+def labelled_local_numbers(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start("number"), m.end("number"), m.group("number")) for m in LABELLED_LOCAL_RE.finditer(text)]
+
+
 def value_fields(text: str) -> list[Field]:
     found: list[tuple[int, Field]] = []
-    for finder in (find_phones, numbers_in):  # the printed forms, then any other valid number
+    for finder in (find_phones, numbers_in, labelled_local_numbers):  # printed forms, valid numbers, labelled
         for start, end, phone in finder(text):
             # "F: 604-555-0101", "604-555-0101 (FAX)": a fax machine is no way to reach a person
             if not re.search(r"(?i)\bfax\b|\bf\s*:\s*$", text[max(0, start - 8): start]) \
@@ -493,9 +504,17 @@ AGENCY_RE = re.compile(
 )
 
 
+# "FTI Consulting (Financial PR)", "Acme Advisers (Investor Relations)": the firm's function in brackets
+FUNCTION_NOTE_RE = re.compile(
+    r"\((?:financial\s+)?(?:(?P<media>(?-i:PR)|public\s+relations|media(?:\s+relations)?)|"
+    r"(?P<investors>(?-i:IR)|investor\s+relations))(?:\s+(?:adviser|advisor|agency|firm))?\)",
+    re.I,
+)
+
+
 def department_role(title: str | None, organization: str | None) -> str | None:
     word = (DEPARTMENT_IN_TITLE_RE.search(title or "") or DEPARTMENT_AT_END_RE.search(organization or "")
-            or AGENCY_RE.search(organization or ""))
+            or AGENCY_RE.search(organization or "") or FUNCTION_NOTE_RE.search(organization or ""))
     return word.lastgroup if word else None
 
 
@@ -624,6 +643,11 @@ class Reader:
             if paired and self.done and not self.done[-1].reachable:
                 # "Neil McDonald / Pete Lynch" over one phone: the two share what follows
                 self.partner = self.done[-1]
+            elif paired and self.done and self.done[-1].phones and not self.done[-1].emails:
+                # "Peel Hunt LLP  +44 20 7418 8900" over "James Thomlinson / Paul Shackleton": the firm's
+                # phone above serves both
+                self.current.phones = list(self.done[-1].phones)
+                self.current.organization = self.done[-1].organization
             self.last_slot = "name"
         elif (label := LABEL_RE.fullmatch(text)) and not label.group("rest") and role_of(label) \
                 and self.last_slot != "title":

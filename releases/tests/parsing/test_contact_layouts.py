@@ -244,3 +244,26 @@ def test_german_label_and_title():
         ("investors", "Anna Schmidt", "Leiterin Investor Relations", "Müller Maschinenbau AG", ["+49 89 555 01 00"],
          ["anna.schmidt@mueller.example.de"]),
     ]
+
+
+# --- UK "Enquiries" table with the firm's phone on its line and two names under it ---------------
+
+def test_names_under_a_firm_line_with_its_phone_share_it():
+    found = people("Enquiries:\nPeel Harbour LLP (Nominated Adviser and Broker)    +44 (0)20 7418 8900\n"
+                   "James Thornton / Paul Shale\n\nHarcourt Consulting (Financial PR)    +44 (0)20 3727 1000\n"
+                   "Ben Atwood / Simone Carr")
+    assert [(c[0], c[1], c[3], c[4]) for c in found] == [
+        ("other", "James Thornton", "Peel Harbour LLP (Nominated Adviser and Broker)", ["+44 (0)20 7418 8900"]),
+        ("other", "Paul Shale", "Peel Harbour LLP (Nominated Adviser and Broker)", ["+44 (0)20 7418 8900"]),
+        ("media", "Ben Atwood", "Harcourt Consulting (Financial PR)", ["+44 (0)20 3727 1000"]),
+        ("media", "Simone Carr", "Harcourt Consulting (Financial PR)", ["+44 (0)20 3727 1000"]),
+    ]
+
+
+@pytest.mark.parametrize(("line", "phone"), [
+    ("Ms. Vicky Lam Tel: 2864 4834 Email: vicky.lam@sfr.example.hk", "2864 4834"),
+    ("Ms. Vicky Lam, Phone: 6222 5223, vicky.lam@sfr.example.hk", "6222 5223"),
+])
+def test_local_number_after_its_label_is_a_phone(line, phone):
+    found = people(f"For media enquiries, please contact:\nHarbour Financial Relations Limited\n{line}")
+    assert [c[4] for c in found] == [[phone]]
