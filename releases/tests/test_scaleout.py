@@ -192,7 +192,8 @@ def test_a_release_published_on_one_server_appears_on_the_other(cluster):
     changelist = f"{a}/admin/releases/pressrelease/"
     staff.get(changelist)
     status, _, _ = staff.post(
-        changelist, {"action": "publish_now", "_selected_action": cluster["release_pk"], "index": "0"}
+        changelist, {"action": "publish_now", "_selected_action": cluster["release_pk"], "index": "0",
+                    "disclosure_step": "1", "confirmed": "on"}
     )
     assert status == 302
 
