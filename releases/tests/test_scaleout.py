@@ -95,6 +95,7 @@ def cluster(tmp_path_factory):
         DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE_COOKIES="false",  # plain HTTP on the loopback
+        DJANGO_SECURE_SSL_REDIRECT="false",
         DJANGO_STATIC_ROOT=str(tmp / "static"),
         DJANGO_MEDIA_ROOT=str(tmp / "media"),
         DATABASE_URL=f"{PG_SERVER}/{name}",
