@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 
 from releases.models import PressRelease
 
@@ -64,6 +65,22 @@ def approval_label(release: PressRelease) -> str:
     if release.company.requires_second_person:
         label += " · this company requires a second person"
     return label
+
+
+def checks_summary(release: PressRelease):
+    """The disclosure checks' findings as a list, for the release's change form."""
+    if release.pk is None:
+        return "Checked once the release is saved."
+    pending = workflow.review_publication(release)
+    if not pending.findings:
+        return "No check finds anything to correct."
+    return format_html(
+        '<ul class="disclosure-findings">{}</ul>',
+        format_html_join(
+            "", '<li class="finding finding--{}"><strong>{}:</strong> {}</li>',
+            ((f.level, f.level.capitalize(), f.message) for f in pending.findings),
+        ),
+    )
 
 
 def state_of(object_id) -> str:

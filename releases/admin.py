@@ -310,7 +310,7 @@ class PressReleaseAdmin(admin.ModelAdmin):
     autocomplete_fields = ["company"]
     prepopulated_fields = {"slug": ["headline"]}
     readonly_fields = [
-        "publication", "approval", "source_file", "source_name", "source_sha256", "uploaded_by", "created_at", "updated_at",
+        "publication", "approval", "checks", "source_file", "source_name", "source_sha256", "uploaded_by", "created_at", "updated_at",
     ]
     inlines = [ReleaseContactInline, ReleaseCallInline]
     actions = ["submit_for_approval", "approve", "publish_now", "schedule", "unpublish"]
@@ -318,7 +318,7 @@ class PressReleaseAdmin(admin.ModelAdmin):
         (
             None,
             {"fields": ["company", "headline", "subheadline", "slug", "category", "inside_information",
-                        "publication", "approval"]},
+                        "publication", "approval", "checks"]},
         ),
         ("Dateline", {"fields": [("dateline_location", "dateline_date"), "wire"]}),
         ("Text", {"fields": ["body", "about"]}),
@@ -366,6 +366,10 @@ class PressReleaseAdmin(admin.ModelAdmin):
     @admin.display(description="Approval")
     def approval(self, release):
         return disclosure_admin.approval_label(release)
+
+    @admin.display(description="Checks, if published now")
+    def checks(self, release):
+        return disclosure_admin.checks_summary(release)
 
     # `published_at` is not a field of the form: it changes only through the publish, schedule and
     # unpublish services, from the list's actions or the buttons above the change form.

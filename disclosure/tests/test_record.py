@@ -95,6 +95,8 @@ def test_the_review_page_lists_the_checks(client, writer):
     page = client.get(reverse("admin:releases_pressrelease_disclosure", args=[release.pk])).content.decode()
     assert "does not say a replay" in page
     assert "Draft" in page
+    change = client.get(reverse("admin:releases_pressrelease_change", args=[release.pk])).content.decode()
+    assert "does not say a replay" in change.split('class="form-row field-checks"')[1]
 
 
 def mar_release(**fields):
