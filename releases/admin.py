@@ -310,7 +310,8 @@ class PressReleaseAdmin(admin.ModelAdmin):
     autocomplete_fields = ["company"]
     prepopulated_fields = {"slug": ["headline"]}
     readonly_fields = [
-        "publication", "approval", "checks", "source_file", "source_name", "source_sha256", "uploaded_by", "created_at", "updated_at",
+        "publication", "approval", "checks",
+        "source_file", "source_name", "source_sha256", "uploaded_by", "created_at", "updated_at",
     ]
     inlines = [ReleaseContactInline, ReleaseCallInline]
     actions = ["submit_for_approval", "approve", "publish_now", "schedule", "unpublish"]

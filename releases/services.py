@@ -142,8 +142,8 @@ def release_create_from_upload_once(
     try:
         release.save()
         with versions.creating(release):
-            links = ReleaseContact.objects.bulk_create(ReleaseContact(pressrelease=release, contact=c) for c in contacts)
-            audit.record_created(links)  # bulk_create sends no signal
+            links = [ReleaseContact(pressrelease=release, contact=c) for c in contacts]
+            audit.record_created(ReleaseContact.objects.bulk_create(links))  # bulk_create sends no signal
             for info in parsed.calls:
                 call_create(company=company, release=release, info=info, default_title=release.headline)
     except BaseException:

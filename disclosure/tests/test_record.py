@@ -35,9 +35,9 @@ def test_a_publication_and_each_change_keep_what_the_page_showed(django_capture_
     with django_capture_on_commit_callbacks(execute=True):
         release_unpublish(release=release)
 
-    kinds = list(Snapshot.objects.filter(release_id=release.pk).order_by("taken_at", "pk").values_list("kind", flat=True))
-    assert kinds == ["publication", "change", "withdrawal"]
-    first, second, _ = Snapshot.objects.filter(release_id=release.pk).order_by("taken_at", "pk")
+    taken = list(Snapshot.objects.filter(release_id=release.pk).order_by("taken_at", "pk"))
+    assert [snapshot.kind for snapshot in taken] == ["publication", "change", "withdrawal"]
+    first, second, _ = taken
     assert "Northwind Sets Its Results Call</h1>" in first.html and "+1 800 555 0199" in first.html
     assert "(Corrected)" in second.html
     assert snapshots.shown_at(release.pk, published + (changed - published) / 2) == first
