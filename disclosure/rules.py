@@ -22,9 +22,11 @@ from zoneinfo import ZoneInfo
 
 import holidays
 import nh3
+from django.conf import settings
 from django.utils import timezone
 
 from releases.models import ConferenceCall, Contact, DialIn, PressRelease
+from releases.parsing.result import ParsedRelease
 from releases.parsing.zones import ZONE_RE
 
 ERROR, WARNING = "error", "warning"
@@ -53,9 +55,46 @@ class Finding:
 
 
 def check_release(release: PressRelease, *, at: datetime | None = None) -> list[Finding]:
-    at = at or timezone.now()
     calls = list(release.calls.order_by("starts_at", "pk").prefetch_related("dial_ins"))
-    contacts = list(release.contacts.all())
+    for call in calls:
+        call.dial_in_rows = list(call.dial_ins.all())
+    return check_parts(release, calls, list(release.contacts.all()), at=at or timezone.now())
+
+
+def check_parsed(parsed: ParsedRelease, *, category: str, at: datetime | None = None) -> list[Finding]:
+    """The same checks on an upload not yet saved, as the review page shows it. A call whose
+    time the parser found printed without a zone is an error even where the text's other times
+    have one."""
+    release = PressRelease(
+        headline=parsed.headline or "",
+        body=nh3.clean(parsed.body_html or ""),
+        dateline_location=parsed.dateline.location or "",
+        dateline_date=parsed.dateline.date,
+        category=category,
+    )
+    calls = []
+    for info in parsed.calls:
+        replay = info.replay
+        call = ConferenceCall(
+            title=info.title or release.headline, starts_at=info.starts_at, timezone=info.zone or settings.TIME_ZONE,
+            webcast_url=info.webcast_url or "", replay_until=replay.until if replay else None,
+            replay_passcode=(replay.passcode or "") if replay else "",
+        )
+        call.dial_in_rows = [DialIn(kind=DialIn.Kind.LIVE, number=n) for n in info.dial_in] + [
+            DialIn(kind=DialIn.Kind.REPLAY, number=n) for n in (replay.dial_in if replay else ())
+        ]
+        calls.append(call)
+    contacts = [Contact(role=info.role or Contact.Role.OTHER) for info in parsed.contacts]
+    findings = check_parts(release, calls, contacts, at=at or timezone.now())
+    unzoned = [info for info in parsed.calls if info.starts_at is not None and not info.zone]
+    if unzoned and not any(f.code == "call_zone_missing" for f in findings):
+        findings.insert(0, Finding(ERROR, "call_zone_missing", "The call's time is printed without its time zone: "
+                                                               "add it, e.g. “4:30 p.m. ET”."))
+    return findings
+
+
+def check_parts(release: PressRelease, calls: list[ConferenceCall], contacts: list[Contact], *, at: datetime):
+    """Every check, on a release and its calls (each with `dial_in_rows`) and contacts."""
     return [
         *call_notice(release, calls, at=at),
         *exchange_window(release, at=at),
@@ -80,8 +119,8 @@ def call_notice(release: PressRelease, calls: list[ConferenceCall], *, at: datet
         findings.append(Finding(ERROR, "call_zone_missing", f"The text gives a time without its time zone "
                                                             f"(“{untimed}”): write it as, e.g., “4:30 p.m. ET”."))
     for call in calls:
-        live = [d for d in call.dial_ins.all() if d.kind == DialIn.Kind.LIVE]
-        replay = [d for d in call.dial_ins.all() if d.kind == DialIn.Kind.REPLAY]
+        live = [d for d in call.dial_in_rows if d.kind == DialIn.Kind.LIVE]
+        replay = [d for d in call.dial_in_rows if d.kind == DialIn.Kind.REPLAY]
         if call.starts_at is None:
             findings.append(Finding(ERROR, "call_time_missing", f"“{call}” has no date and time."))
         if not live and not call.webcast_url:

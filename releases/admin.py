@@ -33,6 +33,7 @@ from django.utils.html import format_html
 
 from disclosure import admin as disclosure_admin
 from disclosure.forms import PublicationForm
+from disclosure.rules import check_parsed
 from disclosure.workflow import mar_retained_until, refuse_if_retained, review_publication
 
 from .forms import ConferenceCallAdminForm, ReleaseReview, ScheduleForm, UploadForm, parse_upload
@@ -622,8 +623,10 @@ class PressReleaseAdmin(admin.ModelAdmin):
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(reverse("admin:releases_pressrelease_change", args=[outcome.release.pk]))
+        reviewed = review.is_bound and review.is_valid()
+        shown = review.reviewed() if reviewed else parsed
         try:
-            matched = company_matching(parsed=review.reviewed() if review.is_bound and review.is_valid() else parsed)
+            matched = company_matching(parsed=shown)
         except ValidationError:
             matched = None  # the conflict is reported when saving
         context = {
@@ -636,6 +639,8 @@ class PressReleaseAdmin(admin.ModelAdmin):
             "warnings": parsed.warnings,
             "service_errors": errors,
             "body_preview": nh3.clean(parsed.body_html),
+            # What publishing it now would meet (disclosure/rules.py); the release is saved as a draft.
+            "disclosure_findings": check_parsed(shown, category=review.category if reviewed else category),
         }
         return TemplateResponse(request, "admin/releases/pressrelease/review.html", context)
 

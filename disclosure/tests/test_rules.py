@@ -161,3 +161,32 @@ def test_warnings_need_a_confirmation():
         release_publish(release=release)
     release_publish(release=release, confirmed=True)
     assert release.is_published
+
+
+
+def test_the_upload_review_page_shows_the_checks_before_anything_is_saved(client, writer, monkeypatch):
+    from dataclasses import replace
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from releases import parsing
+    from releases.tests import factories as release_factories
+
+    # ImmunoGen's call notice, its call time printed without a zone and no investor contact.
+    unzoned = release_factories.parsed_release(calls=(release_factories.parsed_call(zone=None),),
+                                               contacts=(release_factories.parsed_contact(role="media"),))
+    monkeypatch.setattr(parsing, "parse_within", lambda raw, filename="", seconds=None: unzoned)
+    client.force_login(writer)
+    upload = client.post(reverse("admin:releases_pressrelease_upload"),
+                         {"file": SimpleUploadedFile("notice.txt", b"notice"), "text": ""})
+    page = client.get(upload["Location"]).content.decode()
+    checks = page.split('id="disclosure-checks"')[1].split("</section>")[0]
+    assert "printed without its time zone" in checks
+    assert "names no investor relations contact" in checks
+    assert not PressRelease.objects.exists()
+
+    zoned = replace(unzoned, contacts=(release_factories.parsed_contact(),), calls=(release_factories.parsed_call(),))
+    findings = {f.code for f in rules.check_parsed(zoned, category=PressRelease.Category.CONFERENCE_CALL,
+                                                    at=datetime(2011, 10, 20, 7, 0, tzinfo=NEW_YORK))}
+    assert findings == set()
