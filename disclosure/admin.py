@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -107,6 +108,15 @@ def release_review_view(model_admin, request, object_id):
     return TemplateResponse(request, "admin/disclosure/release_review.html", context)
 
 
+def release_events(release: PressRelease):
+    """The release's own events (its row, calls, dial-ins, contact links) and those of the
+    contacts it names, which its approval covers too."""
+    contacts = [str(pk) for pk in release.contacts.values_list("pk", flat=True)]
+    return AuditEvent.objects.filter(
+        Q(release_id=release.pk) | Q(model="releases.contact", object_id__in=contacts)
+    ).order_by("sequence")
+
+
 def release_history_view(model_admin, request, object_id):
     """Every audit event of a release, its calls, dial-ins and contact links, oldest first, and
     the page as it was at a chosen moment: for auditors (view permissions only) as for staff."""
@@ -124,7 +134,7 @@ def release_history_view(model_admin, request, object_id):
         "title": f"History: {release}",
         "opts": model_admin.opts,
         "original": release,
-        "events": AuditEvent.objects.filter(release_id=release.pk).order_by("sequence"),
+        "events": release_events(release),
         "snapshots": Snapshot.objects.filter(release_id=release.pk).order_by("taken_at", "pk"),
         "moment_form": moment_form,
         "asked": asked,

@@ -63,8 +63,12 @@ def test_an_auditor_reads_a_releases_history_and_what_it_showed_but_changes_noth
         release_publish(release=release, confirmed=True)
     client.force_login(auditor)
     history = reverse("admin:releases_pressrelease_history", args=[release.pk])
+    contact = release.contacts.get()
+    contact.title = "Head of Investor Relations"
+    contact.save()
     page = client.get(history).content.decode()
     assert "Published" in page and "releases.pressrelease" in page
+    assert "Head of Investor Relations" in page  # a contact the release names
     at = timezone.localtime(timezone.now() + timedelta(seconds=1)).strftime("%Y-%m-%dT%H:%M:%S")
     shown = client.get(history, {"at": at}).content.decode()
     assert "the page showed the publication snapshot" in shown
