@@ -75,6 +75,7 @@ def server_env(database_url: str) -> dict[str, str]:
         DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE_COOKIES="false",
+        DJANGO_SECURE_SSL_REDIRECT="false",
         DJANGO_LOG_LEVEL="ERROR",
         DATABASE_URL=database_url,
         PYTHONPATH=str(BASE_DIR),

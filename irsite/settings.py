@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "alerts",
     "django_tasks",
     "django_tasks_db",
+    "disclosure",
 ]
 
 MIDDLEWARE = [
@@ -52,6 +53,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "irsite.middleware.LoginThrottleMiddleware",
+    "disclosure.middleware.AuditActorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -204,7 +206,8 @@ IRSITE_LOGIN_ADDRESS_FAILURE_LIMIT = env.int("IRSITE_LOGIN_ADDRESS_FAILURE_LIMIT
 
 # Security: strict by default, relaxed only where DEBUG is on.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if env.bool("DJANGO_BEHIND_PROXY", default=False) else None
-SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=False)
+# On in production unless set off (a proxy that redirects to HTTPS itself, or a loopback benchmark).
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG

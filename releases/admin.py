@@ -1,6 +1,8 @@
 """The IR staff's admin: companies with their listings, releases with their contacts and
-calls, calls with their dial-ins; publish / schedule / unpublish actions; and the upload
-flow (a file or pasted text -> the review page -> `release_create_from_upload`)."""
+calls, calls with their dial-ins; submit / approve / publish / schedule / unpublish actions,
+which show the disclosure checks and ask for a confirmation, the exchange's notification or an
+override's reason where they must (disclosure/); and the upload flow (a file or pasted text ->
+the review page -> `release_create_from_upload`)."""
 
 from __future__ import annotations
 
@@ -30,6 +32,10 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 
 from alerts.admin import send_test_alert
+from disclosure import admin as disclosure_admin
+from disclosure.forms import PublicationForm
+from disclosure.rules import check_parsed
+from disclosure.workflow import mar_retained_until, refuse_if_retained, review_publication
 
 from .forms import ConferenceCallAdminForm, ReleaseReview, ScheduleForm, UploadForm, parse_upload
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
@@ -38,8 +44,10 @@ from .parsing.errors import ParseError
 from .services import (
     company_matching,
     release_category,
+    release_approve,
     release_create_from_upload,
     release_publish,
+    release_submit,
     release_unpublish,
 )
 from .views import release_time_label
@@ -304,12 +312,17 @@ class PressReleaseAdmin(admin.ModelAdmin):
     autocomplete_fields = ["company"]
     prepopulated_fields = {"slug": ["headline"]}
     readonly_fields = [
-        "publication", "source_file", "source_name", "source_sha256", "uploaded_by", "created_at", "updated_at",
+        "publication", "approval", "checks",
+        "source_file", "source_name", "source_sha256", "uploaded_by", "created_at", "updated_at",
     ]
     inlines = [ReleaseContactInline, ReleaseCallInline]
-    actions = ["publish_now", "schedule", "unpublish", send_test_alert]
+    actions = ["submit_for_approval", "approve", "publish_now", "schedule", "unpublish", send_test_alert]
     fieldsets = [
-        (None, {"fields": ["company", "headline", "subheadline", "slug", "category", "publication"]}),
+        (
+            None,
+            {"fields": ["company", "headline", "subheadline", "slug", "category", "inside_information",
+                        "publication", "approval", "checks"]},
+        ),
         ("Dateline", {"fields": [("dateline_location", "dateline_date"), "wire"]}),
         ("Text", {"fields": ["body", "about"]}),
         (
@@ -350,6 +363,17 @@ class PressReleaseAdmin(admin.ModelAdmin):
     def has_publish_permission(self, request):
         return request.user.has_perm("releases.publish_pressrelease")
 
+    def has_approve_permission(self, request):
+        return request.user.has_perm("releases.approve_pressrelease")
+
+    @admin.display(description="Approval")
+    def approval(self, release):
+        return disclosure_admin.approval_label(release)
+
+    @admin.display(description="Checks, if published now")
+    def checks(self, release):
+        return disclosure_admin.checks_summary(release)
+
     # `published_at` is not a field of the form: it changes only through the publish, schedule and
     # unpublish services, from the list's actions or the buttons above the change form.
     @admin.display(description="Publication")
@@ -359,31 +383,112 @@ class PressReleaseAdmin(admin.ModelAdmin):
         return release_status_label(release)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        extra_context = {**(extra_context or {}), "has_publish_permission": self.has_publish_permission(request)}
+        extra_context = {
+            **(extra_context or {}),
+            "has_publish_permission": self.has_publish_permission(request),
+            "has_approve_permission": self.has_approve_permission(request),
+            "disclosure_state": disclosure_admin.state_of(object_id) if object_id else "",
+        }
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    @admin.action(description="Submit selected releases for approval", permissions=["change"])
+    def submit_for_approval(self, request, queryset):
+        self.each_step(request, queryset, release_submit, "Submitted {} release(s) for approval.")
+
+    @admin.action(description="Approve selected releases", permissions=["approve"])
+    def approve(self, request, queryset):
+        self.each_step(request, queryset, release_approve, "Approved {} release(s) as they stand.")
+
+    def each_step(self, request, queryset, service, done):
+        succeeded = 0
+        for release in queryset.select_related("company"):
+            try:
+                service(release=release, by=request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                succeeded += 1
+        if succeeded:
+            self.message_user(request, done.format(succeeded), messages.SUCCESS)
 
     @admin.action(description="Publish selected releases now", permissions=["publish"])
     def publish_now(self, request, queryset):
         # A published release keeps its date: publishing it "now" again would move it in every list.
         pending = [release for release in queryset if release.status != PressRelease.Status.PUBLISHED]
-        for release in pending:
-            release_publish(release=release)
-        message = f"Published {len(pending)} release(s)."
-        if skipped := len(queryset) - len(pending):
-            message += f" {skipped} already published kept their date."
-        self.message_user(request, message, messages.SUCCESS)
+        skipped = len(queryset) - len(pending)
+        note = f" {skipped} already published kept their date." if skipped else ""
+        return self.publication_step(request, pending, at=None, action="publish_now", note=note)
+
+    def publication_step(self, request, releases, *, at, action, note=""):
+        """Publish or schedule `releases` at `at` (None: now) through the service, once the
+        disclosure checks are clear or the person has answered them: confirmed the warnings,
+        entered when the exchange was notified, or (an approver) given an override's reason."""
+        stepped = "disclosure_step" in request.POST
+        form = PublicationForm(request.POST if stepped else None)
+        reviews = [review_publication(release, at=at) for release in releases]
+        answers = form.cleaned_data if form.is_valid() else {} if stepped else None
+        if answers is None and any(not pending.clear for pending in reviews):
+            return self.publication_page(request, reviews, form, at=at, action=action)
+        done, errors = [], []
+        for pending in reviews:
+            try:
+                release_publish(
+                    release=pending.release,
+                    at=at,
+                    by=request.user,
+                    confirmed=(answers or {}).get("confirmed", False),
+                    override_reason=(answers or {}).get("override_reason", ""),
+                    exchange_notified_at=(answers or {}).get("exchange_notified_at"),
+                )
+            except ValidationError as error:
+                errors.extend(error.messages)
+            else:
+                done.append(pending.release)
+        if done:
+            verb = f"Scheduled {len(done)} release(s) for {release_time_label(at)}." if at else (
+                f"Published {len(done)} release(s)."
+            )
+            self.message_user(request, verb + note, messages.SUCCESS)
+        if errors:
+            remaining = [pending for pending in reviews if pending.release not in done]
+            return self.publication_page(request, remaining, form, at=at, action=action, service_errors=errors)
+        if not done and note:
+            self.message_user(request, note.strip(), messages.SUCCESS)
+        return None
+
+    def publication_page(self, request, reviews, form, *, at, action, service_errors=()):
+        can_override = self.has_approve_permission(request)
+        shown = set()
+        if any(pending.warnings for pending in reviews):
+            shown.add("confirmed")
+        if any(pending.needs_exchange_time for pending in reviews):
+            shown.add("exchange_notified_at")
+        if can_override and any(pending.needs_approval for pending in reviews):
+            shown.add("override_reason")
+        blocked = any(pending.errors or (pending.needs_approval and not can_override) for pending in reviews)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Schedule releases: checks" if at else "Publish releases: checks",
+            "opts": self.opts,
+            "form": form,
+            "reviews": reviews,
+            "shown_fields": shown,
+            "publishable": bool(reviews) and not blocked,
+            "service_errors": service_errors,
+            "action": action,
+            "publish_at": at,
+            "publish_at_label": release_time_label(at) if at else "",
+            "publish_at_value": timezone.localtime(at).strftime("%Y-%m-%dT%H:%M") if at else "",
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/disclosure/publish_confirm.html", context)
 
     @admin.action(description="Schedule selected releases…", permissions=["publish"])
     def schedule(self, request, queryset):
         form = ScheduleForm(request.POST if "apply" in request.POST else None)
         if form.is_valid():
             at = form.cleaned_data["publish_at"]
-            for release in queryset:
-                release_publish(release=release, at=at)
-            self.message_user(
-                request, f"Scheduled {len(queryset)} release(s) for {release_time_label(at)}.", messages.SUCCESS
-            )
-            return None
+            return self.publication_step(request, list(queryset.select_related("company")), at=at, action="schedule")
         context = {
             **self.admin_site.each_context(request),
             "title": "Schedule releases",
@@ -396,9 +501,46 @@ class PressReleaseAdmin(admin.ModelAdmin):
 
     @admin.action(description="Unpublish selected releases", permissions=["publish"])
     def unpublish(self, request, queryset):
+        succeeded = 0
         for release in queryset:
-            release_unpublish(release=release)
-        self.message_user(request, f"Unpublished {len(queryset)} release(s); they are drafts again.", messages.SUCCESS)
+            try:
+                release_unpublish(release=release)
+            except ValidationError as error:  # inside information, within five years (EU MAR)
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                succeeded += 1
+        if succeeded:
+            self.message_user(request, f"Unpublished {succeeded} release(s); they are drafts again.", messages.SUCCESS)
+
+    # --- EU MAR: inside information stays five years -------------------------------------
+
+    def delete_view(self, request, object_id, extra_context=None):
+        release = self.get_object(request, object_id)
+        if release is not None and mar_retained_until(release):
+            try:
+                refuse_if_retained(release, doing="deleted")
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return HttpResponseRedirect(reverse("admin:releases_pressrelease_change", args=[release.pk]))
+        return super().delete_view(request, object_id, extra_context)
+
+    def delete_queryset(self, request, queryset):
+        retained = [release for release in queryset if mar_retained_until(release)]
+        for release in retained:
+            try:
+                refuse_if_retained(release, doing="deleted")
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+        for release in queryset.exclude(pk__in=[r.pk for r in retained]):
+            release.delete()  # one by one: each deletion is an audit event with what it removed
+
+    # --- disclosure: the review and the history of one release ---------------------------
+
+    def history_view(self, request, object_id, extra_context=None):
+        return disclosure_admin.release_history_view(self, request, object_id)
+
+    def disclosure_review_view(self, request, object_id):
+        return disclosure_admin.release_review_view(self, request, object_id)
 
     # --- upload and review -------------------------------------------------------------
 
@@ -407,6 +549,11 @@ class PressReleaseAdmin(admin.ModelAdmin):
         return [
             path("upload/", view(self.upload_view), name="releases_pressrelease_upload"),
             path("upload/<str:token>/", view(self.review_view), name="releases_pressrelease_review"),
+            path(
+                "<path:object_id>/disclosure/",
+                view(self.disclosure_review_view),
+                name="releases_pressrelease_disclosure",
+            ),
             *super().get_urls(),
         ]
 
@@ -477,8 +624,10 @@ class PressReleaseAdmin(admin.ModelAdmin):
                     messages.SUCCESS,
                 )
                 return HttpResponseRedirect(reverse("admin:releases_pressrelease_change", args=[outcome.release.pk]))
+        reviewed = review.is_bound and review.is_valid()
+        shown = review.reviewed() if reviewed else parsed
         try:
-            matched = company_matching(parsed=review.reviewed() if review.is_bound and review.is_valid() else parsed)
+            matched = company_matching(parsed=shown)
         except ValidationError:
             matched = None  # the conflict is reported when saving
         context = {
@@ -491,6 +640,8 @@ class PressReleaseAdmin(admin.ModelAdmin):
             "warnings": parsed.warnings,
             "service_errors": errors,
             "body_preview": nh3.clean(parsed.body_html),
+            # What publishing it now would meet (disclosure/rules.py); the release is saved as a draft.
+            "disclosure_findings": check_parsed(shown, category=review.category if reviewed else category),
         }
         return TemplateResponse(request, "admin/releases/pressrelease/review.html", context)
 

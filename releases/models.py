@@ -108,6 +108,12 @@ class Company(models.Model):
     postal_address = models.TextField(
         blank=True, help_text="The full postal address, printed in the footer of every email alert about the company."
     )
+    requires_second_person = models.BooleanField(
+        "Publication needs a second person",
+        default=False,
+        help_text="A release is published only once someone other than the author of its last change has "
+        "approved it (or an approver overrides, giving a reason). See disclosure/.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -275,6 +281,11 @@ class PressRelease(models.Model):
     body = models.TextField(blank=True, help_text="Sanitized HTML.")
     about = models.TextField(blank=True, help_text="The “About” text as printed in this release.")
     category = models.CharField(max_length=20, choices=Category.choices, default=Category.OTHER)
+    inside_information = models.BooleanField(
+        default=False,
+        help_text="EU MAR: the release discloses inside information. Its page says so, with the issuer's name and "
+        "the time of disclosure; it cannot be unpublished or deleted for five years.",
+    )
     published_at = models.DateTimeField(
         null=True,
         blank=True,
@@ -294,7 +305,10 @@ class PressRelease(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-dateline_date", "-pk"]
-        permissions = [("publish_pressrelease", "Can publish, schedule and unpublish press releases")]
+        permissions = [
+            ("publish_pressrelease", "Can publish, schedule and unpublish press releases"),
+            ("approve_pressrelease", "Can approve press releases for publication, or override the approval"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["company", "slug"], name="release_slug_unique_per_company"),
             models.UniqueConstraint(

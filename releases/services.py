@@ -1,4 +1,6 @@
-"""Writes that span rows: a reviewed ParsedRelease and its source file in, stored records out.
+"""Writes that span rows: a reviewed ParsedRelease and its source file in, stored records out;
+and a release's way to publication (submit, approve, publish, unpublish), each checked and
+logged by the disclosure app.
 
 The admin's upload review, `import_releases` and `load_demo` all call
 `release_create_from_upload`, so the three ways in cannot disagree. Each call is one
@@ -29,6 +31,7 @@ from django.utils import timezone
 from django.utils.text import get_valid_filename, slugify
 
 from alerts.tasks import schedule_release_alerts
+from disclosure import audit, workflow
 
 from . import versions
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
@@ -103,6 +106,10 @@ def release_create_from_upload_once(
         raise ValidationError("The release has no headline; enter one.", code="no_headline")
 
     company = company_for_release(parsed=parsed)
+    notes = []
+    if publish_at is not None and company.requires_second_person:
+        notes.append(f"Stored as a draft, not published: {company} requires a second person's approval.")
+        publish_at = None
     body = nh3.clean(parsed.body_html) if parsed.body_html else ""
     release = PressRelease(
         company=company,
@@ -123,7 +130,7 @@ def release_create_from_upload_once(
     # The slug was chosen free and the file looked up above, under the lock.
     release.full_clean(exclude=["company", "uploaded_by", "source_file"], validate_constraints=False)
 
-    notes, contacts = [], []
+    contacts = []
     known_contacts = list(company.contacts.all())
     for info in parsed.contacts:
         contact = contact_for_release(company=company, info=info, known=known_contacts)
@@ -137,7 +144,8 @@ def release_create_from_upload_once(
     try:
         release.save()
         with versions.creating(release):
-            ReleaseContact.objects.bulk_create(ReleaseContact(pressrelease=release, contact=c) for c in contacts)
+            links = [ReleaseContact(pressrelease=release, contact=c) for c in contacts]
+            audit.record_created(ReleaseContact.objects.bulk_create(links))  # bulk_create sends no signal
             for info in parsed.calls:
                 call_create(company=company, release=release, info=info, default_title=release.headline)
     except BaseException:
@@ -229,7 +237,7 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
             listing.full_clean(exclude=["company"], validate_constraints=False)
             new.append(listing)
             known.add((exchange, ticker))
-    Listing.objects.bulk_create(new)
+    audit.record_created(Listing.objects.bulk_create(new))  # bulk_create sends no signal
     if new and known_company and not changed:
         # bulk_create sends no signal; the company's pages now show another ticker.
         versions.touch(*versions.shown_in(Company, company))
@@ -320,18 +328,57 @@ def call_create(*, company: Company, release: PressRelease, info: Call, default_
         if dial_in.e164.startswith(TOLL_FREE_PREFIXES):
             dial_in.label = "Toll-free"
         dial_ins.append(dial_in)
-    DialIn.objects.bulk_create(dial_ins)
+    audit.record_created(DialIn.objects.bulk_create(dial_ins))  # bulk_create sends no signal
     return call
 
 
 @transaction.atomic
-def release_publish(*, release: PressRelease, at: datetime | None = None) -> PressRelease:
-    """Publish now, or at a future time (an embargo: the release appears by itself then)."""
+def release_submit(*, release: PressRelease, by) -> PressRelease:
+    """Draft -> submitted: ready for an approver."""
+    workflow.submit(release=release, by=by)
+    return release
+
+
+@transaction.atomic
+def release_approve(*, release: PressRelease, by) -> PressRelease:
+    """Submitted -> approved, for exactly the content it has now. Where the company requires a
+    second person, `by` may not be the author of the last change (a database constraint too)."""
+    workflow.approve(release=release, by=by)
+    return release
+
+
+@transaction.atomic
+def release_publish(
+    *,
+    release: PressRelease,
+    at: datetime | None = None,
+    by=None,
+    confirmed: bool = False,
+    override_reason: str = "",
+    exchange_notified_at: datetime | None = None,
+) -> PressRelease:
+    """Publish now, or at a future time (an embargo: the release appears by itself then).
+
+    Raises ValidationError, saying why, unless the disclosure checks pass (`disclosure.rules`:
+    errors block, warnings need `confirmed`, material news in the exchange's window needs
+    `exchange_notified_at`) and, where the company requires a second person, the release is
+    approved as it stands or an approver (`by`) overrides with `override_reason`."""
     if at is not None and timezone.is_naive(at):
         raise ValueError("release_publish needs an aware datetime.")
-    release.published_at = at or timezone.now()
+    when = at or timezone.now()
+    allowed = workflow.authorize(
+        workflow.review_publication(release, at=when),
+        by=by,
+        confirmed=confirmed,
+        override_reason=override_reason,
+        exchange_notified_at=exchange_notified_at,
+    )
+    release.published_at = when
     release.full_clean()
-    release.save(update_fields=["published_at", "updated_at"])
+    action = "schedule" if at is not None and at > timezone.now() else "publish"
+    with audit.operation(action, release=release, reason=allowed.reason, override=allowed.override,
+                         details=allowed.details):
+        release.save(update_fields=["published_at", "updated_at"])
     # Email alerts go once the publication is committed: now, or at the embargo's time. Robust:
     # should the enqueue fail, the publish stands and the workers' sweep sends them.
     transaction.on_commit(partial(schedule_release_alerts, release_id=release.pk), robust=True)
@@ -339,10 +386,15 @@ def release_publish(*, release: PressRelease, at: datetime | None = None) -> Pre
 
 
 @transaction.atomic
-def release_unpublish(*, release: PressRelease) -> PressRelease:
+def release_unpublish(*, release: PressRelease, reason: str = "") -> PressRelease:
+    """Back to a draft, to be submitted and approved again; refused for inside information
+    (EU MAR) within five years of its publication."""
+    workflow.refuse_if_retained(release, doing="unpublished")
     release.published_at = None
     release.full_clean()
-    release.save(update_fields=["published_at", "updated_at"])
+    with audit.operation("unpublish", release=release, reason=reason):
+        release.save(update_fields=["published_at", "updated_at"])
+    workflow.withdrawn(release)
     return release
 
 

@@ -342,15 +342,20 @@ class ReleaseListView(WholePageMixin, PublicMixin, ListView):
         ]
 
 
+def can_preview(user) -> bool:
+    """Staff who may view releases in the admin see drafts and embargoed releases at their URL."""
+    return user.is_staff and user.has_perm("releases.view_pressrelease")
+
+
 class ReleaseDetailView(PublicMixin, DetailView):
     context_object_name = "release"
 
     def get_object(self, queryset=None):
-        # Staff see drafts and embargoed releases (marked, never cached); everyone else
+        # Staff with the view permission see drafts and embargoed releases (marked, never cached); everyone else
         # sees only what is published, and gets 404 for the rest.
         company, slug = self.kwargs["company"], self.kwargs["slug"]
         try:
-            if self.request.user.is_staff:
+            if can_preview(self.request.user):
                 return PressRelease.objects.select_related("company").get(company__slug=company, slug=slug)
             if self.page is not None:
                 version = self.page.version
@@ -361,7 +366,7 @@ class ReleaseDetailView(PublicMixin, DetailView):
 
     def get(self, request, *args, **kwargs):
         self.page = PressRelease.objects.published_page_at(self.kwargs["company"], self.kwargs["slug"])
-        if request.user.is_staff:
+        if can_preview(request.user):
             response = super().get(request, *args, **kwargs)
             add_never_cache_headers(response)
             return response

@@ -231,7 +231,7 @@ def test_publishing_sends_the_alerts_once_committed(smtp, immediate_tasks):
     release = factories.release(published_at=None)
     factories.subscriber(email="dan@example.net")
 
-    release_publish(release=release)
+    release_publish(release=release, confirmed=True, exchange_notified_at=timezone.now())
 
     assert smtp.sink.recipients() == ["dan@example.net"]
     assert Delivery.objects.get().status == Delivery.Status.SENT
@@ -242,7 +242,8 @@ def test_an_embargoed_release_is_sent_by_the_sweep_once_its_time_comes(smtp, imm
     release = factories.release(published_at=None)
     factories.subscriber()
 
-    release_publish(release=release, at=timezone.now() + timedelta(hours=1))
+    release_publish(release=release, at=timezone.now() + timedelta(hours=1), confirmed=True,
+                    exchange_notified_at=timezone.now())
     tasks.sweep()
     assert smtp.sink.messages == [] and not Mailing.objects.exists()
 
@@ -267,7 +268,8 @@ def test_a_release_published_again_sends_the_rest_and_no_one_twice(smtp, immedia
     release = factories.release(published_at=None)
     for _ in range(4):
         factories.subscriber()
-    release_publish(release=release, at=timezone.now() + timedelta(hours=1))
+    release_publish(release=release, at=timezone.now() + timedelta(hours=1), confirmed=True,
+                    exchange_notified_at=timezone.now())
     PressRelease.objects.filter(pk=release.pk).update(published_at=timezone.now())
     services.mailing_create(release_id=release.pk)
     first = services.deliveries_claim(release_id=release.pk, owner="w", size=2)
@@ -275,7 +277,7 @@ def test_a_release_published_again_sends_the_rest_and_no_one_twice(smtp, immedia
         services.delivery_mark_sent(row, owner="w")
     release_unpublish(release=release)
 
-    release_publish(release=release)
+    release_publish(release=release, confirmed=True, exchange_notified_at=timezone.now())
 
     assert Delivery.objects.filter(status=Delivery.Status.SENT).count() == 4
     assert len(smtp.sink.messages) == 2

@@ -48,7 +48,7 @@ for n in range(count):
 release = PressRelease.objects.create(company=company, headline=f"Results {tag}", slug=f"results-{tag}",
                                       category="earnings", body="<p>Lead.</p>")
 at = timezone.now() + timedelta(seconds=delay) if delay else None
-release_publish(release=release, at=at)
+release_publish(release=release, at=at, confirmed=True, exchange_notified_at=timezone.now())
 print(json.dumps({"release": release.pk, "at": (at or timezone.now()).timestamp()}))
 """
 

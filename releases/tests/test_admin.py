@@ -140,6 +140,10 @@ def test_dial_in_added_in_admin_gets_e164(staff_client):
     assert DialIn.objects.get().e164 == "+442030598125"
 
 
+# The disclosure checks' confirmation (a bare release names no investor contact: a warning).
+CONFIRMED = {"disclosure_step": "1", "confirmed": "on"}
+
+
 def run_action(client, action, releases, **extra):
     data = {"action": action, ACTION_CHECKBOX_NAME: [r.pk for r in releases], **extra}
     return client.post(reverse("admin:releases_pressrelease_changelist"), data)
@@ -147,7 +151,7 @@ def run_action(client, action, releases, **extra):
 
 def test_publish_now_action(staff_client):
     release = factories.release()
-    response = run_action(staff_client, "publish_now", [release])
+    response = run_action(staff_client, "publish_now", [release], **CONFIRMED)
     assert response.status_code == 302
     release.refresh_from_db()
     assert release.status == PressRelease.Status.PUBLISHED
@@ -157,7 +161,7 @@ def test_publish_now_keeps_the_date_of_a_release_already_published(staff_client)
     published_at = timezone.now() - timedelta(days=30)
     old = factories.release(published_at=published_at)
     draft = factories.release()
-    response = run_action(staff_client, "publish_now", [old, draft])
+    response = run_action(staff_client, "publish_now", [old, draft], **CONFIRMED)
     old.refresh_from_db()
     draft.refresh_from_db()
     assert old.published_at == published_at
@@ -181,7 +185,9 @@ def test_schedule_action_asks_for_the_time_then_embargoes(staff_client):
     assert release.published_at is None
 
     at = (timezone.localtime() + timedelta(days=2)).replace(second=0, microsecond=0)
-    response = run_action(staff_client, "schedule", [release], apply="1", publish_at=at.strftime("%Y-%m-%dT%H:%M"))
+    response = run_action(
+        staff_client, "schedule", [release], apply="1", publish_at=at.strftime("%Y-%m-%dT%H:%M"), **CONFIRMED
+    )
     assert response.status_code == 302
     release.refresh_from_db()
     assert release.published_at == at
@@ -191,7 +197,7 @@ def test_schedule_action_asks_for_the_time_then_embargoes(staff_client):
 def test_schedule_message_and_status_give_the_time_to_the_minute_with_its_zone(staff_client):
     release = factories.release()
     at = datetime(2030, 1, 15, 8, 0, tzinfo=timezone.get_current_timezone())
-    response = run_action(staff_client, "schedule", [release], apply="1", publish_at="2030-01-15T08:00")
+    response = run_action(staff_client, "schedule", [release], apply="1", publish_at="2030-01-15T08:00", **CONFIRMED)
     changelist = staff_client.get(response["Location"]).content.decode()
     zone = at.tzname()
     assert f"Scheduled 1 release(s) for Jan. 15, 2030, 8:00 a.m. {zone}." in changelist
@@ -434,9 +440,9 @@ def test_publication_is_not_a_field_of_the_change_form_but_its_buttons_call_the_
     button = r'<form method="post" action="([^"]+)" class="publication-action">.*?name="action" value="(\w+)"'
     buttons = re.findall(button, page, re.S)
     changelist = reverse("admin:releases_pressrelease_changelist")
-    assert buttons == [(changelist, "publish_now"), (changelist, "schedule")]
+    assert buttons == [(changelist, "submit_for_approval"), (changelist, "publish_now"), (changelist, "schedule")]
 
-    response = staff_client.post(changelist, {"action": "publish_now", ACTION_CHECKBOX_NAME: [release.pk]})
+    response = staff_client.post(changelist, {"action": "publish_now", ACTION_CHECKBOX_NAME: [release.pk], **CONFIRMED})
     assert response.status_code == 302
     release.refresh_from_db()
     assert release.status == PressRelease.Status.PUBLISHED
@@ -450,4 +456,5 @@ def test_staff_without_the_publish_permission_get_no_publication_buttons(client,
     client.force_login(ir_staff)
     release = factories.release()
     page = client.get(reverse("admin:releases_pressrelease_change", args=[release.pk])).content.decode()
-    assert "publication-action" not in page
+    actions = re.findall(r'class="publication-action">.*?name="action" value="(\w+)"', page, re.S)
+    assert actions == ["submit_for_approval"]  # editing staff may submit; publishing is not theirs

@@ -149,7 +149,9 @@ def test_ir_staff_enters_the_demo_release_by_hand(staff_client, ir_staff):
 
     # Published by the staff member, the release is on the site with its call.
     staff_client.post(
-        reverse("admin:releases_pressrelease_changelist"), {"action": "publish_now", ACTION_CHECKBOX_NAME: [release.pk]}
+        reverse("admin:releases_pressrelease_changelist"),
+        # The disclosure checks' warnings, if any, confirmed.
+        {"action": "publish_now", ACTION_CHECKBOX_NAME: [release.pk], "disclosure_step": "1", "confirmed": "on"},
     )
     release.refresh_from_db()
     assert release.status == PressRelease.Status.PUBLISHED

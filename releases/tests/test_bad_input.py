@@ -234,7 +234,7 @@ def test_hostile_upload_is_inert_on_the_review_page_and_the_public_page(staff_cl
     assert saved.status_code == 302, saved.content.decode()[:2000]
     release = PressRelease.objects.get()
     assert_inert(release.body)
-    release_publish(release=release)
+    release_publish(release=release, confirmed=True)
 
     public = client.get(release.get_absolute_url())
     assert public.status_code == 200

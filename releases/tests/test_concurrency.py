@@ -1,5 +1,6 @@
 """Uploads from several processes at once, while pages are read, on a real database file
-(SQLite in WAL mode) and on PostgreSQL: nothing fails, nothing is stored twice.
+(SQLite in WAL mode) and on PostgreSQL: nothing fails, nothing is stored twice, and the audit
+trail stays one chain.
 
 Each writer process calls `release_create_from_upload` for its own releases and, first of
 all, for one file that every writer uploads at the same moment. Releases share a few
@@ -239,6 +240,9 @@ def test_concurrent_uploads_are_each_stored_once_while_pages_are_read(database_e
     assert stored["contacts"] == 2 * len(COMPANIES)
     assert stored["calls"] == expected_releases
     assert stored["dial_ins"] == 3 * expected_releases
+    # Four writers appended to the audit trail at once: one chain, unforked (disclosure/audit.py).
+    verified, _ = finish(python(database_env, "manage.py", "verify_audit"))
+    assert "The audit trail is intact" in verified
 
 
 def test_sqlite_settings_take_effect_on_a_database_file(tmp_path):

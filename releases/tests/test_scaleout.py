@@ -95,6 +95,7 @@ def cluster(tmp_path_factory):
         DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_SECURE_COOKIES="false",  # plain HTTP on the loopback
+        DJANGO_SECURE_SSL_REDIRECT="false",
         DJANGO_STATIC_ROOT=str(tmp / "static"),
         DJANGO_MEDIA_ROOT=str(tmp / "media"),
         DATABASE_URL=f"{PG_SERVER}/{name}",
@@ -192,7 +193,8 @@ def test_a_release_published_on_one_server_appears_on_the_other(cluster):
     changelist = f"{a}/admin/releases/pressrelease/"
     staff.get(changelist)
     status, _, _ = staff.post(
-        changelist, {"action": "publish_now", "_selected_action": cluster["release_pk"], "index": "0"}
+        changelist, {"action": "publish_now", "_selected_action": cluster["release_pk"], "index": "0",
+                    "disclosure_step": "1", "confirmed": "on"}
     )
     assert status == 302
 

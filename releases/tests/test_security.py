@@ -86,6 +86,22 @@ def test_hsts_is_sent_over_https_only(client):
     assert "Strict-Transport-Security" not in client.get("/").headers
 
 
+def test_deploy_check_is_clean_with_only_the_secret_key_and_allowed_hosts_set():
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL"))}
+    env.update(
+        DJANGO_ENV_FILE=os.devnull,
+        DJANGO_DEBUG="false",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(60),
+        DJANGO_ALLOWED_HOSTS="ir.example.com",
+    )
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
 def test_deploy_check_is_clean_with_production_settings():
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CACHE_URL"))}
     env.update(

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from disclosure.audit import acting
 from releases import parsing
 from releases.parsing.errors import ParseError
 from releases.services import release_create_from_upload
@@ -46,6 +47,11 @@ class Command(BaseCommand):
             action="store_true",
             help="Publish each new release as of its own dateline date (a release without one stays a draft).",
         )
+
+    def execute(self, *args, **options):
+        # Every write the command makes is logged as the command's, with no user.
+        with acting(command="import_releases"):
+            return super().execute(*args, **options)
 
     def handle(self, *args, paths, publish=False, **options):
         sources, failed = [], []

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from disclosure.audit import acting
 from releases import parsing
 from releases.models import ConferenceCall
 from releases.parsing.errors import ParseError
@@ -46,6 +47,11 @@ def fill_call_template(template: str, *, today: date) -> str:
 
 class Command(BaseCommand):
     help = "Load the demo releases (published) and create a demo IR staff login. Safe to run again."
+
+    def execute(self, *args, **options):
+        # Every write the command makes is logged as the command's, with no user.
+        with acting(command="load_demo"):
+            return super().execute(*args, **options)
 
     def handle(self, *args, **options):
         failures = 0
