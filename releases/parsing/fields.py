@@ -170,17 +170,28 @@ class DatelineFound:
 FULL_DATE = (r"(?:" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|"
              r"\d{1,2}(?:st|nd|rd|th)?\.?\s+" + MONTH_WORD + r",?\s+(?:19|20)\d\d)")
 TITLE_LOCATION_RE = re.compile(
-    r"^(?P<location>[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}"
-    r"(?:,[ ]?(?:the[ ])?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2})"
+    r"^(?P<location>(?-i:[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}"
+    r"(?:,[ ]?(?:the[ ])?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2}))"
     r"(?=(?:,?\s*+" + FULL_DATE + r")?"  # Salt Lake City, UT, June 30, 2026
     r"\s*+(?:(?:--|—|–|-|,)?\s*+[(/]\s*+[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
     r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b)"  # Vancouver, BC – TheNewswire - June 5
     r"|(?P<dated>,\s*" + FULL_DATE + r"\s*(?:--|—|–|-)\s)"  # Milan, 13 February 2025 – / Milan, February 13th, 2025 –
-    r"|(?P<undated>\s+[—–]\s+[A-Z]))",  # Amsterdam, the Netherlands – Royal Philips
+    r"|(?P<undated>\s+[—–]\s+(?-i:[A-Z])))",  # Amsterdam, the Netherlands – Royal Philips
     re.I,
 )
-# The lead after a title-case place with neither date nor wire: a paragraph, not a headline's second half
-TITLE_PLACE_LEAD_MIN = 100
+# The country a title-case place with neither date nor wire must end with: "Amsterdam, the Netherlands –",
+# "Espoo, Finland –" (a European or Asian release's dateline), not "Strong Growth, Record Margins –".
+COUNTRY_RE = re.compile(
+    r"(?:the[ ])?(?:Netherlands|Belgium|Luxembourg|Germany|Austria|Switzerland|France|Italy|Spain|Portugal|"
+    r"Ireland|United Kingdom|UK|Denmark|Norway|Sweden|Finland|Iceland|Poland|Czech Republic|Hungary|Greece|"
+    r"Israel|Turkey|United Arab Emirates|UAE|Saudi Arabia|India|China|Hong Kong|Taiwan|Japan|(?:South )?Korea|"
+    r"Singapore|Malaysia|Thailand|Indonesia|Philippines|Vietnam|Australia|New Zealand|Canada|Mexico|Brazil|"
+    r"Argentina|Chile|South Africa|USA|U\.S\.A?\.?|United States)"
+)
+# The lead after such a place: the issuer's name, then its listing, an aside or a verb ("Royal Acme (NYSE: ...",
+# "Acme Oyj today announced"), and a paragraph, not a headline's second half
+TITLE_PLACE_LEAD_MIN = 100  # shorter, it is a headline's second half
+ISSUER_OPENS_RE = re.compile(r"\s*(?:\(|,|[a-z])")
 # January 5, 2021 -- NEW YORK -- Acme Corp. ... (the date before the place)
 DATE_FIRST_MIN_LEAD = 100
 DATE_FIRST_RE = re.compile(r"^(?P<sep>\s*(?:--|—|–|-|/|\|)\s*)")
@@ -276,8 +287,12 @@ def titled_place(match: re.Match, rest: str) -> bool:
     groups = match.groupdict()
     if groups.get("dated"):
         return True
-    return bool(groups.get("undated")) and "," in match["location"] and len(rest) >= TITLE_PLACE_LEAD_MIN and bool(
-        re.search(r"(?s)\A(?>.*?[a-z]{3}).*\.", rest))
+    if not groups.get("undated") or "," not in match["location"] or len(rest) < TITLE_PLACE_LEAD_MIN:
+        return False
+    country = match["location"].rstrip(" ,-").rsplit(",", 1)[1].strip()
+    issuer = company_name(rest)
+    return bool(COUNTRY_RE.fullmatch(country) and issuer and rest.startswith(issuer)
+                and ISSUER_OPENS_RE.match(rest[len(issuer):]) and re.search(r"(?s)\A(?>.*?[a-z]{3}).*\.", rest))
 
 
 # --- the issuer ---------------------------------------------------------------------------

@@ -96,6 +96,9 @@ DATELINES = [
     ("title-case-place-undated",
      "Amsterdam, the Netherlands – Royal Acme (NYSE: ACM, AEX: ACMA), a global leader in health technology, "
      "today presents its plan to create value.", "Amsterdam, the Netherlands", None, None, "Royal Acme"),
+    ("title-case-place-undated-nordic",
+     "Espoo, Finland – Acme Oyj today announced that it has agreed to acquire Beta AB, a supplier of industrial "
+     "sensors, for EUR 120 million.", "Espoo, Finland", None, None, "Acme Oyj"),
 ]
 
 
@@ -118,8 +121,18 @@ def test_dateline(text, location, when, wire, rest):
         "CAMTEK ANNOUNCES RECORD RESULTS FOR THE FOURTH QUARTER & FULL YEAR OF 2024",
         "Investor Relations Contact: Glen Kundert",
         "The Company will host a conference call at 4:30 p.m. ET.",
+        # a subheadline or sentence of "words, words – ..." is no title-case place without a date or wire
+        "Strong Growth, Record Margins – Company raises its guidance for the full year after a strong quarter in "
+        "every region it serves and in every product line it sells.",
+        "Today, the Company – which has served the market for forty years – announced a new chief executive officer "
+        "and a plan to expand into new regions.",
+        "In addition, Acme – the leading supplier of widgets in its markets – opened two new plants in the quarter, "
+        "which will add capacity for the coming year.",
+        "strong growth, record margins – company raises its guidance for the full year after a strong quarter in "
+        "every region it serves and in every product line it sells.",
     ],
-    ids=["issuer-with-listing", "caps-headline", "caps-headline-year", "contact-line", "sentence"],
+    ids=["issuer-with-listing", "caps-headline", "caps-headline-year", "contact-line", "sentence",
+         "subheadline-with-dash", "sentence-with-aside", "sentence-with-named-aside", "lower-case-with-dash"],
 )
 def test_not_a_dateline(text):
     assert parse_dateline(text) is None
