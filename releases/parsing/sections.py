@@ -63,26 +63,65 @@ def chrome_indexes(blocks: Sequence[Block]) -> set[int]:
     return chrome | sec_cover_indexes(blocks)
 
 
-# SECURITIES AND EXCHANGE COMMISSION / FORM 6-K: the cover of an SEC filing that carries the release after it
+# SECURITIES AND EXCHANGE COMMISSION / FORM 6-K: the cover of an SEC filing that carries the release
 SEC_COVER_RE = re.compile(r"^(?:united\s+states\s+)?securities\s+and\s+exchange\s+commission\b|"
                           r"^form\s+(?:6-k|8-k|10-q|10-k|20-f|40-f)\b", re.I)
-# /s/ M.J. van Ginneken / By: /s/ Jane Doe: the filing's signature, where its cover ends
+# The cover's own lines: "Washington, D.C. 20549" / "Commission File Number: 001-12345" / "Indicate by check mark
+# ..." / "Pursuant to Rule 13a-16 ..." / "Form 20-F ☒ Form 40-F ☐" / "(Exact name of registrant ...)"
+SEC_COVER_LINE_RE = re.compile(
+    r"^(?:united\s+states\b.*|washington,?\s+d\.?c\..*|commission\s+file\s+(?:number|no)\b.*|"
+    r"indicate\s+by\s+check\s+mark\b.*|(?:report\s+of\s+foreign\s+(?:private\s+)?issuer\s+)?pursuant\s+to\s+"
+    r"(?:rule|section)\s+1[35].*|report\s+of\s+foreign\s+(?:private\s+)?issuer\b.*|current\s+report\b.*|"
+    r"for\s+the\s+month\s+of\b.*|.*[☒☐].*|\([^()]*\bregistrant\b[^()]*\))$",
+    re.I | re.S,
+)
+# /s/ M.J. van Ginneken / By: /s/ Jane Doe: the filing's signature
 SIGNATURE_RE = re.compile(r"^(?:by:?\s*)?/s/\s*\S", re.I)
-# Name: / Title: / Date: / (Chief Legal Officer): the signature's own lines
-SIGNATURE_LINE_RE = re.compile(r"^(?:(?:name|title|date|by)\s*:.*|\([^()]{2,60}\))$", re.I)
+# SIGNATURES / "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused
+# this report to be signed ...": where the signature page begins
+SIGNATURE_HEAD_RE = re.compile(r"^(?:signatures?|pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\b.*)$",
+                               re.I | re.S)
+# Name: / Title: / Date: / (Chief Legal Officer) / EXHIBIT INDEX / 99.1 Press release ...: the signature's own lines
+SIGNATURE_LINE_RE = re.compile(r"^(?:(?:name|title|date|by)\s*:.*|\([^()]{2,60}\)|exhibit\s+index|"
+                               r"(?:exhibit\s+)?\d{1,3}\.\d{1,2}\s.*)$", re.I)
+SIGNATURE_LINE_MAX = 80  # a signature's line is short: a paragraph of the release never reads as one
+SIGNATURE_HEAD_BACK = 4  # the signature page's heading and sentence stand right above its /s/ line
 
 
 def sec_cover_indexes(blocks: Sequence[Block]) -> set[int]:
-    """An SEC filing's cover page and signature, when a release follows them: from the top to the signature."""
-    if not any(SEC_COVER_RE.match(b.text.strip()) for b in blocks[:12]):
+    """An SEC filing's cover page and its signature page, around the release it carries. The cover runs from the
+    top to the signature when the filing is signed before the release, else to its last cover line; nothing from
+    the first dateline paragraph on is cover, only the signature page itself."""
+    texts = [b.text.strip() for b in blocks]
+    if not any(SEC_COVER_RE.match(text) for text in texts):
         return set()
-    signed = [i for i, b in enumerate(blocks[:120]) if SIGNATURE_RE.match(b.text.strip())]
-    if not signed:
+    lead = next((i for i, text in enumerate(texts) if SEC_COVER_RE.match(text) is None and is_dateline_paragraph(text)),
+                len(blocks))
+    if not any(SEC_COVER_RE.match(text) for text in texts[:lead]):
         return set()
-    end = signed[-1] + 1
-    while end < len(blocks) and len(blocks[end].text) <= 80 and SIGNATURE_LINE_RE.match(blocks[end].text.strip()):
+    signed = [i for i in range(lead) if SIGNATURE_RE.match(texts[i])]
+    if signed:
+        cover = set(range(signature_end(texts, signed[-1])))
+    else:
+        last = max(i for i in range(lead) if SEC_COVER_RE.match(texts[i]) or SEC_COVER_LINE_RE.match(texts[i]))
+        cover = set(range(last + 1))
+    for index in (i for i in range(lead, len(blocks)) if SIGNATURE_RE.match(texts[i])):
+        heads = [i for i in range(max(lead, index - SIGNATURE_HEAD_BACK), index) if SIGNATURE_HEAD_RE.match(texts[i])]
+        cover.update(range(heads[0] if heads else index, signature_end(texts, index)))
+    return cover if len(cover) < len(blocks) else set()
+
+
+def signature_end(texts: Sequence[str], index: int) -> int:
+    """The block after a signature's own lines ("Name:", "Title:", an exhibit index)."""
+    end = index + 1
+    while end < len(texts) and len(texts[end]) <= SIGNATURE_LINE_MAX and SIGNATURE_LINE_RE.match(texts[end]):
         end += 1
-    return set(range(end)) if end < len(blocks) else set()
+    return end
+
+
+def is_dateline_paragraph(text: str) -> bool:
+    dateline = parse_dateline(text)
+    return dateline is not None and len(dateline.rest) >= 20
 
 
 def is_site_navigation(block: Block) -> bool:

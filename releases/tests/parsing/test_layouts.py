@@ -21,3 +21,56 @@ def test_a_subheadline_with_a_dash_is_not_a_title_case_dateline():
     assert release.company.name == "Acme Corp."
     assert [(x.exchange, x.ticker) for x in release.listings] == [("NYSE", "ACME")]
     assert release.subheadline.startswith("Strong Growth, Record Margins")
+
+
+SIX_K_COVER = (
+    "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\n\nFORM 6-K\n\n"
+    "REPORT OF FOREIGN PRIVATE ISSUER PURSUANT TO RULE 13a-16 OR 15d-16 UNDER THE SECURITIES EXCHANGE ACT OF 1934\n\n"
+    "Commission File Number: 001-12345\n\n"
+    "Indicate by check mark whether the registrant files or will file annual reports under cover of Form 20-F or "
+    "Form 40-F.\n\nForm 20-F ☒ Form 40-F ☐\n\n"
+)
+SIGNATURE_PAGE = (
+    "SIGNATURES\n\nPursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly "
+    "caused this report to be signed on its behalf by the undersigned, thereunto duly authorized.\n\n"
+    "By: /s/ Jane Doe\n\nName: Jane Doe\n\nTitle: Chief Financial Officer\n\nDate: November 12, 2024\n\n"
+)
+
+
+def test_a_6k_that_prints_the_release_before_its_signatures_keeps_the_release():
+    release = parse(
+        SIX_K_COVER + "Acme Ltd. Reports Record Third Quarter Revenue\n\n"
+        "TEL AVIV, Israel, Nov. 12, 2024 (GLOBE NEWSWIRE) -- Acme Ltd. (Nasdaq: ACME), a leader in industrial "
+        "sensors, today reported record revenue of $52.1 million for the third quarter of 2024.\n\n"
+        "Revenue grew in all regions, and the company raised its outlook for the year.\n\n"
+        + SIGNATURE_PAGE + "EXHIBIT INDEX\n\n99.1 Press release dated November 12, 2024\n"
+    )
+    assert release.headline == "Acme Ltd. Reports Record Third Quarter Revenue"
+    assert release.dateline.location == "TEL AVIV, Israel"
+    assert release.company.name == "Acme Ltd."
+    assert "Pursuant to the requirements" not in release.body_html
+    assert "raised its outlook" in release.body_html
+
+
+def test_an_8k_item_before_the_signatures_keeps_its_release():
+    release = parse(
+        "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\nFORM 8-K\n\nCURRENT REPORT\n\n"
+        "Beta Corp Announces Quarterly Dividend\n\n"
+        "HOUSTON, March 3, 2025 /PRNewswire/ -- Beta Corp (NYSE: BETA) today declared a quarterly cash dividend of "
+        "$0.25 per share, payable on April 1, 2025 to holders of record on March 17, 2025.\n\n"
+        + SIGNATURE_PAGE
+    )
+    assert release.headline == "Beta Corp Announces Quarterly Dividend"
+    assert release.dateline.location == "HOUSTON"
+    assert [(x.exchange, x.ticker) for x in release.listings] == [("NYSE", "BETA")]
+
+
+def test_a_6k_cover_signed_before_the_release_is_hidden():
+    release = parse(
+        SIX_K_COVER + "This report comprises a copy of the following press release.\n\n" + SIGNATURE_PAGE +
+        "Acme Ltd. Reports Record Third Quarter Revenue\n\n"
+        "TEL AVIV, Israel, Nov. 12, 2024 (GLOBE NEWSWIRE) -- Acme Ltd. (Nasdaq: ACME), a leader in industrial "
+        "sensors, today reported record revenue of $52.1 million for the third quarter of 2024.\n"
+    )
+    assert release.headline == "Acme Ltd. Reports Record Third Quarter Revenue"
+    assert "check mark" not in release.body_html
