@@ -145,12 +145,14 @@ def is_site_navigation(block: Block) -> bool:
 PERIOD_BANNER = (r"(?:[1-4]Q|Q[1-4]|H[12]|[1-4]H|FY|(?:first|second|third|fourth)[\s-]quarter|(?:first|second)[\s-]half|"
                  r"full[\s-]year|annual|interim)\s*+(?:fiscal\s*+)?(?:(?:19|20)?\d\d)?"
                  r"(?:\s*+(?:earnings|financial|results))*+\s*+(?:press\s++|news\s++)?(?:release|announcement)")
+# The banner is the headline of many RNS, HKEX and ASX releases, and gives way only to a headline printed under it.
+PERIOD_BANNER_RE = re.compile(r"^" + PERIOD_BANNER + r"\W*$", re.I)
 # Letterhead words that are not the headline: "Exhibit 99.1", "News", "FOR IMMEDIATE RELEASE"
 HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
     r"(?:press|media)\s+information|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
-    r"investor\s+news|earnings\s+release|news\s+from\b.*+|" + PERIOD_BANNER + r"|news\s+provided\s+by\b.*+|page\s+\d.*+|\d+|"
+    r"investor\s+news|earnings\s+release|news\s+from\b.*+|news\s+provided\s+by\b.*+|page\s+\d.*+|\d+|"
     r"source:.*+|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
     r"embargoed\b.*+|embargo\b.*+|not for (?:release|distribution|publication)\b.*+|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
     re.I,
@@ -327,16 +329,25 @@ def headline_index(blocks: Sequence[Block], usable: Sequence[int], title: str | 
     if title and len(title.split()) >= 3:  # "Royal Philips": a site's or company's name, which no headline is
         same = next((i for i in usable if same_text(" ".join(blocks[i].lines), title)), None)
         return same if same is not None else title_part_index(blocks, usable, title)
-    for index in usable:
-        text = " ".join(blocks[index].lines)
-        if header_date(text) or wire_name(text) and len(text) <= 40:
-            continue
-        dateline = parse_dateline(text)
-        if dateline is not None and not dateline.rest.strip(" -–—:"):
-            continue
-        if is_headline_like(blocks[index]):
-            return index
-    return None
+    likely = (i for i in usable if is_headline_candidate(blocks[i]))
+    first = next(likely, None)
+    if first is not None and PERIOD_BANNER_RE.match(blocks[first].text.strip()):
+        # "1Q 2022 Earnings Release" / "Acme Reports First-Quarter 2022 Results": a headline set under the banner
+        under = (i for i in likely if line_case(" ".join(blocks[i].lines)) != "sentence"
+                 and not PERIOD_BANNER_RE.match(blocks[i].text.strip()))
+        return next(under, first)
+    return first
+
+
+def is_headline_candidate(block: Block) -> bool:
+    """A block that may be the headline: neither a date, a wire's credit nor a dateline standing alone."""
+    text = " ".join(block.lines)
+    if header_date(text) or wire_name(text) and len(text) <= 40:
+        return False
+    dateline = parse_dateline(text)
+    if dateline is not None and not dateline.rest.strip(" -–—:"):
+        return False
+    return is_headline_like(block)
 
 
 # "HDTV Magazine Bulletins - New SANYO Camera ..." / "Acme Reports Results | Business Wire": a page title's parts

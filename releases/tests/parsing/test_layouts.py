@@ -74,3 +74,42 @@ def test_a_6k_cover_signed_before_the_release_is_hidden():
     )
     assert release.headline == "Acme Ltd. Reports Record Third Quarter Revenue"
     assert "check mark" not in release.body_html
+
+
+def test_an_rns_results_banner_is_the_headline_when_nothing_else_is():
+    release = parse(
+        "Acme plc\n\nFull Year 2024 Results Announcement\n\nRecord revenue and a higher dividend for shareholders\n\n"
+        "LONDON, 4 March 2025 – Acme plc (LSE: ACME), the engineering group, today announces its results for the "
+        "year ended 31 December 2024, with revenue up 9 per cent.\n\nThe board proposes a final dividend of 12p.\n"
+    )
+    assert release.headline == "Full Year 2024 Results Announcement"
+    assert release.subheadline == "Record revenue and a higher dividend for shareholders"
+
+
+def test_an_hkex_interim_results_banner_is_the_headline():
+    release = parse(
+        "INTERIM RESULTS ANNOUNCEMENT\n\n"
+        "HONG KONG, 28 August 2024 – Acme Holdings Limited (HKEX: 1234) today announced its unaudited interim "
+        "results for the six months ended 30 June 2024, with revenue up 6 per cent.\n\nThe board declared an "
+        "interim dividend.\n"
+    )
+    assert release.headline == "INTERIM RESULTS ANNOUNCEMENT"
+
+
+def test_an_earnings_release_banner_is_the_headline_of_an_asx_release():
+    release = parse(
+        "Q4 2024 Earnings Release\n\n"
+        "SYDNEY, Australia, Feb. 20, 2025 – Acme Ltd (ASX: ACM) today reported record earnings for the fourth "
+        "quarter of 2024, driven by strong demand across its mining services business.\n\nRevenue rose 14 percent.\n"
+    )
+    assert release.headline == "Q4 2024 Earnings Release"
+
+
+def test_a_results_banner_over_the_release_headline_gives_way_to_it():
+    release = parse(
+        "Exhibit 99.1\n\nAcme Inc.\n\n2Q 2024 Earnings Release\n\nJuly 30, 2024\n\n"
+        "Acme Reports Second-Quarter 2024 Results\n\n"
+        "DALLAS – Acme Inc. (NYSE: ACME) today announced second-quarter 2024 sales and revenues of $4.1 billion, an "
+        "increase of 3 percent compared with the same quarter last year.\n"
+    )
+    assert release.headline == "Acme Reports Second-Quarter 2024 Results"
