@@ -251,19 +251,32 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
     return Header(headline, subheadline_of(subheads), found_date, found_wire, location)
 
 
-# "Newell Rubbermaid Reports Third Quarter 2012 Results and" / "Rock of Ages Acquires": a title cut at a word that
-# cannot end one (a connective, an article, a verb still waiting for its object), continued in the next paragraph
+# "Newell Rubbermaid Reports Third Quarter 2012 Results and": a title cut at a word that cannot end one (a
+# connective, an article, a preposition, a mark), continued in the next paragraph
 DANGLING_END_RE = re.compile(
-    r"(?:\b(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an|as|its|their|into|over|after|versus|vs\.?|"
-    r"announces|reports|acquires|completes|appoints|names|declares|launches|signs|receives|enters|unveils|"
-    r"introduces|posts|delivers|raises|secures|wins|extends|schedules|expands|provides)|[&,;:–—-])$",
+    r"(?:\b(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an|as|its|their|into|over|after|versus|vs\.?)|"
+    r"[&,;:–—-])$",
     re.I,
 )
+# "Rock of Ages Acquires": a verb still waiting for its object. Most of these words are plural nouns too ("...
+# Sustainability Reports", "... Customer Service Wins"), so a verb dangles only in a bare "Name Verb" title.
+DANGLING_VERB_RE = re.compile(
+    r"\b(?:announces|reports|acquires|completes|appoints|names|declares|launches|signs|receives|enters|unveils|"
+    r"introduces|posts|delivers|raises|secures|wins|extends|schedules|expands|provides)$",
+    re.I,
+)
+BARE_TITLE_WORDS = 6  # "Koninklijke Acme Holdings Acquires": a name and its verb, no more
+# The board raised the dividend by ten percent.: a paragraph written as a sentence, never a title's second half
+FULL_SENTENCE_RE = re.compile(r"^[A-Z].*[.!?]$", re.S)
 
 
 def continuation_index(blocks: Sequence[Block], usable: Sequence[int], headline_at: int | None) -> int | None:
     """The paragraph that carries on a headline cut at a dangling word, if it stands right under it."""
-    if headline_at is None or headline_at not in usable or not DANGLING_END_RE.search(headline_text(blocks[headline_at])):
+    if headline_at is None or headline_at not in usable:
+        return None
+    headline = headline_text(blocks[headline_at])
+    verb = not DANGLING_END_RE.search(headline) and is_bare_name_and_verb(headline)
+    if not verb and not DANGLING_END_RE.search(headline):
         return None
     position = usable.index(headline_at) + 1
     if position >= len(usable) or usable[position] != headline_at + 1:
@@ -272,7 +285,17 @@ def continuation_index(blocks: Sequence[Block], usable: Sequence[int], headline_
     text = " ".join(following.lines)
     if following.tag == "li" or not is_headline_like(following) or header_date(text) or parse_dateline(text):
         return None
+    if line_case(text) == "sentence" and FULL_SENTENCE_RE.match(text):
+        return None
+    if verb and line_case(text) != line_case(headline):  # the object is set as its title is; a deck is not
+        return None
     return usable[position]
+
+
+def is_bare_name_and_verb(headline: str) -> bool:
+    words = headline.split()
+    return (len(words) <= BARE_TITLE_WORDS and bool(DANGLING_VERB_RE.search(headline))
+            and not any(DANGLING_VERB_RE.search(word) for word in words[:-1]))
 
 
 # Highlights: / FINANCIAL HIGHLIGHTS / Key Highlights: the label of a list of figures, which is neither title nor deck
