@@ -191,6 +191,26 @@ def test_a_symbol_font_glyph_is_a_bullet():
     assert (blocks[1].tag, blocks[1].text) == ("li", "Revenue of $1.2 billion, up 10 Percent")
 
 
+@pytest.mark.parametrize("inner, kept", [
+    ("dosed at 10 <font face='Symbol'>µ</font>g/kg", "10 µg/kg"),
+    ("p<font style='font-family:Symbol'>&lt;</font>0.01 against placebo", "p<0.01"),
+    ("a margin of <font face='Symbol'>±</font>2 points", "±2 points"),
+    ("the <font face='Symbol'>a</font>-subunit of the receptor", "a-subunit"),
+], ids=["micro", "less-than", "plus-minus", "greek-letter"])
+def test_a_symbol_font_glyph_inside_a_sentence_is_no_bullet(inner, kept):
+    html = (f"<html><body><p>Acme Reports Trial Results</p><p>BOSTON, Jan. 5, 2021 -- Acme Corp. said the drug, "
+            f"{inner}, met its goal.</p></body></html>")
+    text = " ".join(b.text for b in to_document(html, filename="x.html").blocks)
+    assert "•" not in text and kept in text
+
+
+def test_a_symbol_font_letter_that_is_no_bullet_glyph_opens_its_paragraph():
+    html = ("<html><body><p>Acme Reports Trial Results</p><p><font face='Symbol'>a</font>-Synuclein levels fell by "
+            "half in treated patients.</p></body></html>")
+    blocks = to_document(html, filename="x.html").blocks
+    assert (blocks[1].tag, blocks[1].text) == ("p", "a-Synuclein levels fell by half in treated patients.")
+
+
 def test_an_exhibit_file_name_is_not_a_page_title():
     html = "<html><head><title>exv99w1</title></head><body><p>Acme Reports Results</p></body></html>"
     assert to_document(html, filename="x.html").title is None
