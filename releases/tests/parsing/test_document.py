@@ -231,6 +231,32 @@ def test_lines_far_longer_than_a_wrap_are_paragraphs_of_their_own():
         "Acme Technologies Corp. Reports Second-Quarter 2013 Results, Increases Stock Repurchase Program"]
 
 
+WRAPPED_LEAD = ("NEW YORK, Feb. 5, 2025 (BUSINESS WIRE) -- Acme Corp. (NYSE: ACME) today reported results for the "
+                "fourth quarter of 2024, with revenue up 12 percent on strong demand in all of its regions.")
+TRACKING_URL = "https://www.example-wire.com/news/home/20250205000001/en/?utm_source=feed&id=" + "0123456789abcdef" * 12
+
+
+@pytest.mark.parametrize("width, long_line", [
+    (48, TRACKING_URL),
+    (42, "<" + TRACKING_URL + ">"),
+    (60, "Revenue\t" + "\t".join(f"{n},123.4" for n in range(30))),
+], ids=["url-beside-48-columns", "bracketed-url-beside-42-columns", "table-row-beside-60-columns"])
+def test_a_narrow_wrap_beside_one_long_line_stays_one_paragraph(width, long_line):
+    import textwrap
+
+    text = "Acme Corp. Reports Results\n\n" + "\n".join(textwrap.wrap(WRAPPED_LEAD, width)) + "\n" + long_line + "\n"
+    blocks = [" ".join(b.lines) for b in to_document(text).blocks]
+    assert any(block.startswith(WRAPPED_LEAD) for block in blocks)
+
+
+def test_an_unwrapped_stretch_joins_a_narrow_wrapped_paragraph_at_its_own_width():
+    import textwrap
+
+    long = "Acme Corp. today reported orders of $1.69 billion, down 8 percent compared with one year ago. " * 3
+    text = long.strip() + "\n" + "\n".join(textwrap.wrap(WRAPPED_LEAD, 46)) + "\n" + long.strip() + "\n"
+    assert [" ".join(b.lines) for b in to_document(text).blocks] == [long.strip(), WRAPPED_LEAD, long.strip()]
+
+
 def padded_page(body: str, padding: str) -> str:
     """A page as a server template prints it: blank lines before the doctype, indentation between tags."""
     return padding + "<!doctype html>\n<html lang=\"en\"><head><title>Page</title></head><body>" + body + "</body></html>"
