@@ -60,7 +60,6 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     contact_blocks = {content[i] for i in contacts.used if 0 <= i < len(content)}
     lead = find_lead(blocks, content, skip=contact_blocks)
     before_lead = [i for i in content if lead.index is not None and i < lead.index]
-    header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before)
     after_lead = [i for i in content if lead.index is None or i >= lead.index]
 
     abouts = about_sections(blocks, after_lead, stop=contact_blocks)
@@ -69,6 +68,8 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     marks = end_marks(blocks, after_lead)
 
     name = (company_name(lead.text) or about_name_in(abouts, lead.text)) if lead.text else None
+    header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before,
+                         names=site_names(document, name))
     listings = (issuer_listings(lead.text, name) or issuer_listings_elsewhere(blocks, after_lead, name)
                 or about_listings(abouts, name) or boilerplate_listings(blocks, after_lead, name)
                 or description_listings(document))
@@ -128,6 +129,12 @@ def is_release(document: Document, content: Sequence[int]) -> bool:
 
 
 LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def site_names(document: Document, issuer: str | None) -> tuple[str, ...]:
+    """The names a page carries that are no headline: its site's (og:site_name) and the issuer's."""
+    site = [value for key, value in document.meta if key.lower() == "og:site_name"]
+    return tuple(n for n in (*site, issuer) if n)
 
 
 def about_name_in(abouts: Sequence[AboutSection], lead_text: str) -> str | None:

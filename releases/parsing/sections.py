@@ -208,12 +208,16 @@ def is_contactish(block: Block) -> bool:
 
 
 def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: str | None,
-                skip: set[int], run_in: str = "") -> Header:
-    """Headline, subheadline, date, wire and location from the blocks before the dateline paragraph."""
+                skip: set[int], run_in: str = "", names: Sequence[str] = ()) -> Header:
+    """Headline, subheadline, date, wire and location from the blocks before the dateline paragraph. `names` are the
+    site's and the issuer's names: a page title or a block that is one of them is no headline."""
     candidates = before_highlights(blocks, candidates)
-    usable = [i for i in candidates if i not in skip and blocks[i].tag != "table" and not is_header_noise(blocks[i])]
-    headline_at = headline_index(blocks, usable, title)
-    headline = headline_text(blocks[headline_at]) if headline_at is not None else title or run_in_headline(run_in)
+    usable = [i for i in candidates if i not in skip and blocks[i].tag != "table" and not is_header_noise(blocks[i])
+              and not is_a_name(blocks[i].text, names)]
+    headline_title = None if title is None or is_a_name(title, names) else title
+    headline_at = headline_index(blocks, usable, headline_title)
+    headline = (headline_text(blocks[headline_at]) if headline_at is not None
+                else headline_title or run_in_headline(run_in))
     continued_at = continuation_index(blocks, usable, headline_at)
     if continued_at is not None:
         headline = f"{headline} {headline_text(blocks[continued_at])}"
@@ -349,9 +353,10 @@ def headline_index(blocks: Sequence[Block], usable: Sequence[int], title: str | 
     h1 = [i for i in usable if blocks[i].tag == "h1" and not (wire_name(blocks[i].text) and len(blocks[i].text) <= 40)]
     if h1:
         return h1[0]
-    if title and len(title.split()) >= 3:  # "Royal Philips": a site's or company's name, which no headline is
+    if title:
         same = next((i for i in usable if same_text(" ".join(blocks[i].lines), title)), None)
-        return same if same is not None else title_part_index(blocks, usable, title)
+        if same is not None or len(title.split()) >= TITLE_WORDS_ALONE:
+            return same if same is not None else title_part_index(blocks, usable, title)
     likely = (i for i in usable if is_headline_candidate(blocks[i]))
     first = next(likely, None)
     if first is not None and PERIOD_BANNER_RE.match(blocks[first].text.strip()):
@@ -371,6 +376,19 @@ def is_headline_candidate(block: Block) -> bool:
     if dateline is not None and not dateline.rest.strip(" -–—:"):
         return False
     return is_headline_like(block)
+
+
+# A page title this long is the headline even where no block prints it whole; a shorter one ("News", "Home") only
+# where a block repeats it
+TITLE_WORDS_ALONE = 3
+# acme.com / www.acme.co.uk: a domain, as a page title or a letterhead line
+DOMAIN_RE = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?", re.I)
+
+
+def is_a_name(text: str, names: Sequence[str]) -> bool:
+    """The site's or issuer's name ("Royal Acme", "Acme Widget Holdings Corporation"), or a domain."""
+    text = text.strip()
+    return bool(DOMAIN_RE.fullmatch(text)) or any(name and same_text(text, name) for name in names)
 
 
 # "HDTV Magazine Bulletins - New SANYO Camera ..." / "Acme Reports Results | Business Wire": a page title's parts

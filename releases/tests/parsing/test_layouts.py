@@ -113,3 +113,31 @@ def test_a_results_banner_over_the_release_headline_gives_way_to_it():
         "increase of 3 percent compared with the same quarter last year.\n"
     )
     assert release.headline == "Acme Reports Second-Quarter 2024 Results"
+
+
+LEAD_PARAGRAPH = ("<p>CLEVELAND, Ohio, March 3, 2025 /PRNewswire/ -- Acme Corp. (NYSE: ACME) today announced a "
+                  "restructuring of its operations in North America, which will reduce costs by $40 million a year."
+                  "</p><p>The plan is to be complete by the end of the year.</p>")
+
+
+def test_a_short_page_title_that_a_block_repeats_is_the_headline():
+    release = parse(
+        "<html><head><title>Acme Restructures</title></head><body><p>Investor News Archive Page</p>"
+        "<p>Acme Restructures</p>" + LEAD_PARAGRAPH + "</body></html>", "release.html")
+    assert release.headline == "Acme Restructures"
+
+
+def test_a_page_title_that_is_the_site_name_is_no_headline_however_long():
+    release = parse(
+        "<html><head><title>Acme Widget Holdings Corporation</title>"
+        "<meta property='og:site_name' content='Acme Widget Holdings Corporation'></head><body>"
+        "<p>Acme Widget Holdings Corporation</p><p>Acme Opens New Plant in Ohio</p>" + LEAD_PARAGRAPH +
+        "</body></html>", "release.html")
+    assert release.headline == "Acme Opens New Plant in Ohio"
+
+
+def test_a_page_title_that_is_the_issuers_name_is_no_headline():
+    release = parse(
+        "<html><head><title>Acme Corp.</title></head><body><p>Acme Announces Restructuring Plan</p>"
+        + LEAD_PARAGRAPH + "</body></html>", "release.html")
+    assert release.headline == "Acme Announces Restructuring Plan"
