@@ -380,7 +380,8 @@ def normalise_exchange(printed: str) -> str:
 
 
 def listings_in(text: str) -> list[ListingFound]:
-    """Every EXCHANGE: TICKER pair in a short stretch of text, in order, without repeats."""
+    """Every EXCHANGE: TICKER pair in a short stretch of text (what a pair of brackets holds), in order, without
+    repeats."""
     found: list[ListingFound] = []
     for match in LISTING_RE.finditer(text):
         exchanges = [e for e in re.split(r"\s*/\s*", match["exchange"]) if e.strip()]
@@ -390,7 +391,9 @@ def listings_in(text: str) -> list[ListingFound]:
         for printed in exchanges:
             printed = re.sub(r"^(?:and|or|the)\s+", "", printed.strip(), flags=re.I)
             name = normalise_exchange(printed)
-            if name in NOT_EXCHANGES or len(name) < 2 or not is_exchange(name):
+            if name in NOT_EXCHANGES or len(name) < 2:
+                continue
+            if not (is_listed_code(text, match) if name in BRACKET_ONLY_CODES else is_exchange(name)):
                 continue
             for ticker in tickers:
                 listing = ListingFound(name, ticker)
@@ -413,15 +416,29 @@ EXCHANGE_WORD_RE = re.compile(
     r"BSE|NSE|SIX|TASE|JSE|BMV|B3|BOVESPA|FSE|FWB|XETRA|FRANKFURT|EURONEXT.*|.*STOCK EXCHANGE|.*EXCHANGE|"
     r"NEO|CBOE.*|BATS|ARCA|NYSE ARCA|OMX.*|NASDAQ.*|STO|OSE|MOEX|WSE|GPW|BME|MTA|BIT|ATHEX|ISE|EGX|KLSE|IDX|SET|"
     r"PSE|HOSE|QSE|TADAWUL|ADX|DFM|BVC|BVL|BCS|CNSX|GXG|NEX|PINK(?: SHEETS)?|OTCQX|OTCQB|OTCPINK|"
-    r"OTCBB|AEX|BYMA|BCBA|MERVAL|TYO|ETR|EPA|EBR|ELI|AMS|OSL|HEL|CPH|ICEX|NGM|SPOTLIGHT|EGX|"
-    # an ISO 10383 market identifier: XMIL, XPAR, XLON, XETR, XASX, XTSE
-    r"X[A-Z]{3})$"
+    r"OTCBB|AEX|BYMA|BCBA|MERVAL|ICEX|NGM|SPOTLIGHT|"
+    # an ISO 10383 market identifier (XMIL, XPAR, XLON, XETR, XASX, XTSE), as listed, not any X word ("XBRL")
+    r"X(?:NYS|NAS|ASE|TSE|TSX|CNQ|MEX|BSP|BUE|SGO|BOG|LIM|LON|DUB|PAR|AMS|BRU|LIS|MIL|MAD|SWX|ETR|FRA|WBO|LUX|STO|"
+    r"HEL|CSE|OSL|ICE|WAR|PRA|BUD|ATH|IST|TAE|JSE|HKG|SHG|SHE|TKS|KRX|KOS|TAI|SES|BOM|NSE|IDX|KLS|BKK|PHS|ASX|NZE|"
+    r"RIS|TAL|LIT))$"
 )
+# Google Finance's codes (TYO: 7203, ETR: SAP, EPA: AIR, STO: ERIC-B) are also words, agencies and tickers ("EPA",
+# "AMS", "ELI"): one counts only where a listing opens (the start of the bracket, or after , ; /), before a ticker
+# printed in capitals or figures: "(STO: VICO)", "(NYSE: ACM; EPA: ACM)"
+BRACKET_ONLY_CODES = {"TYO", "ETR", "EPA", "EBR", "ELI", "AMS", "OSL", "HEL", "CPH", "STO"}
+CAPITAL_TICKER_RE = re.compile(r"[A-Z0-9]+(?:[.\-][A-Z0-9]+)*(?:\s[A-Z])?")
+LISTING_OPENS_RE = re.compile(r"(?:^|[,;/])\s*$")
 
 
 def is_exchange(name: str) -> bool:
     return bool(EXCHANGE_WORD_RE.match(name)) or bool(
         re.search(r"\b(?:EXCHANGE|NASDAQ|NYSE|OTC\w*|EURONEXT|BOURSE|BÖRSE|BORSA|BOLSA|MARKETS?)\b", name))
+
+
+def is_listed_code(text: str, match: re.Match) -> bool:
+    """A Google Finance code that stands as a listing in this bracketed stretch: where a listing opens, before a
+    ticker in capitals."""
+    return bool(LISTING_OPENS_RE.search(text[:match.start()]) and CAPITAL_TICKER_RE.fullmatch(match["ticker"]))
 
 
 # --- websites ------------------------------------------------------------------------------

@@ -217,11 +217,21 @@ def test_company_name(lead, expected):
         (", BYMA: CRES", [("BYMA", "CRES")]),
         ("WKN: A40VJN, ISIN: CH1398992755", []),
         ("the \"Company\"", []),
+        ("STO: ACME", [("STO", "ACME")]),
+        ("ETR: ACM, EPA: ACM", [("ETR", "ACM"), ("EPA", "ACM")]),
+        ("the STO: Acme", []),
+        ("the agency said. EPA: The agency approved the permit", []),
+        ("approved under the AMS: Aerospace Material Specification", []),
+        ("Reports are filed in XBRL: Inline tagging applies", []),
+        ("XBRL: ACME-2024 instance document", []),
+        ("XPAR: ACA", [("XPAR", "ACA")]),
     ],
     ids=["nasdaq", "quoted-tickers", "semicolons", "shared-ticker", "nyse-american", "nyse-mkt", "tsx-v",
          "tsx-venture", "nasdaq-market", "unit-ticker", "glued-brackets", "otc-pink", "two-share-classes",
          "units-and-warrants", "one-ticker-then-prose", "two-exchanges-one-ticker", "nordic-share-class", "lse-and-tsx",
-         "aex", "market-identifier-code", "argentine-byma", "isin-wkn", "no-listing"],
+         "aex", "market-identifier-code", "argentine-byma", "isin-wkn", "no-listing", "google-code-bracketed",
+         "google-codes-bracketed", "google-code-mid-prose", "agency-name-is-no-exchange", "standard-name-is-no-exchange",
+         "x-word-is-no-market-code", "x-word-with-a-code", "another-market-code"],
 )
 def test_listings(text, expected):
     assert [(x.exchange, x.ticker) for x in listings_in(text)] == expected
