@@ -189,9 +189,10 @@ COUNTRY_RE = re.compile(
     r"Argentina|Chile|South Africa|USA|U\.S\.A?\.?|United States)"
 )
 # The lead after such a place: the issuer's name, then its listing, an aside or a verb ("Royal Acme (NYSE: ...",
-# "Acme Oyj today announced"), and a paragraph, not a headline's second half
-TITLE_PLACE_LEAD_MIN = 100  # shorter, it is a headline's second half
+# "Acme Oyj today announced"), and a sentence ended by a full stop after a lower-case word ("... to create
+# value."), not a headline's second half
 ISSUER_OPENS_RE = re.compile(r"\s*(?:\(|,|[a-z])")
+SENTENCE_END_WORD_RE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")
 # January 5, 2021 -- NEW YORK -- Acme Corp. ... (the date before the place)
 DATE_FIRST_MIN_LEAD = 100
 DATE_FIRST_RE = re.compile(r"^(?P<sep>\s*(?:--|—|–|-|/|\|)\s*)")
@@ -287,12 +288,12 @@ def titled_place(match: re.Match, rest: str) -> bool:
     groups = match.groupdict()
     if groups.get("dated"):
         return True
-    if not groups.get("undated") or "," not in match["location"] or len(rest) < TITLE_PLACE_LEAD_MIN:
+    if not groups.get("undated") or "," not in match["location"] or not SENTENCE_END_WORD_RE.search(rest):
         return False
     country = match["location"].rstrip(" ,-").rsplit(",", 1)[1].strip()
     issuer = company_name(rest)
     return bool(COUNTRY_RE.fullmatch(country) and issuer and rest.startswith(issuer)
-                and ISSUER_OPENS_RE.match(rest[len(issuer):]) and re.search(r"(?s)\A(?>.*?[a-z]{3}).*\.", rest))
+                and ISSUER_OPENS_RE.match(rest[len(issuer):]))
 
 
 # --- the issuer ---------------------------------------------------------------------------

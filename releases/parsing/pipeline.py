@@ -246,10 +246,8 @@ def about_listings(abouts: Sequence[AboutSection], name: str | None) -> list:
     for section in abouts:
         if not about_match(section.name, name):
             continue
-        first = re.split(r"(?<=[a-z)][.!?])\s+(?=[A-Z])", section.text, maxsplit=1)[0]
-        for match in BRACKETS_RE.finditer(first):
-            if found := listings_in(match.group(1)):
-                return found
+        if found := first_sentence_listings(section.text):
+            return found
     return []
 
 
@@ -262,12 +260,19 @@ def boilerplate_listings(blocks: Sequence[Block], order: Sequence[int], name: st
     opening = re.compile(r"^(?:the\s+)?" + re.escape(short) + r"(?:,[^,]{1,80},)?\s+(?:is|are|was)\b", re.I)
     for index in order:
         text = " ".join(blocks[index].lines)
-        if opening.match(text):
-            first = re.split(r"(?<=[a-z)][.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
-            for match in BRACKETS_RE.finditer(first):
-                if found := listings_in(match.group(1)):
-                    return found
+        if opening.match(text) and (found := first_sentence_listings(text)):
+            return found
     return []
+
+
+# "... (XMIL: REC), with roots in 1926. Recordati employs ...": where a paragraph's first sentence ends
+SENTENCE_BREAK_RE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
+
+
+def first_sentence_listings(text: str) -> list:
+    """The listings in the first bracketed stretch of a paragraph's first sentence that holds any."""
+    first = SENTENCE_BREAK_RE.split(text, maxsplit=1)[0]
+    return next((found for match in BRACKETS_RE.finditer(first) if (found := listings_in(match.group(1)))), [])
 
 
 # Recordati S.p.A. -> Recordati / Acme Holdings, Inc. -> Acme Holdings: the name without its corporate suffix

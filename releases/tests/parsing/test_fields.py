@@ -128,11 +128,13 @@ def test_dateline(text, location, when, wire, rest):
         "and a plan to expand into new regions.",
         "In addition, Acme – the leading supplier of widgets in its markets – opened two new plants in the quarter, "
         "which will add capacity for the coming year.",
+        "Espoo, Finland – Acme Oyj Opens Its New Plant",
         "strong growth, record margins – company raises its guidance for the full year after a strong quarter in "
         "every region it serves and in every product line it sells.",
     ],
     ids=["issuer-with-listing", "caps-headline", "caps-headline-year", "contact-line", "sentence",
-         "subheadline-with-dash", "sentence-with-aside", "sentence-with-named-aside", "lower-case-with-dash"],
+         "subheadline-with-dash", "sentence-with-aside", "sentence-with-named-aside", "headline-with-a-place",
+         "lower-case-with-dash"],
 )
 def test_not_a_dateline(text):
     assert parse_dateline(text) is None
