@@ -428,7 +428,7 @@ EXCHANGE_WORD_RE = re.compile(
 # printed in capitals or figures: "(STO: VICO)", "(NYSE: ACM; EPA: ACM)"
 BRACKET_ONLY_CODES = {"TYO", "ETR", "EPA", "EBR", "ELI", "AMS", "OSL", "HEL", "CPH", "STO"}
 CAPITAL_TICKER_RE = re.compile(r"[A-Z0-9]+(?:[.\-][A-Z0-9]+)*(?:\s[A-Z])?")
-LISTING_OPENS_RE = re.compile(r"(?:^|[,;/])\s*$")
+LISTING_SEPARATORS = ",;/"
 
 
 def is_exchange(name: str) -> bool:
@@ -439,7 +439,9 @@ def is_exchange(name: str) -> bool:
 def is_listed_code(text: str, match: re.Match) -> bool:
     """A Google Finance code that stands as a listing in this bracketed stretch: where a listing opens, before a
     ticker in capitals."""
-    return bool(LISTING_OPENS_RE.search(text[:match.start()]) and CAPITAL_TICKER_RE.fullmatch(match["ticker"]))
+    before = text[:match.start()].rstrip()
+    opens = not before or before[-1] in LISTING_SEPARATORS
+    return opens and bool(CAPITAL_TICKER_RE.fullmatch(match["ticker"]))
 
 
 # --- websites ------------------------------------------------------------------------------

@@ -72,7 +72,7 @@ SEC_COVER_LINE_RE = re.compile(
     r"^(?:united\s+states\b.*|washington,?\s+d\.?c\..*|commission\s+file\s+(?:number|no)\b.*|"
     r"indicate\s+by\s+check\s+mark\b.*|(?:report\s+of\s+foreign\s+(?:private\s+)?issuer\s+)?pursuant\s+to\s+"
     r"(?:rule|section)\s+1[35].*|report\s+of\s+foreign\s+(?:private\s+)?issuer\b.*|current\s+report\b.*|"
-    r"for\s+the\s+month\s+of\b.*|.*[☒☐].*|\([^()]*\bregistrant\b[^()]*\))$",
+    r"for\s+the\s+month\s+of\b.*|[^☒☐]*+[☒☐].*|\((?=[^()]{0,80}?\bregistrant\b)[^()]{2,120}\))$",
     re.I | re.S,
 )
 # /s/ M.J. van Ginneken / By: /s/ Jane Doe: the filing's signature
@@ -382,7 +382,7 @@ def is_headline_candidate(block: Block) -> bool:
 # where a block repeats it
 TITLE_WORDS_ALONE = 3
 # acme.com / www.acme.co.uk: a domain, as a page title or a letterhead line
-DOMAIN_RE = re.compile(r"(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}/?", re.I)
+DOMAIN_RE = re.compile(r"(?:https?://)?+(?:[\w-]++\.)++[a-z]{2,6}/?", re.I)
 
 
 def is_a_name(text: str, names: Sequence[str]) -> bool:
