@@ -249,8 +249,8 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
             continue
         if headline_at is None and title and len(bare(text)) >= 10 and bare(text) in bare(title):
             continue  # a line of the page title that is the headline, printed over several paragraphs
-        if is_contactish(block) or text.endswith(":") or len(text.split()) < 3:
-            continue
+        if is_contactish(block) or text.endswith(":") or len(text.split()) < 3 or PERIOD_BANNER_RE.match(text):
+            continue  # a results banner that is not the headline is letterhead
         subheads.append(block)
     return Header(headline, subheadline_of(subheads), found_date, found_wire, location)
 

@@ -141,3 +141,13 @@ def test_a_page_title_that_is_the_issuers_name_is_no_headline():
         "<html><head><title>Acme Corp.</title></head><body><p>Acme Announces Restructuring Plan</p>"
         + LEAD_PARAGRAPH + "</body></html>", "release.html")
     assert release.headline == "Acme Announces Restructuring Plan"
+
+
+def test_a_results_banner_under_the_headline_is_no_subheadline():
+    release = parse(
+        "Acme Reports Fourth Quarter 2024 Results\n\nQ4 2024 Earnings Release\n\n"
+        "DALLAS, Feb. 4, 2025 /PRNewswire/ -- Acme Inc. (NYSE: ACME) today announced fourth-quarter sales of $4.1 "
+        "billion, an increase of 3 percent compared with the same quarter last year.\n"
+    )
+    assert release.headline == "Acme Reports Fourth Quarter 2024 Results"
+    assert release.subheadline is None
