@@ -16,6 +16,7 @@ import codecs
 import io
 import re
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -279,6 +280,18 @@ GLUED_CONTACT_LABEL_RE = re.compile(
 PAGE_MARK_RE = re.compile(r"^[^\S\n]*</?(?:PAGE|S|C|FN|CAPTION|TABLE)>\s*$", re.I | re.M)
 UNWRAPPED_LINE = 200  # no text is hard-wrapped this wide
 WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
+# https://wire.example/news/...?utm_source=... / <https://...> / [Read more](https://...): a link alone on its line,
+# as long as it is, says nothing of how the text around it is wrapped
+URL_ONLY_RE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]\n]*\]\(\S+\)")
+# A line of a hard-wrapped paragraph stops mid-sentence; one of a paragraph per line ends with its sentence
+SENTENCE_END_RE = re.compile(r"[.!?][”\"’)]?$")
+# "... results." / "Webcast details:" / "... said.”": where a line of an unwrapped stretch ends its paragraph
+PARAGRAPH_END_RE = re.compile(r"[.!?:;”\"]$")
+# "(NYSE:" / "(Nasdaq:": a listing cut by the wrap, where a line ending in a colon still goes on
+LISTING_CUT_RE = re.compile(r"\([A-Za-z ]{2,20}:$")
+WRAP_RUN = 3  # lines in a row within WRAP_SLACK of one another, none ending a sentence: a paragraph hard-wrapped
+WRAP_SLACK = 12  # a wrapped line falls short of the wrap width by at most a long word
+WRAP_MIN = 30  # narrower than this, lines are a list or a letterhead, not a wrapped paragraph
 # A long link ends a list item, and a label starts the next: "Call me link: https://..." over
 # "Webcast: https://..." is two lines of a call's details, not one wrapped sentence
 URL_END_RE = re.compile(r"(?:https?://|www\.)\S+$")
@@ -377,7 +390,9 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
         return markdown_table(chunk)
     # A stretch holding lines far longer than any hard wrap (an exhibit saved one paragraph per line, with blank lines
     # only here and there): each line is a paragraph, unless a shorter one stops mid-sentence and goes on below.
-    unwrapped = not one_per_line and len(chunk) > 1 and any(len(line) > UNWRAPPED_LINE for line in chunk)
+    unwrapped = not one_per_line and len(chunk) > 1 and any(
+        len(line.strip()) > UNWRAPPED_LINE and not URL_ONLY_RE.fullmatch(line.strip()) for line in chunk)
+    width = wrap_width(chunk) if unwrapped else WRAP_WIDTH
     blocks: list[Block] = []
     current: list[str] = []
     tag = "p"
@@ -402,7 +417,7 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
             continue
         heading = MD_HEADING_RE.match(line)
         bullet = BULLET_RE.match(line)
-        if heading or bullet or (one_per_line and current) or (unwrapped and current and not continues(previous)):
+        if heading or bullet or (one_per_line and current) or (unwrapped and current and not continues(previous, width)):
             flush()
         if heading:
             tag, line = f"h{len(heading['level'])}", heading["text"].strip()
@@ -424,9 +439,22 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
     return blocks
 
 
-def continues(previous: str) -> bool:
+def continues(previous: str, width: int = WRAP_WIDTH) -> bool:
     """A line of an unwrapped stretch that carries on below: wrap-long, shorter than a paragraph, unfinished."""
-    return WRAP_WIDTH <= len(previous) <= UNWRAPPED_LINE and not re.search(r"[.!?:;”\"]$", previous)
+    return width <= len(previous) <= UNWRAPPED_LINE and (
+        not PARAGRAPH_END_RE.search(previous) or bool(LISTING_CUT_RE.search(previous)))
+
+
+def wrap_width(chunk: Sequence[str]) -> int:
+    """The width a stretch's own hard-wrapped paragraph is wrapped to (a lead wrapped at 48 columns among paragraphs
+    printed one per line), less a long word: the global WRAP_WIDTH where it holds none."""
+    lines = [line.strip() for line in chunk]
+    for run in zip(*(lines[start:] for start in range(WRAP_RUN))):
+        lengths = [len(line) for line in run]
+        if (min(lengths) >= WRAP_MIN and max(lengths) <= UNWRAPPED_LINE and max(lengths) - min(lengths) <= WRAP_SLACK
+                and not any(SENTENCE_END_RE.search(line) or BULLET_RE.match(line) for line in run)):
+            return min(WRAP_WIDTH, max(WRAP_MIN, max(lengths) - WRAP_SLACK))
+    return WRAP_WIDTH
 
 
 def markdown_table(lines: list[str]) -> list[Block]:

@@ -170,17 +170,29 @@ class DatelineFound:
 FULL_DATE = (r"(?:" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d|"
              r"\d{1,2}(?:st|nd|rd|th)?\.?\s+" + MONTH_WORD + r",?\s+(?:19|20)\d\d)")
 TITLE_LOCATION_RE = re.compile(
-    r"^(?P<location>[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}"
-    r"(?:,[ ]?(?:the[ ])?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2})"
+    r"^(?P<location>(?-i:[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}"
+    r"(?:,[ ]?(?:the[ ])?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2}))"
     r"(?=(?:,?\s*+" + FULL_DATE + r")?"  # Salt Lake City, UT, June 30, 2026
     r"\s*+(?:(?:--|—|–|-|,)?\s*+[(/]\s*+[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
     r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b)"  # Vancouver, BC – TheNewswire - June 5
     r"|(?P<dated>,\s*" + FULL_DATE + r"\s*(?:--|—|–|-)\s)"  # Milan, 13 February 2025 – / Milan, February 13th, 2025 –
-    r"|(?P<undated>\s+[—–]\s+[A-Z]))",  # Amsterdam, the Netherlands – Royal Philips
+    r"|(?P<undated>\s+[—–]\s+(?-i:[A-Z])))",  # Amsterdam, the Netherlands – Royal Philips
     re.I,
 )
-# The lead after a title-case place with neither date nor wire: a paragraph, not a headline's second half
-TITLE_PLACE_LEAD_MIN = 100
+# The country a title-case place with neither date nor wire must end with: "Amsterdam, the Netherlands –",
+# "Espoo, Finland –" (a European or Asian release's dateline), not "Strong Growth, Record Margins –".
+COUNTRY_RE = re.compile(
+    r"(?:the[ ])?(?:Netherlands|Belgium|Luxembourg|Germany|Austria|Switzerland|France|Italy|Spain|Portugal|"
+    r"Ireland|United Kingdom|UK|Denmark|Norway|Sweden|Finland|Iceland|Poland|Czech Republic|Hungary|Greece|"
+    r"Israel|Turkey|United Arab Emirates|UAE|Saudi Arabia|India|China|Hong Kong|Taiwan|Japan|(?:South )?Korea|"
+    r"Singapore|Malaysia|Thailand|Indonesia|Philippines|Vietnam|Australia|New Zealand|Canada|Mexico|Brazil|"
+    r"Argentina|Chile|South Africa|USA|U\.S\.A?\.?|United States)"
+)
+# The lead after such a place: the issuer's name, then its listing, an aside or a verb ("Royal Acme (NYSE: ...",
+# "Acme Oyj today announced"), and a sentence ended by a full stop after a lower-case word ("... to create
+# value."), not a headline's second half
+ISSUER_OPENS_RE = re.compile(r"\s*(?:\(|,|[a-z])")
+SENTENCE_END_WORD_RE = re.compile(r"[a-z]{2}[.!?](?:\s|$)")
 # January 5, 2021 -- NEW YORK -- Acme Corp. ... (the date before the place)
 DATE_FIRST_MIN_LEAD = 100
 DATE_FIRST_RE = re.compile(r"^(?P<sep>\s*(?:--|—|–|-|/|\|)\s*)")
@@ -276,8 +288,12 @@ def titled_place(match: re.Match, rest: str) -> bool:
     groups = match.groupdict()
     if groups.get("dated"):
         return True
-    return bool(groups.get("undated")) and "," in match["location"] and len(rest) >= TITLE_PLACE_LEAD_MIN and bool(
-        re.search(r"(?s)\A(?>.*?[a-z]{3}).*\.", rest))
+    if not groups.get("undated") or "," not in match["location"] or not SENTENCE_END_WORD_RE.search(rest):
+        return False
+    country = match["location"].rstrip(" ,-").rsplit(",", 1)[1].strip()
+    issuer = company_name(rest)
+    return bool(COUNTRY_RE.fullmatch(country) and issuer and rest.startswith(issuer)
+                and ISSUER_OPENS_RE.match(rest[len(issuer):]))
 
 
 # --- the issuer ---------------------------------------------------------------------------
@@ -365,7 +381,8 @@ def normalise_exchange(printed: str) -> str:
 
 
 def listings_in(text: str) -> list[ListingFound]:
-    """Every EXCHANGE: TICKER pair in a short stretch of text, in order, without repeats."""
+    """Every EXCHANGE: TICKER pair in a short stretch of text (what a pair of brackets holds), in order, without
+    repeats."""
     found: list[ListingFound] = []
     for match in LISTING_RE.finditer(text):
         exchanges = [e for e in re.split(r"\s*/\s*", match["exchange"]) if e.strip()]
@@ -375,7 +392,9 @@ def listings_in(text: str) -> list[ListingFound]:
         for printed in exchanges:
             printed = re.sub(r"^(?:and|or|the)\s+", "", printed.strip(), flags=re.I)
             name = normalise_exchange(printed)
-            if name in NOT_EXCHANGES or len(name) < 2 or not is_exchange(name):
+            if name in NOT_EXCHANGES or len(name) < 2:
+                continue
+            if not (is_listed_code(text, match) if name in BRACKET_ONLY_CODES else is_exchange(name)):
                 continue
             for ticker in tickers:
                 listing = ListingFound(name, ticker)
@@ -398,15 +417,31 @@ EXCHANGE_WORD_RE = re.compile(
     r"BSE|NSE|SIX|TASE|JSE|BMV|B3|BOVESPA|FSE|FWB|XETRA|FRANKFURT|EURONEXT.*|.*STOCK EXCHANGE|.*EXCHANGE|"
     r"NEO|CBOE.*|BATS|ARCA|NYSE ARCA|OMX.*|NASDAQ.*|STO|OSE|MOEX|WSE|GPW|BME|MTA|BIT|ATHEX|ISE|EGX|KLSE|IDX|SET|"
     r"PSE|HOSE|QSE|TADAWUL|ADX|DFM|BVC|BVL|BCS|CNSX|GXG|NEX|PINK(?: SHEETS)?|OTCQX|OTCQB|OTCPINK|"
-    r"OTCBB|AEX|BYMA|BCBA|MERVAL|TYO|ETR|EPA|EBR|ELI|AMS|OSL|HEL|CPH|ICEX|NGM|SPOTLIGHT|EGX|"
-    # an ISO 10383 market identifier: XMIL, XPAR, XLON, XETR, XASX, XTSE
-    r"X[A-Z]{3})$"
+    r"OTCBB|AEX|BYMA|BCBA|MERVAL|ICEX|NGM|SPOTLIGHT|"
+    # an ISO 10383 market identifier (XMIL, XPAR, XLON, XETR, XASX, XTSE), as listed, not any X word ("XBRL")
+    r"X(?:NYS|NAS|ASE|TSE|TSX|CNQ|MEX|BSP|BUE|SGO|BOG|LIM|LON|DUB|PAR|AMS|BRU|LIS|MIL|MAD|SWX|ETR|FRA|WBO|LUX|STO|"
+    r"HEL|CSE|OSL|ICE|WAR|PRA|BUD|ATH|IST|TAE|JSE|HKG|SHG|SHE|TKS|KRX|KOS|TAI|SES|BOM|NSE|IDX|KLS|BKK|PHS|ASX|NZE|"
+    r"RIS|TAL|LIT))$"
 )
+# Google Finance's codes (TYO: 7203, ETR: SAP, EPA: AIR, STO: ERIC-B) are also words, agencies and tickers ("EPA",
+# "AMS", "ELI"): one counts only where a listing opens (the start of the bracket, or after , ; /), before a ticker
+# printed in capitals or figures: "(STO: VICO)", "(NYSE: ACM; EPA: ACM)"
+BRACKET_ONLY_CODES = {"TYO", "ETR", "EPA", "EBR", "ELI", "AMS", "OSL", "HEL", "CPH", "STO"}
+CAPITAL_TICKER_RE = re.compile(r"[A-Z0-9]+(?:[.\-][A-Z0-9]+)*(?:\s[A-Z])?")
+LISTING_SEPARATORS = ",;/"
 
 
 def is_exchange(name: str) -> bool:
     return bool(EXCHANGE_WORD_RE.match(name)) or bool(
         re.search(r"\b(?:EXCHANGE|NASDAQ|NYSE|OTC\w*|EURONEXT|BOURSE|BÖRSE|BORSA|BOLSA|MARKETS?)\b", name))
+
+
+def is_listed_code(text: str, match: re.Match) -> bool:
+    """A Google Finance code that stands as a listing in this bracketed stretch: where a listing opens, before a
+    ticker in capitals."""
+    before = text[:match.start()].rstrip()
+    opens = not before or before[-1] in LISTING_SEPARATORS
+    return opens and bool(CAPITAL_TICKER_RE.fullmatch(match["ticker"]))
 
 
 # --- websites ------------------------------------------------------------------------------

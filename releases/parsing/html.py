@@ -266,7 +266,8 @@ class Walker:
             self.links.append(Link(collapse(element.text_content()), element.get("href").strip()))
         if element.text and tag:
             text = element.text if tag == "pre" else element.text.replace("\n", " ")
-            self.parts.append("• " if symbol_bullet(element, text) else text)
+            opens = not "".join(self.parts).strip()
+            self.parts.append("• " if opens and symbol_bullet(element, text) else text)
         for child in element:
             self.walk(child)
             if child.tail:
@@ -275,14 +276,26 @@ class Walker:
             self.flush()
 
 
-# <font face="Wingdings">&#159;</font> / <font style="font-family:Symbol">·</font>: a bullet drawn from a symbol font
+# <font face="Wingdings">&#159;</font> / <font style="font-family:Symbol">·</font>: a bullet drawn from a symbol font,
+# in the letter the font draws it for (Word also writes them as private-use code points, U+F000 + the letter)
 SYMBOL_FONT_RE = re.compile(r"wingdings|webdings|symbol", re.I)
+SYMBOL_BULLETS = {
+    "symbol": "·•",  # the bullet; µ ± ≤ α in Symbol are letters of the text
+    "wingdings": "§lnquvØüŸ",  # square, disc, boxes, diamonds, arrow, check, small disc
+    "webdings": "=",
+}
 
 
 def symbol_bullet(element, text: str) -> bool:
-    if len(text.strip()) != 1:  # any one glyph of a symbol font, whatever letter it borrows ("Ÿ" is Wingdings' bullet)
+    """A symbol font's bullet glyph alone in its element: the caller asks only at the start of a block or cell."""
+    glyph = text.strip()
+    if len(glyph) != 1:
         return False
-    return bool(SYMBOL_FONT_RE.search(f"{element.get('face', '')} {element.get('style', '')}"))
+    font = SYMBOL_FONT_RE.search(f"{element.get('face', '')} {element.get('style', '')}")
+    if font is None:
+        return False
+    letter = chr(ord(glyph) - 0xF000) if 0xF020 <= ord(glyph) <= 0xF0FF else glyph
+    return letter in SYMBOL_BULLETS[font.group(0).lower()]
 
 
 def cell_texts(table) -> list[list[str]]:

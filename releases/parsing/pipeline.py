@@ -60,7 +60,6 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     contact_blocks = {content[i] for i in contacts.used if 0 <= i < len(content)}
     lead = find_lead(blocks, content, skip=contact_blocks)
     before_lead = [i for i in content if lead.index is not None and i < lead.index]
-    header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before)
     after_lead = [i for i in content if lead.index is None or i >= lead.index]
 
     abouts = about_sections(blocks, after_lead, stop=contact_blocks)
@@ -69,6 +68,8 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     marks = end_marks(blocks, after_lead)
 
     name = (company_name(lead.text) or about_name_in(abouts, lead.text)) if lead.text else None
+    header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before,
+                         names=site_names(document, name))
     listings = (issuer_listings(lead.text, name) or issuer_listings_elsewhere(blocks, after_lead, name)
                 or about_listings(abouts, name) or boilerplate_listings(blocks, after_lead, name)
                 or description_listings(document))
@@ -128,6 +129,12 @@ def is_release(document: Document, content: Sequence[int]) -> bool:
 
 
 LETTER_RE = re.compile(r"[^\W\d_]")
+
+
+def site_names(document: Document, issuer: str | None) -> tuple[str, ...]:
+    """The names a page carries that are no headline: its site's (og:site_name) and the issuer's."""
+    site = [value for key, value in document.meta if key.lower() == "og:site_name"]
+    return tuple(n for n in (*site, issuer) if n)
 
 
 def about_name_in(abouts: Sequence[AboutSection], lead_text: str) -> str | None:
@@ -239,10 +246,8 @@ def about_listings(abouts: Sequence[AboutSection], name: str | None) -> list:
     for section in abouts:
         if not about_match(section.name, name):
             continue
-        first = re.split(r"(?<=[a-z)][.!?])\s+(?=[A-Z])", section.text, maxsplit=1)[0]
-        for match in BRACKETS_RE.finditer(first):
-            if found := listings_in(match.group(1)):
-                return found
+        if found := first_sentence_listings(section.text):
+            return found
     return []
 
 
@@ -255,12 +260,19 @@ def boilerplate_listings(blocks: Sequence[Block], order: Sequence[int], name: st
     opening = re.compile(r"^(?:the\s+)?" + re.escape(short) + r"(?:,[^,]{1,80},)?\s+(?:is|are|was)\b", re.I)
     for index in order:
         text = " ".join(blocks[index].lines)
-        if opening.match(text):
-            first = re.split(r"(?<=[a-z)][.!?])\s+(?=[A-Z])", text, maxsplit=1)[0]
-            for match in BRACKETS_RE.finditer(first):
-                if found := listings_in(match.group(1)):
-                    return found
+        if opening.match(text) and (found := first_sentence_listings(text)):
+            return found
     return []
+
+
+# "... (XMIL: REC), with roots in 1926. Recordati employs ...": where a paragraph's first sentence ends
+SENTENCE_BREAK_RE = re.compile(r"(?<=[a-z)][.!?])\s+(?=[A-Z])")
+
+
+def first_sentence_listings(text: str) -> list:
+    """The listings in the first bracketed stretch of a paragraph's first sentence that holds any."""
+    first = SENTENCE_BREAK_RE.split(text, maxsplit=1)[0]
+    return next((found for match in BRACKETS_RE.finditer(first) if (found := listings_in(match.group(1)))), [])
 
 
 # Recordati S.p.A. -> Recordati / Acme Holdings, Inc. -> Acme Holdings: the name without its corporate suffix

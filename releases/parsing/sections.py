@@ -63,26 +63,65 @@ def chrome_indexes(blocks: Sequence[Block]) -> set[int]:
     return chrome | sec_cover_indexes(blocks)
 
 
-# SECURITIES AND EXCHANGE COMMISSION / FORM 6-K: the cover of an SEC filing that carries the release after it
+# SECURITIES AND EXCHANGE COMMISSION / FORM 6-K: the cover of an SEC filing that carries the release
 SEC_COVER_RE = re.compile(r"^(?:united\s+states\s+)?securities\s+and\s+exchange\s+commission\b|"
                           r"^form\s+(?:6-k|8-k|10-q|10-k|20-f|40-f)\b", re.I)
-# /s/ M.J. van Ginneken / By: /s/ Jane Doe: the filing's signature, where its cover ends
+# The cover's own lines: "Washington, D.C. 20549" / "Commission File Number: 001-12345" / "Indicate by check mark
+# ..." / "Pursuant to Rule 13a-16 ..." / "Form 20-F ☒ Form 40-F ☐" / "(Exact name of registrant ...)"
+SEC_COVER_LINE_RE = re.compile(
+    r"^(?:united\s+states\b.*|washington,?\s+d\.?c\..*|commission\s+file\s+(?:number|no)\b.*|"
+    r"indicate\s+by\s+check\s+mark\b.*|(?:report\s+of\s+foreign\s+(?:private\s+)?issuer\s+)?pursuant\s+to\s+"
+    r"(?:rule|section)\s+1[35].*|report\s+of\s+foreign\s+(?:private\s+)?issuer\b.*|current\s+report\b.*|"
+    r"for\s+the\s+month\s+of\b.*|[^☒☐]*+[☒☐].*|\((?=[^()]{0,80}?\bregistrant\b)[^()]{2,120}\))$",
+    re.I | re.S,
+)
+# /s/ M.J. van Ginneken / By: /s/ Jane Doe: the filing's signature
 SIGNATURE_RE = re.compile(r"^(?:by:?\s*)?/s/\s*\S", re.I)
-# Name: / Title: / Date: / (Chief Legal Officer): the signature's own lines
-SIGNATURE_LINE_RE = re.compile(r"^(?:(?:name|title|date|by)\s*:.*|\([^()]{2,60}\))$", re.I)
+# SIGNATURES / "Pursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly caused
+# this report to be signed ...": where the signature page begins
+SIGNATURE_HEAD_RE = re.compile(r"^(?:signatures?|pursuant\s+to\s+the\s+requirements\s+of\s+the\s+securities\b.*)$",
+                               re.I | re.S)
+# Name: / Title: / Date: / (Chief Legal Officer) / EXHIBIT INDEX / 99.1 Press release ...: the signature's own lines
+SIGNATURE_LINE_RE = re.compile(r"^(?:(?:name|title|date|by)\s*:.*|\([^()]{2,60}\)|exhibit\s+index|"
+                               r"(?:exhibit\s+)?\d{1,3}\.\d{1,2}\s.*)$", re.I)
+SIGNATURE_LINE_MAX = 80  # a signature's line is short: a paragraph of the release never reads as one
+SIGNATURE_HEAD_BACK = 4  # the signature page's heading and sentence stand right above its /s/ line
 
 
 def sec_cover_indexes(blocks: Sequence[Block]) -> set[int]:
-    """An SEC filing's cover page and signature, when a release follows them: from the top to the signature."""
-    if not any(SEC_COVER_RE.match(b.text.strip()) for b in blocks[:12]):
+    """An SEC filing's cover page and its signature page, around the release it carries. The cover runs from the
+    top to the signature when the filing is signed before the release, else to its last cover line; nothing from
+    the first dateline paragraph on is cover, only the signature page itself."""
+    texts = [b.text.strip() for b in blocks]
+    if not any(SEC_COVER_RE.match(text) for text in texts):
         return set()
-    signed = [i for i, b in enumerate(blocks[:120]) if SIGNATURE_RE.match(b.text.strip())]
-    if not signed:
+    lead = next((i for i, text in enumerate(texts) if SEC_COVER_RE.match(text) is None and is_dateline_paragraph(text)),
+                len(blocks))
+    if not any(SEC_COVER_RE.match(text) for text in texts[:lead]):
         return set()
-    end = signed[-1] + 1
-    while end < len(blocks) and len(blocks[end].text) <= 80 and SIGNATURE_LINE_RE.match(blocks[end].text.strip()):
+    signed = [i for i in range(lead) if SIGNATURE_RE.match(texts[i])]
+    if signed:
+        cover = set(range(signature_end(texts, signed[-1])))
+    else:
+        last = max(i for i in range(lead) if SEC_COVER_RE.match(texts[i]) or SEC_COVER_LINE_RE.match(texts[i]))
+        cover = set(range(last + 1))
+    for index in (i for i in range(lead, len(blocks)) if SIGNATURE_RE.match(texts[i])):
+        heads = [i for i in range(max(lead, index - SIGNATURE_HEAD_BACK), index) if SIGNATURE_HEAD_RE.match(texts[i])]
+        cover.update(range(heads[0] if heads else index, signature_end(texts, index)))
+    return cover if len(cover) < len(blocks) else set()
+
+
+def signature_end(texts: Sequence[str], index: int) -> int:
+    """The block after a signature's own lines ("Name:", "Title:", an exhibit index)."""
+    end = index + 1
+    while end < len(texts) and len(texts[end]) <= SIGNATURE_LINE_MAX and SIGNATURE_LINE_RE.match(texts[end]):
         end += 1
-    return set(range(end)) if end < len(blocks) else set()
+    return end
+
+
+def is_dateline_paragraph(text: str) -> bool:
+    dateline = parse_dateline(text)
+    return dateline is not None and len(dateline.rest) >= 20
 
 
 def is_site_navigation(block: Block) -> bool:
@@ -106,12 +145,14 @@ def is_site_navigation(block: Block) -> bool:
 PERIOD_BANNER = (r"(?:[1-4]Q|Q[1-4]|H[12]|[1-4]H|FY|(?:first|second|third|fourth)[\s-]quarter|(?:first|second)[\s-]half|"
                  r"full[\s-]year|annual|interim)\s*+(?:fiscal\s*+)?(?:(?:19|20)?\d\d)?"
                  r"(?:\s*+(?:earnings|financial|results))*+\s*+(?:press\s++|news\s++)?(?:release|announcement)")
+# The banner is the headline of many RNS, HKEX and ASX releases, and gives way only to a headline printed under it.
+PERIOD_BANNER_RE = re.compile(r"^" + PERIOD_BANNER + r"\W*$", re.I)
 # Letterhead words that are not the headline: "Exhibit 99.1", "News", "FOR IMMEDIATE RELEASE"
 HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
     r"(?:press|media)\s+information|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
-    r"investor\s+news|earnings\s+release|news\s+from\b.*+|" + PERIOD_BANNER + r"|news\s+provided\s+by\b.*+|page\s+\d.*+|\d+|"
+    r"investor\s+news|earnings\s+release|news\s+from\b.*+|news\s+provided\s+by\b.*+|page\s+\d.*+|\d+|"
     r"source:.*+|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
     r"embargoed\b.*+|embargo\b.*+|not for (?:release|distribution|publication)\b.*+|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
     re.I,
@@ -167,12 +208,16 @@ def is_contactish(block: Block) -> bool:
 
 
 def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: str | None,
-                skip: set[int], run_in: str = "") -> Header:
-    """Headline, subheadline, date, wire and location from the blocks before the dateline paragraph."""
+                skip: set[int], run_in: str = "", names: Sequence[str] = ()) -> Header:
+    """Headline, subheadline, date, wire and location from the blocks before the dateline paragraph. `names` are the
+    site's and the issuer's names: a page title or a block that is one of them is no headline."""
     candidates = before_highlights(blocks, candidates)
-    usable = [i for i in candidates if i not in skip and blocks[i].tag != "table" and not is_header_noise(blocks[i])]
-    headline_at = headline_index(blocks, usable, title)
-    headline = headline_text(blocks[headline_at]) if headline_at is not None else title or run_in_headline(run_in)
+    usable = [i for i in candidates if i not in skip and blocks[i].tag != "table" and not is_header_noise(blocks[i])
+              and not is_a_name(blocks[i].text, names)]
+    headline_title = None if title is None or is_a_name(title, names) else title
+    headline_at = headline_index(blocks, usable, headline_title)
+    headline = (headline_text(blocks[headline_at]) if headline_at is not None
+                else headline_title or run_in_headline(run_in))
     continued_at = continuation_index(blocks, usable, headline_at)
     if continued_at is not None:
         headline = f"{headline} {headline_text(blocks[continued_at])}"
@@ -204,25 +249,38 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
             continue
         if headline_at is None and title and len(bare(text)) >= 10 and bare(text) in bare(title):
             continue  # a line of the page title that is the headline, printed over several paragraphs
-        if is_contactish(block) or text.endswith(":") or len(text.split()) < 3:
-            continue
+        if is_contactish(block) or text.endswith(":") or len(text.split()) < 3 or PERIOD_BANNER_RE.match(text):
+            continue  # a results banner that is not the headline is letterhead
         subheads.append(block)
     return Header(headline, subheadline_of(subheads), found_date, found_wire, location)
 
 
-# "Newell Rubbermaid Reports Third Quarter 2012 Results and" / "Rock of Ages Acquires": a title cut at a word that
-# cannot end one (a connective, an article, a verb still waiting for its object), continued in the next paragraph
+# "Newell Rubbermaid Reports Third Quarter 2012 Results and": a title cut at a word that cannot end one (a
+# connective, an article, a preposition, a mark), continued in the next paragraph
 DANGLING_END_RE = re.compile(
-    r"(?:\b(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an|as|its|their|into|over|after|versus|vs\.?|"
-    r"announces|reports|acquires|completes|appoints|names|declares|launches|signs|receives|enters|unveils|"
-    r"introduces|posts|delivers|raises|secures|wins|extends|schedules|expands|provides)|[&,;:–—-])$",
+    r"(?:\b(?:and|or|of|the|to|for|with|in|on|at|by|from|a|an|as|its|their|into|over|after|versus|vs\.?)|"
+    r"[&,;:–—-])$",
     re.I,
 )
+# "Rock of Ages Acquires": a verb still waiting for its object. Most of these words are plural nouns too ("...
+# Sustainability Reports", "... Customer Service Wins"), so a verb dangles only in a bare "Name Verb" title.
+DANGLING_VERB_RE = re.compile(
+    r"\b(?:announces|reports|acquires|completes|appoints|names|declares|launches|signs|receives|enters|unveils|"
+    r"introduces|posts|delivers|raises|secures|wins|extends|schedules|expands|provides)$",
+    re.I,
+)
+BARE_TITLE_WORDS = 6  # "Koninklijke Acme Holdings Acquires": a name and its verb, no more
+# The board raised the dividend by ten percent.: a paragraph written as a sentence, never a title's second half
+FULL_SENTENCE_RE = re.compile(r"^[A-Z].*[.!?]$", re.S)
 
 
 def continuation_index(blocks: Sequence[Block], usable: Sequence[int], headline_at: int | None) -> int | None:
     """The paragraph that carries on a headline cut at a dangling word, if it stands right under it."""
-    if headline_at is None or headline_at not in usable or not DANGLING_END_RE.search(headline_text(blocks[headline_at])):
+    if headline_at is None or headline_at not in usable:
+        return None
+    headline = headline_text(blocks[headline_at])
+    verb = not DANGLING_END_RE.search(headline) and is_bare_name_and_verb(headline)
+    if not verb and not DANGLING_END_RE.search(headline):
         return None
     position = usable.index(headline_at) + 1
     if position >= len(usable) or usable[position] != headline_at + 1:
@@ -231,7 +289,17 @@ def continuation_index(blocks: Sequence[Block], usable: Sequence[int], headline_
     text = " ".join(following.lines)
     if following.tag == "li" or not is_headline_like(following) or header_date(text) or parse_dateline(text):
         return None
+    if line_case(text) == "sentence" and FULL_SENTENCE_RE.match(text):
+        return None
+    if verb and line_case(text) != line_case(headline):  # the object is set as its title is; a deck is not
+        return None
     return usable[position]
+
+
+def is_bare_name_and_verb(headline: str) -> bool:
+    words = headline.split()
+    return (len(words) <= BARE_TITLE_WORDS and bool(DANGLING_VERB_RE.search(headline))
+            and not any(DANGLING_VERB_RE.search(word) for word in words[:-1]))
 
 
 # Highlights: / FINANCIAL HIGHLIGHTS / Key Highlights: the label of a list of figures, which is neither title nor deck
@@ -285,19 +353,42 @@ def headline_index(blocks: Sequence[Block], usable: Sequence[int], title: str | 
     h1 = [i for i in usable if blocks[i].tag == "h1" and not (wire_name(blocks[i].text) and len(blocks[i].text) <= 40)]
     if h1:
         return h1[0]
-    if title and len(title.split()) >= 3:  # "Royal Philips": a site's or company's name, which no headline is
+    if title:
         same = next((i for i in usable if same_text(" ".join(blocks[i].lines), title)), None)
-        return same if same is not None else title_part_index(blocks, usable, title)
-    for index in usable:
-        text = " ".join(blocks[index].lines)
-        if header_date(text) or wire_name(text) and len(text) <= 40:
-            continue
-        dateline = parse_dateline(text)
-        if dateline is not None and not dateline.rest.strip(" -–—:"):
-            continue
-        if is_headline_like(blocks[index]):
-            return index
-    return None
+        if same is not None or len(title.split()) >= TITLE_WORDS_ALONE:
+            return same if same is not None else title_part_index(blocks, usable, title)
+    likely = (i for i in usable if is_headline_candidate(blocks[i]))
+    first = next(likely, None)
+    if first is not None and PERIOD_BANNER_RE.match(blocks[first].text.strip()):
+        # "1Q 2022 Earnings Release" / "Acme Reports First-Quarter 2022 Results": a headline set under the banner
+        under = (i for i in likely if line_case(" ".join(blocks[i].lines)) != "sentence"
+                 and not PERIOD_BANNER_RE.match(blocks[i].text.strip()))
+        return next(under, first)
+    return first
+
+
+def is_headline_candidate(block: Block) -> bool:
+    """A block that may be the headline: neither a date, a wire's credit nor a dateline standing alone."""
+    text = " ".join(block.lines)
+    if header_date(text) or wire_name(text) and len(text) <= 40:
+        return False
+    dateline = parse_dateline(text)
+    if dateline is not None and not dateline.rest.strip(" -–—:"):
+        return False
+    return is_headline_like(block)
+
+
+# A page title this long is the headline even where no block prints it whole; a shorter one ("News", "Home") only
+# where a block repeats it
+TITLE_WORDS_ALONE = 3
+# acme.com / www.acme.co.uk: a domain, as a page title or a letterhead line
+DOMAIN_RE = re.compile(r"(?:https?://)?+(?:[\w-]++\.)++[a-z]{2,6}/?", re.I)
+
+
+def is_a_name(text: str, names: Sequence[str]) -> bool:
+    """The site's or issuer's name ("Royal Acme", "Acme Widget Holdings Corporation"), or a domain."""
+    text = text.strip()
+    return bool(DOMAIN_RE.fullmatch(text)) or any(name and same_text(text, name) for name in names)
 
 
 # "HDTV Magazine Bulletins - New SANYO Camera ..." / "Acme Reports Results | Business Wire": a page title's parts

@@ -191,6 +191,26 @@ def test_a_symbol_font_glyph_is_a_bullet():
     assert (blocks[1].tag, blocks[1].text) == ("li", "Revenue of $1.2 billion, up 10 Percent")
 
 
+@pytest.mark.parametrize("inner, kept", [
+    ("dosed at 10 <font face='Symbol'>µ</font>g/kg", "10 µg/kg"),
+    ("p<font style='font-family:Symbol'>&lt;</font>0.01 against placebo", "p<0.01"),
+    ("a margin of <font face='Symbol'>±</font>2 points", "±2 points"),
+    ("the <font face='Symbol'>a</font>-subunit of the receptor", "a-subunit"),
+], ids=["micro", "less-than", "plus-minus", "greek-letter"])
+def test_a_symbol_font_glyph_inside_a_sentence_is_no_bullet(inner, kept):
+    html = (f"<html><body><p>Acme Reports Trial Results</p><p>BOSTON, Jan. 5, 2021 -- Acme Corp. said the drug, "
+            f"{inner}, met its goal.</p></body></html>")
+    text = " ".join(b.text for b in to_document(html, filename="x.html").blocks)
+    assert "•" not in text and kept in text
+
+
+def test_a_symbol_font_letter_that_is_no_bullet_glyph_opens_its_paragraph():
+    html = ("<html><body><p>Acme Reports Trial Results</p><p><font face='Symbol'>a</font>-Synuclein levels fell by "
+            "half in treated patients.</p></body></html>")
+    blocks = to_document(html, filename="x.html").blocks
+    assert (blocks[1].tag, blocks[1].text) == ("p", "a-Synuclein levels fell by half in treated patients.")
+
+
 def test_an_exhibit_file_name_is_not_a_page_title():
     html = "<html><head><title>exv99w1</title></head><body><p>Acme Reports Results</p></body></html>"
     assert to_document(html, filename="x.html").title is None
@@ -209,6 +229,32 @@ def test_lines_far_longer_than_a_wrap_are_paragraphs_of_their_own():
     assert [b.text for b in to_document(text).blocks][1:4] == [
         "INVESTOR CONTACT:", "Jane Doe",
         "Acme Technologies Corp. Reports Second-Quarter 2013 Results, Increases Stock Repurchase Program"]
+
+
+WRAPPED_LEAD = ("NEW YORK, Feb. 5, 2025 (BUSINESS WIRE) -- Acme Corp. (NYSE: ACME) today reported results for the "
+                "fourth quarter of 2024, with revenue up 12 percent on strong demand in all of its regions.")
+TRACKING_URL = "https://www.example-wire.com/news/home/20250205000001/en/?utm_source=feed&id=" + "0123456789abcdef" * 12
+
+
+@pytest.mark.parametrize("width, long_line", [
+    (48, TRACKING_URL),
+    (42, "<" + TRACKING_URL + ">"),
+    (60, "Revenue\t" + "\t".join(f"{n},123.4" for n in range(30))),
+], ids=["url-beside-48-columns", "bracketed-url-beside-42-columns", "table-row-beside-60-columns"])
+def test_a_narrow_wrap_beside_one_long_line_stays_one_paragraph(width, long_line):
+    import textwrap
+
+    text = "Acme Corp. Reports Results\n\n" + "\n".join(textwrap.wrap(WRAPPED_LEAD, width)) + "\n" + long_line + "\n"
+    blocks = [" ".join(b.lines) for b in to_document(text).blocks]
+    assert any(block.startswith(WRAPPED_LEAD) for block in blocks)
+
+
+def test_an_unwrapped_stretch_joins_a_narrow_wrapped_paragraph_at_its_own_width():
+    import textwrap
+
+    long = "Acme Corp. today reported orders of $1.69 billion, down 8 percent compared with one year ago. " * 3
+    text = long.strip() + "\n" + "\n".join(textwrap.wrap(WRAPPED_LEAD, 46)) + "\n" + long.strip() + "\n"
+    assert [" ".join(b.lines) for b in to_document(text).blocks] == [long.strip(), WRAPPED_LEAD, long.strip()]
 
 
 def padded_page(body: str, padding: str) -> str:

@@ -96,6 +96,9 @@ DATELINES = [
     ("title-case-place-undated",
      "Amsterdam, the Netherlands – Royal Acme (NYSE: ACM, AEX: ACMA), a global leader in health technology, "
      "today presents its plan to create value.", "Amsterdam, the Netherlands", None, None, "Royal Acme"),
+    ("title-case-place-undated-nordic",
+     "Espoo, Finland – Acme Oyj today announced that it has agreed to acquire Beta AB, a supplier of industrial "
+     "sensors, for EUR 120 million.", "Espoo, Finland", None, None, "Acme Oyj"),
 ]
 
 
@@ -118,8 +121,20 @@ def test_dateline(text, location, when, wire, rest):
         "CAMTEK ANNOUNCES RECORD RESULTS FOR THE FOURTH QUARTER & FULL YEAR OF 2024",
         "Investor Relations Contact: Glen Kundert",
         "The Company will host a conference call at 4:30 p.m. ET.",
+        # a subheadline or sentence of "words, words – ..." is no title-case place without a date or wire
+        "Strong Growth, Record Margins – Company raises its guidance for the full year after a strong quarter in "
+        "every region it serves and in every product line it sells.",
+        "Today, the Company – which has served the market for forty years – announced a new chief executive officer "
+        "and a plan to expand into new regions.",
+        "In addition, Acme – the leading supplier of widgets in its markets – opened two new plants in the quarter, "
+        "which will add capacity for the coming year.",
+        "Espoo, Finland – Acme Oyj Opens Its New Plant",
+        "strong growth, record margins – company raises its guidance for the full year after a strong quarter in "
+        "every region it serves and in every product line it sells.",
     ],
-    ids=["issuer-with-listing", "caps-headline", "caps-headline-year", "contact-line", "sentence"],
+    ids=["issuer-with-listing", "caps-headline", "caps-headline-year", "contact-line", "sentence",
+         "subheadline-with-dash", "sentence-with-aside", "sentence-with-named-aside", "headline-with-a-place",
+         "lower-case-with-dash"],
 )
 def test_not_a_dateline(text):
     assert parse_dateline(text) is None
@@ -204,11 +219,21 @@ def test_company_name(lead, expected):
         (", BYMA: CRES", [("BYMA", "CRES")]),
         ("WKN: A40VJN, ISIN: CH1398992755", []),
         ("the \"Company\"", []),
+        ("STO: ACME", [("STO", "ACME")]),
+        ("ETR: ACM, EPA: ACM", [("ETR", "ACM"), ("EPA", "ACM")]),
+        ("the STO: Acme", []),
+        ("the agency said. EPA: The agency approved the permit", []),
+        ("approved under the AMS: Aerospace Material Specification", []),
+        ("Reports are filed in XBRL: Inline tagging applies", []),
+        ("XBRL: ACME-2024 instance document", []),
+        ("XPAR: ACA", [("XPAR", "ACA")]),
     ],
     ids=["nasdaq", "quoted-tickers", "semicolons", "shared-ticker", "nyse-american", "nyse-mkt", "tsx-v",
          "tsx-venture", "nasdaq-market", "unit-ticker", "glued-brackets", "otc-pink", "two-share-classes",
          "units-and-warrants", "one-ticker-then-prose", "two-exchanges-one-ticker", "nordic-share-class", "lse-and-tsx",
-         "aex", "market-identifier-code", "argentine-byma", "isin-wkn", "no-listing"],
+         "aex", "market-identifier-code", "argentine-byma", "isin-wkn", "no-listing", "google-code-bracketed",
+         "google-codes-bracketed", "google-code-mid-prose", "agency-name-is-no-exchange", "standard-name-is-no-exchange",
+         "x-word-is-no-market-code", "x-word-with-a-code", "another-market-code"],
 )
 def test_listings(text, expected):
     assert [(x.exchange, x.ticker) for x in listings_in(text)] == expected

@@ -94,6 +94,23 @@ HEADERS = [
     ("highlights-without-a-title",
      "Exhibit 99.1\n\nHighlights:\n\nGAAP net loss of $19 million, or ($0.06) per share\n\n"
      "Revenue of $1.06 billion, down 27 percent from last year\n\n" + LEAD, None, None, None),
+    # a plural noun that is also a verb ends a complete title: the paragraph under it is the deck
+    ("title-ending-in-a-plural-noun",
+     "Acme Publishes Its 2024 Annual and Sustainability Reports\n\n"
+     "The reports describe progress on emissions targets and board governance.\n\n" + LEAD,
+     "Acme Publishes Its 2024 Annual and Sustainability Reports",
+     "The reports describe progress on emissions targets and board governance.", None),
+    ("short-title-ending-in-a-plural-noun",
+     "Acme Celebrates Customer Service Wins\n\nCompany recognised for the fifth year in a row by analysts\n\n" + LEAD,
+     "Acme Celebrates Customer Service Wins", "Company recognised for the fifth year in a row by analysts", None),
+    ("title-ending-in-names",
+     "Acme Unveils New Brand Names\n\nRebranding of all product lines to be complete by June\n\n" + LEAD,
+     "Acme Unveils New Brand Names", "Rebranding of all product lines to be complete by June", None),
+    ("connective-never-takes-in-a-sentence",
+     "Acme Reports Record Revenue and\n\nThe board raised the dividend by ten percent.\n\n" + LEAD,
+     "Acme Reports Record Revenue and", "The board raised the dividend by ten percent.", None),
+    ("bare-name-and-verb-takes-in-its-object", "Acme Holdings Announces\n\nRecord Third Quarter Results\n\n" + LEAD,
+     "Acme Holdings Announces Record Third Quarter Results", None, None),
     ("page-title-printed-over-paragraphs",
      '---\ntitle: "ACME: RESULTS FOR 2024 REVENUE +12.4% TARGETS RAISED"\n---\n\nACME: RESULTS FOR 2024\n\n'
      "REVENUE +12.4%\n\nTARGETS RAISED\n\n" + LEAD,

@@ -1,0 +1,153 @@
+"""Ordinary layouts of whole releases that a rule fitted to one corpus file must not break: each test is a small
+made-up release of a common layout, read end to end."""
+
+from releases.parsing import parse_press_release
+
+
+def parse(text: str, filename: str = "release.txt"):
+    return parse_press_release(text, filename=filename)
+
+
+def test_a_subheadline_with_a_dash_is_not_a_title_case_dateline():
+    release = parse(
+        "Acme Corp. Reports Fourth Quarter 2024 Results\n\n"
+        "Strong Growth, Record Margins – Company raises its guidance for the full year after a strong quarter in "
+        "every region it serves and in every product line it sells.\n\n"
+        "NEW YORK, Feb. 5, 2025 (BUSINESS WIRE) -- Acme Corp. (NYSE: ACME) today reported results for the fourth "
+        "quarter of 2024, with revenue up 12 percent.\n\n"
+        "Revenue rose in all segments. The company expects further growth.\n"
+    )
+    assert release.dateline.location == "NEW YORK"
+    assert release.company.name == "Acme Corp."
+    assert [(x.exchange, x.ticker) for x in release.listings] == [("NYSE", "ACME")]
+    assert release.subheadline.startswith("Strong Growth, Record Margins")
+
+
+SIX_K_COVER = (
+    "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\nWashington, D.C. 20549\n\nFORM 6-K\n\n"
+    "REPORT OF FOREIGN PRIVATE ISSUER PURSUANT TO RULE 13a-16 OR 15d-16 UNDER THE SECURITIES EXCHANGE ACT OF 1934\n\n"
+    "Commission File Number: 001-12345\n\n"
+    "Indicate by check mark whether the registrant files or will file annual reports under cover of Form 20-F or "
+    "Form 40-F.\n\nForm 20-F ☒ Form 40-F ☐\n\n"
+)
+SIGNATURE_PAGE = (
+    "SIGNATURES\n\nPursuant to the requirements of the Securities Exchange Act of 1934, the registrant has duly "
+    "caused this report to be signed on its behalf by the undersigned, thereunto duly authorized.\n\n"
+    "By: /s/ Jane Doe\n\nName: Jane Doe\n\nTitle: Chief Financial Officer\n\nDate: November 12, 2024\n\n"
+)
+
+
+def test_a_6k_that_prints_the_release_before_its_signatures_keeps_the_release():
+    release = parse(
+        SIX_K_COVER + "Acme Ltd. Reports Record Third Quarter Revenue\n\n"
+        "TEL AVIV, Israel, Nov. 12, 2024 (GLOBE NEWSWIRE) -- Acme Ltd. (Nasdaq: ACME), a leader in industrial "
+        "sensors, today reported record revenue of $52.1 million for the third quarter of 2024.\n\n"
+        "Revenue grew in all regions, and the company raised its outlook for the year.\n\n"
+        + SIGNATURE_PAGE + "EXHIBIT INDEX\n\n99.1 Press release dated November 12, 2024\n"
+    )
+    assert release.headline == "Acme Ltd. Reports Record Third Quarter Revenue"
+    assert release.dateline.location == "TEL AVIV, Israel"
+    assert release.company.name == "Acme Ltd."
+    assert "Pursuant to the requirements" not in release.body_html
+    assert "raised its outlook" in release.body_html
+
+
+def test_an_8k_item_before_the_signatures_keeps_its_release():
+    release = parse(
+        "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\nFORM 8-K\n\nCURRENT REPORT\n\n"
+        "Beta Corp Announces Quarterly Dividend\n\n"
+        "HOUSTON, March 3, 2025 /PRNewswire/ -- Beta Corp (NYSE: BETA) today declared a quarterly cash dividend of "
+        "$0.25 per share, payable on April 1, 2025 to holders of record on March 17, 2025.\n\n"
+        + SIGNATURE_PAGE
+    )
+    assert release.headline == "Beta Corp Announces Quarterly Dividend"
+    assert release.dateline.location == "HOUSTON"
+    assert [(x.exchange, x.ticker) for x in release.listings] == [("NYSE", "BETA")]
+
+
+def test_a_6k_cover_signed_before_the_release_is_hidden():
+    release = parse(
+        SIX_K_COVER + "This report comprises a copy of the following press release.\n\n" + SIGNATURE_PAGE +
+        "Acme Ltd. Reports Record Third Quarter Revenue\n\n"
+        "TEL AVIV, Israel, Nov. 12, 2024 (GLOBE NEWSWIRE) -- Acme Ltd. (Nasdaq: ACME), a leader in industrial "
+        "sensors, today reported record revenue of $52.1 million for the third quarter of 2024.\n"
+    )
+    assert release.headline == "Acme Ltd. Reports Record Third Quarter Revenue"
+    assert "check mark" not in release.body_html
+
+
+def test_an_rns_results_banner_is_the_headline_when_nothing_else_is():
+    release = parse(
+        "Acme plc\n\nFull Year 2024 Results Announcement\n\nRecord revenue and a higher dividend for shareholders\n\n"
+        "LONDON, 4 March 2025 – Acme plc (LSE: ACME), the engineering group, today announces its results for the "
+        "year ended 31 December 2024, with revenue up 9 per cent.\n\nThe board proposes a final dividend of 12p.\n"
+    )
+    assert release.headline == "Full Year 2024 Results Announcement"
+    assert release.subheadline == "Record revenue and a higher dividend for shareholders"
+
+
+def test_an_hkex_interim_results_banner_is_the_headline():
+    release = parse(
+        "INTERIM RESULTS ANNOUNCEMENT\n\n"
+        "HONG KONG, 28 August 2024 – Acme Holdings Limited (HKEX: 1234) today announced its unaudited interim "
+        "results for the six months ended 30 June 2024, with revenue up 6 per cent.\n\nThe board declared an "
+        "interim dividend.\n"
+    )
+    assert release.headline == "INTERIM RESULTS ANNOUNCEMENT"
+
+
+def test_an_earnings_release_banner_is_the_headline_of_an_asx_release():
+    release = parse(
+        "Q4 2024 Earnings Release\n\n"
+        "SYDNEY, Australia, Feb. 20, 2025 – Acme Ltd (ASX: ACM) today reported record earnings for the fourth "
+        "quarter of 2024, driven by strong demand across its mining services business.\n\nRevenue rose 14 percent.\n"
+    )
+    assert release.headline == "Q4 2024 Earnings Release"
+
+
+def test_a_results_banner_over_the_release_headline_gives_way_to_it():
+    release = parse(
+        "Exhibit 99.1\n\nAcme Inc.\n\n2Q 2024 Earnings Release\n\nJuly 30, 2024\n\n"
+        "Acme Reports Second-Quarter 2024 Results\n\n"
+        "DALLAS – Acme Inc. (NYSE: ACME) today announced second-quarter 2024 sales and revenues of $4.1 billion, an "
+        "increase of 3 percent compared with the same quarter last year.\n"
+    )
+    assert release.headline == "Acme Reports Second-Quarter 2024 Results"
+
+
+LEAD_PARAGRAPH = ("<p>CLEVELAND, Ohio, March 3, 2025 /PRNewswire/ -- Acme Corp. (NYSE: ACME) today announced a "
+                  "restructuring of its operations in North America, which will reduce costs by $40 million a year."
+                  "</p><p>The plan is to be complete by the end of the year.</p>")
+
+
+def test_a_short_page_title_that_a_block_repeats_is_the_headline():
+    release = parse(
+        "<html><head><title>Acme Restructures</title></head><body><p>Investor News Archive Page</p>"
+        "<p>Acme Restructures</p>" + LEAD_PARAGRAPH + "</body></html>", "release.html")
+    assert release.headline == "Acme Restructures"
+
+
+def test_a_page_title_that_is_the_site_name_is_no_headline_however_long():
+    release = parse(
+        "<html><head><title>Acme Widget Holdings Corporation</title>"
+        "<meta property='og:site_name' content='Acme Widget Holdings Corporation'></head><body>"
+        "<p>Acme Widget Holdings Corporation</p><p>Acme Opens New Plant in Ohio</p>" + LEAD_PARAGRAPH +
+        "</body></html>", "release.html")
+    assert release.headline == "Acme Opens New Plant in Ohio"
+
+
+def test_a_page_title_that_is_the_issuers_name_is_no_headline():
+    release = parse(
+        "<html><head><title>Acme Corp.</title></head><body><p>Acme Announces Restructuring Plan</p>"
+        + LEAD_PARAGRAPH + "</body></html>", "release.html")
+    assert release.headline == "Acme Announces Restructuring Plan"
+
+
+def test_a_results_banner_under_the_headline_is_no_subheadline():
+    release = parse(
+        "Acme Reports Fourth Quarter 2024 Results\n\nQ4 2024 Earnings Release\n\n"
+        "DALLAS, Feb. 4, 2025 /PRNewswire/ -- Acme Inc. (NYSE: ACME) today announced fourth-quarter sales of $4.1 "
+        "billion, an increase of 3 percent compared with the same quarter last year.\n"
+    )
+    assert release.headline == "Acme Reports Fourth Quarter 2024 Results"
+    assert release.subheadline is None
