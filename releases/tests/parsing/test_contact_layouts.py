@@ -5,16 +5,7 @@ import pytest
 from releases.parsing.contacts import find_contacts
 from releases.parsing.document import Block
 
-
-def blocks(text: str, tag: str = "p") -> list[Block]:
-    return [Block(part.strip("\n"), tag=tag) for part in text.split("\n\n") if part.strip()]
-
-
-def people(text: str, tag: str = "p") -> list[tuple]:
-    return [
-        (c.role, c.name, c.title, c.organization, list(c.phones), list(c.emails))
-        for c in find_contacts(blocks(text, tag)).contacts
-    ]
+from .test_contacts import blocks, people
 
 
 # --- two columns under region headings without a colon ("In Taiwan" / "In the U.S.") --------
