@@ -6,7 +6,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup demo test test-fast test-browser bench bench-smoke bench-parse bench-import bench-alerts score clean
+.PHONY: run setup demo test test-fast test-browser bench bench-smoke bench-pages bench-parse bench-import bench-alerts score clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "irsite needs Python 3.11 or newer"'
@@ -43,6 +43,10 @@ bench: $(VENV)/.installed .env
 
 bench-smoke: $(VENV)/.installed .env
 	$(PY) bench/load.py --smoke
+
+# What a page-cache miss costs, page by page, in-process on 10,000 releases (target: < 15 ms).
+bench-pages: $(VENV)/.installed .env
+	$(PY) bench/pages.py $(if $(BENCH_DATABASE_URL),--database-url $(BENCH_DATABASE_URL))
 
 # Parser speed: median, p95 and worst ms per release of ../shared/corpus/dev, then the adversarial inputs.
 bench-parse: $(VENV)/.installed

@@ -6,6 +6,16 @@ triggers lifted for that moment only. (PostgreSQL's flush truncates, which no ro
 """
 
 import pytest
+from django.core.cache import caches
+
+
+@pytest.fixture(autouse=True)
+def empty_cache(settings, tmp_path):
+    """Each test starts with empty caches and its own page generation: rolling back a test's
+    rows sends no signal, so pages cached by one test would otherwise be served to the next."""
+    settings.PAGE_CACHE_STAMP = tmp_path / "page-generation"
+    caches["default"].clear()
+    caches["pages"].clear()
 
 
 @pytest.fixture(autouse=True)

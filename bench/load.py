@@ -12,10 +12,7 @@ so a per-URL cache cannot flatter them. Three passes, each against a fresh serve
 - "warm": the configured cache (local memory, or CACHE_URL), every path of the row requested
   a few times before timing, so each worker has it: pages come from the page cache;
 - "miss": the page cache turned off (IRSITE_PAGE_CACHE=false), warmed the same way: every
-  request renders its page, from fragments cached per content version and lists cached per
-  generation, as the first visitor of each page after a write does;
-- "cold": a dummy cache, so nothing at all is cached: every fragment renders too, as after a
-  deploy or an eviction.
+  request renders its page, as the first visitor of each page after a write does.
 Results are also written to bench/results/.
 
 Needs wrk (`apt-get install -y wrk`). Exit status 1 if any request failed.
@@ -295,14 +292,14 @@ def main(argv=None) -> int:
     parser.add_argument("--only", help="row names to run, separated by ';' (the ceiling always runs)")
     parser.add_argument(
         "--cache",
-        choices=["all", "warm", "miss", "cold"],
+        choices=["all", "warm", "miss"],
         default="all",
-        help="warm: pages from the page cache; miss: the page cache off, fragments cached; cold: nothing cached",
+        help="warm: pages from the page cache; miss: the page cache off, every page rendered",
     )
-    parser.add_argument("--smoke", action="store_true", help="a few hundred releases, one second per URL, cold")
+    parser.add_argument("--smoke", action="store_true", help="a few hundred releases, one second per URL, page cache off")
     args = parser.parse_args(argv)
     if args.smoke:
-        args.releases, args.duration, args.warmup, args.connections, args.cache = 300, 1, 0, 8, "cold"
+        args.releases, args.duration, args.warmup, args.connections, args.cache = 300, 1, 0, 8, "miss"
     if not shutil.which("wrk"):
         raise SystemExit("wrk is not installed: apt-get install -y wrk")
 
@@ -321,7 +318,6 @@ def main(argv=None) -> int:
     passes = {
         "warm": env,
         "miss": {**env, "IRSITE_PAGE_CACHE": "false"},
-        "cold": {**env, "CACHE_URL": "dummycache://"},
     }
     if args.cache != "all":
         passes = {args.cache: passes[args.cache]}

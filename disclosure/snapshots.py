@@ -28,16 +28,9 @@ def take_on_commit(release_ids: set[int]) -> None:
 
 
 def render_release(release: PressRelease) -> str:
-    from releases.views import present_calls, present_contacts, release_time_label
+    from releases.views import article_context
 
-    context = {
-        "release": release,
-        "calls": present_calls(release.calls.order_by("starts_at", "pk").prefetch_related("dial_ins"), dial_ins=True),
-        "contacts": present_contacts(release.contacts.all()),
-        "listings": list(release.company.listings.all()),
-        "published_label": release_time_label(release.published_at) if release.published_at else "",
-    }
-    return render_to_string("includes/release_article.html", context)
+    return render_to_string("includes/release_article.html", article_context(release))
 
 
 def take(pk: int) -> Snapshot | None:

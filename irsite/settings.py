@@ -89,33 +89,34 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Django's backend, with a health check that asks the socket before the server
-    # (irsite/db/postgresql/base.py).
-    DATABASES["default"]["ENGINE"] = "irsite.db.postgresql"
     # Server-side prepared statements: each connection parses and plans a statement it has
-    # run a few times once, not on every request (a release page's two statements took 0.9
-    # ms to plan and run, 0.3 ms prepared). Off behind a pooler that cannot keep them
+    # run a few times once, not on every request. Off behind a pooler that cannot keep them
     # (PgBouncer in transaction mode without max_prepared_statements).
     if env.bool("DJANGO_DB_PREPARED_STATEMENTS", default=True):
         DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
 
-# Local memory by default, one per process: room for the pages and fragments of a busy
-# site (Django's default of 300 entries would cull them as fast as they are stored). A
-# release shown takes three entries (its page, its article, its row), 13 KB in all, so
-# 20,000 entries hold some 6,500 releases in about 100 MB per process; a shared Redis
-# (CACHE_URL) holds one copy for every process and server.
 CACHES = {
-    "default": env.cache("CACHE_URL", default="locmemcache://irsite?max_entries=20000"),
+    # Local memory by default, one per process; CACHE_URL (e.g. Redis) to share it.
+    "default": env.cache("CACHE_URL", default="locmemcache://irsite"),
+    # Rendered public pages (releases/pagecache.py), bounded: a local-memory cache culls past
+    # MAX_ENTRIES (about 30 KB a page, so some 150 MB per process by default); a shared Redis
+    # (PAGE_CACHE_URL, else CACHE_URL) holds one copy for every process and server, bounded by
+    # its maxmemory with an LRU policy.
+    "pages": env.cache(
+        "PAGE_CACHE_URL", default=env.str("CACHE_URL", default="locmemcache://irsite-pages?max_entries=5000")
+    ),
     # Sign-in failures and lockouts, apart from the pages so that no flood of pages can evict
     # them: by default a table in the site's database (releases migration 0012), which every
     # worker and every server using that database shares.
     "throttle": env.cache("THROTTLE_CACHE_URL", default="dbcache://irsite_throttle?max_entries=200000"),
 }
-# Public pages are cached for anonymous visitors (releases/pagecache.py) until a write, the
-# next embargo lift, or this many seconds. Off, every request renders its page (the
-# fragments and lists cached per version stay cached).
+# Public pages are cached for anonymous visitors until a write, the next embargo lift or call
+# start, or this many seconds; off, every request renders its page.
 PAGE_CACHE_ENABLED = env.bool("IRSITE_PAGE_CACHE", default=True)
 PAGE_CACHE_SECONDS = env.int("IRSITE_PAGE_CACHE_SECONDS", default=3600)
+# How long a proxy or CDN in front may keep a public page (Cache-Control: s-maxage), never past
+# the next embargo lift or call start: it learns of no write, so keep this short. 0: not at all.
+PAGE_SHARED_SECONDS = env.int("IRSITE_PAGE_SHARED_SECONDS", default=60)
 # With the local-memory cache, the file through which every process on this machine learns
 # of a write made by another (a gunicorn worker, a management command).
 PAGE_CACHE_STAMP = env.path("IRSITE_PAGE_CACHE_STAMP", default=BASE_DIR / "var" / "page-generation")

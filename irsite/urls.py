@@ -4,8 +4,8 @@ from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static
 from django.urls import include, path
 
-from releases.pagecache import public_page
 from releases.sitemaps import sitemaps
+from releases.urls import page
 from releases.views import RobotsView
 
 admin.site.site_header = "irsite administration"
@@ -20,7 +20,7 @@ def favicon(request):
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", page(sitemap, params=("p",)), {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", RobotsView.as_view(), name="robots-txt"),
     path("favicon.ico", favicon),
     path("alerts/", include("alerts.urls")),

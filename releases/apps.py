@@ -19,13 +19,3 @@ class ReleasesConfig(AppConfig):
         post_delete.connect(invalidate_on_write, dispatch_uid="pagecache-delete")
         m2m_changed.connect(invalidate_on_write, dispatch_uid="pagecache-m2m")
 
-        from .models import PressRelease
-        from .versions import SENDERS, touch_on_contacts_changed, touch_on_write
-
-        # A release's or call's version moves when anything its page shows is written.
-        for sender in SENDERS:
-            post_save.connect(touch_on_write, sender=sender, dispatch_uid=f"versions-save-{sender.__name__}")
-            post_delete.connect(touch_on_write, sender=sender, dispatch_uid=f"versions-delete-{sender.__name__}")
-        m2m_changed.connect(
-            touch_on_contacts_changed, sender=PressRelease.contacts.through, dispatch_uid="versions-contacts"
-        )

@@ -6,25 +6,18 @@ Out: the bytes of a VCALENDAR whose events start in the call's own zone (DTSTART
 with the matching VTIMEZONE), carry the dial-ins, passcode and webcast in DESCRIPTION,
 and as RFC 7986 CONFERENCE properties that calendar apps turn into "Join" buttons.
 
-Writing an event with icalendar costs about half a millisecond (mostly folding its lines),
-so each event's text is kept in the default cache under the call's version
-(releases/versions.py moves `updated_at` when its company, listings or dial-ins change)
-and the site's address, and each VTIMEZONE once per process; a calendar is those texts
-joined, the same bytes icalendar writes for the whole calendar.
+The whole calendar is cached with the page (releases/pagecache.py), and each VTIMEZONE once
+per process.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
-from django.core.cache import cache
-from django.db.models import prefetch_related_objects
 from icalendar import Calendar, Conference, Event, Timezone
 
-from .fragments import version_key
 from .models import ConferenceCall, DialIn
 
 PRODID = "-//irsite//Investor relations events//EN"
@@ -100,29 +93,6 @@ def event_tzids(event: Event) -> tuple[str, ...]:
     return tuple(sorted(found - {None, "UTC"}))
 
 
-def event_key(call: ConferenceCall, site_digest: str) -> str:
-    return version_key(f"ics-event:{site_digest}", call.pk, call.updated_at)
-
-
-def events_text(calls: list[ConferenceCall], site_url: str) -> list[tuple[tuple[str, ...], bytes]]:
-    """(zones, VEVENT text) per call, from the cache, writing and storing the missing ones.
-
-    Only public calls may come here: whatever is written is cached."""
-    site_digest = hashlib.sha256(site_url.encode()).hexdigest()[:16]
-    keys = [event_key(call, site_digest) for call in calls]
-    found = cache.get_many(keys)
-    missing = [call for call, key in zip(calls, keys, strict=True) if key not in found]
-    if missing:
-        prefetch_related_objects(missing, "dial_ins")  # in DialIn's order: kind, then pk
-        written = {}
-        for call in missing:
-            event = call_event(call, site_url + call.get_absolute_url())
-            written[event_key(call, site_digest)] = (event_tzids(event), event.to_ical())
-        cache.set_many(written, timeout=None)  # the key names the version: never stale
-        found |= written
-    return [found[key] for key in keys]
-
-
 @lru_cache(maxsize=128)
 def timezone_text(tzid: str, first_year: int, last_year: int) -> bytes:
     """The VTIMEZONE of `tzid` with its transitions from January 1 of `first_year` to
@@ -142,19 +112,20 @@ def calendar_bytes(calls: Iterable[ConferenceCall], *, name: str, uid: str, site
     """A VCALENDAR of the calls that have a start time, with one VTIMEZONE per zone used,
     in the order of the zones' names (so every process writes the same bytes).
 
-    `calls` come from a public queryset. `site_url` is the scheme and host ("https://example.com"),
-    `uid` names the calendar itself (RFC 7986), stable for one address."""
+    `calls` come from a public queryset, their company and dial-ins loaded. `site_url` is the
+    scheme and host ("https://example.com"), `uid` names the calendar itself (RFC 7986), stable
+    for one address."""
     calendar = Calendar.new(prodid=PRODID, name=name, uid=uid)  # NAME and X-WR-CALNAME
     calendar.add("METHOD", "PUBLISH")
     calendar.add("REFRESH-INTERVAL", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", "PT6H")
     calls = [call for call in calls if call.starts_at]
-    events = events_text(calls, site_url)
+    events = [call_event(call, site_url + call.get_absolute_url()) for call in calls]
     zones = []
     if calls:
         # Transitions only for the years the events span, not icalendar's default 1970-2038.
         years = [call.local_starts_at.year for call in calls]
-        tzids = sorted({tzid for names, _ in events for tzid in names})
+        tzids = sorted({tzid for event in events for tzid in event_tzids(event)})
         zones = [timezone_text(tzid, min(years), max(years) + 1) for tzid in tzids]
     head = calendar.to_ical().removesuffix(END_CALENDAR)
-    return b"".join([head, *zones, *(text for _, text in events), END_CALENDAR])
+    return b"".join([head, *zones, *(event.to_ical() for event in events), END_CALENDAR])

@@ -1,6 +1,5 @@
-"""`links`: the public pages every template links to, as paths, `assets`: the static files
-every page loads, as URLs, and `chrome`: the fragment names of the header and footer, in
-every template's context.
+"""`links`: the public pages every template links to, as paths, and `assets`: the static
+files every page loads, as URLs, in every template's context.
 
 Links depend on nothing but the deployment's URL prefix, so they are reversed once per
 prefix rather than by a `{% url %}` tag in each header, footer and list on every request
@@ -12,8 +11,6 @@ from functools import cache
 
 from django.templatetags.static import static
 from django.urls import get_script_prefix, reverse
-
-from .fragments import parts_key
 
 NAMES = {
     "home": "releases:home",
@@ -41,14 +38,5 @@ def asset_urls() -> dict[str, str]:
     return {key: static(path) for key, path in ASSETS.items()}
 
 
-@cache
-def chrome_keys(prefix: str, section: str) -> dict[str, str]:
-    """Fragment names for the site's header (which marks the current section) and footer:
-    they change with nothing but the links and the code."""
-    return {"header": parts_key("header", prefix, section), "footer": parts_key("footer", prefix)}
-
-
 def links(request) -> dict:
-    prefix = get_script_prefix()
-    section = request.resolver_match.url_name if getattr(request, "resolver_match", None) else ""
-    return {"links": links_under(prefix), "assets": asset_urls(), "chrome": chrome_keys(prefix, section or "")}
+    return {"links": links_under(get_script_prefix()), "assets": asset_urls()}

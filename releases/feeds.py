@@ -3,20 +3,18 @@
 In: the request (and a company slug or category from the URL). Out: the latest published
 releases, newest first. Each item's GUID is a tag URI built from the release's primary
 key, so it stays the same when a headline, slug or the site's host changes. Conditional
-GET (Last-Modified / ETag, 304) is added where the feeds are routed, in urls.py.
+GET (Last-Modified / ETag, 304) and the page cache are added where the feeds are routed, in
+urls.py.
 """
 
 from __future__ import annotations
 
 from django.contrib.syndication.views import Feed
-from django.core.cache import cache
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.cache import set_response_etag
 from django.utils.feedgenerator import Atom1Feed
 
-from .fragments import rows_key, text_digest
 from .models import Company, PressRelease
 
 FEED_ITEMS = 30
@@ -28,40 +26,8 @@ def release_guid(release: PressRelease) -> str:
 
 
 class ReleasesFeed(Feed):
-    """Each feed is cached whole under what it shows (its releases' versions, its company's,
-    the address it was asked at), so a page-cache miss costs a query and a cache read, and
-    writing the XML (the slowest part) happens once per change."""
-
     title = "Press releases"
     description = "The latest press releases."
-
-    def __call__(self, request, *args, **kwargs):
-        obj = self.get_object(request, *args, **kwargs)
-        key = self.cache_key(request, obj, self.versions(obj))
-        if (stored := cache.get(key)) is not None:
-            content, headers = stored
-            response = HttpResponse(content)
-            for name, value in headers.items():
-                response[name] = value
-            return response
-        # The ETag is hashed once here, not by conditional_page on every request.
-        response = set_response_etag(super().__call__(request, *args, **kwargs))
-        kept = ("Content-Type", "Last-Modified", "ETag")
-        headers = {name: response[name] for name in kept if response.has_header(name)}
-        cache.set(key, (response.content, headers), timeout=None)
-        return response
-
-    def cache_key(self, request, obj, versions) -> str:
-        owner = f"{obj.pk}:{obj.updated_at.timestamp():.6f}" if isinstance(obj, Company) else str(obj)
-        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        return f"{rows_key('feed', versions)}:{owner}:{text_digest(address)}"
-
-    def versions(self, obj) -> list:
-        """The (pk, updated_at) of the feed's items, which name its cache entry; for the feed of
-        all releases, from a hand-written statement (see PressRelease.objects.published_versions)."""
-        if obj is None:
-            return PressRelease.objects.published_versions(0, FEED_ITEMS)
-        return list(self.items(obj).values_list("pk", "updated_at"))
 
     def link(self, obj=None):
         return reverse("releases:release-list")
@@ -105,10 +71,7 @@ class ReleasesFeed(Feed):
 
 class CompanyReleasesFeed(ReleasesFeed):
     def get_object(self, request, slug):
-        company = get_object_or_404(Company, slug=slug)
-        if not PressRelease.objects.published().filter(company=company).exists():
-            raise Http404("This company has no published releases.")
-        return company
+        return get_object_or_404(Company.objects.public(), slug=slug)
 
     def title(self, obj):
         return f"{obj.name}: press releases"

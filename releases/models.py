@@ -2,21 +2,18 @@
 
 Publication is one nullable timestamp per release: NULL is a draft, a future time
 is an embargo, a past time is published. Every public read goes through the
-querysets here, so the rule exists once: published_q() for the ORM, and published_sql()
-for the few hand-written statements of the pages read most, each held by a test to the
-answers of the queryset it stands for.
+querysets here, so each rule exists once: published() for releases, public() for calls
+and for companies.
 """
 
 from __future__ import annotations
 
 import zoneinfo
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import connections, models
-from django.db.models import Q
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -35,68 +32,14 @@ def validate_iana_zone(value: str) -> None:
         ) from None
 
 
-def published_sql(column: str = "published_at") -> str:
-    """published_q() in a hand-written statement: `column` is a release's publication time,
-    and the parameter it takes is now_param()."""
-    return f"{column} <= %s"
-
-
-def public_call_sql(call: str) -> str:
-    """ConferenceCallQuerySet.public() in a hand-written statement, for the call aliased
-    `call`: entered by hand, or announced in a published release (taking now_param()). The
-    release is a subquery per call: as a join, PostgreSQL hashed the whole release table to
-    keep three upcoming calls of ninety (1 ms)."""
-    release = f"(SELECT r.published_at FROM {PressRelease._meta.db_table} r WHERE r.id = {call}.release_id)"
-    return f"({call}.release_id IS NULL OR {published_sql(release)})"
-
-
-def now_param(using: str):
-    """Now, as the database `using` compares it with a publication time."""
-    return connections[using].ops.adapt_datetimefield_value(timezone.now())
-
-
-Version = tuple[int, datetime]
-
-
-def versions_by_sql(using: str, sql: str, params: list) -> list[Version]:
-    """(pk, updated_at) pairs from a hand-written statement, `updated_at` aware as the ORM
-    gives it (SQLite's driver returns it naive, in UTC).
-
-    The hand-written statements below are the lists and lookups on every public page that is
-    not served from the page cache: building and compiling such a query cost the ORM 150-250
-    us, ten times what the database took to run it. Each applies the same rule as the queryset
-    method it mirrors, and a test holds them to the same answers."""
-    with connections[using].cursor() as cursor:
-        cursor.execute(sql, params)
-        return aware_versions(cursor.fetchall())
-
-
-def aware_versions(rows) -> list[Version]:
-    return [(pk, at if timezone.is_aware(at) else at.replace(tzinfo=UTC)) for pk, at in rows]
-
-
-def window(start: int, stop: int | None) -> tuple[str, list[int]]:
-    """The LIMIT and OFFSET clause, and its parameters, for rows [start:stop]."""
-    if stop is None:
-        if start:
-            raise ValueError("A window with no end starts at the first row.")
-        return "", []
-    return " LIMIT %s OFFSET %s", [max(0, stop - start), start]
-
-
 class CompanyQuerySet(models.QuerySet):
-    def public_version(self, slug: str) -> Version | None:
-        """(pk, updated_at) of the company at `slug` if it has a published release or a public
-        call (ConferenceCallQuerySet.public()), else None: the rule a company page follows."""
-        companies, releases, calls = (model._meta.db_table for model in (Company, PressRelease, ConferenceCall))
-        sql = (
-            f"SELECT c.id, c.updated_at FROM {companies} c WHERE c.slug = %s AND ("
-            f"EXISTS (SELECT 1 FROM {releases} r WHERE r.company_id = c.id AND {published_sql('r.published_at')}) "
-            f"OR EXISTS (SELECT 1 FROM {calls} k WHERE k.company_id = c.id AND {public_call_sql('k')}))"
-        )
-        now = now_param(self.db)
-        found = versions_by_sql(self.db, sql, [slug, now, now])
-        return found[0] if found else None
+    def public(self):
+        """Companies with a published release or a public call (ConferenceCallQuerySet.public()):
+        the one rule for a company's page, the company list, the sitemap and its feeds. A company
+        created by a draft upload stays unseen, so its name cannot leak an embargo."""
+        releases = PressRelease.objects.published().filter(company=OuterRef("pk"))
+        calls = ConferenceCall.objects.public().filter(company=OuterRef("pk"))
+        return self.filter(Exists(releases) | Exists(calls))
 
 
 class Company(models.Model):
@@ -166,93 +109,15 @@ class PressReleaseQuerySet(models.QuerySet):
     def embargoed(self):
         return self.filter(published_at__gt=timezone.now())
 
-    def published_versions(
-        self,
-        start: int = 0,
-        stop: int | None = None,
-        *,
-        company=None,
-        category: str = "",
-        year: int | None = None,
-        reverse: bool = False,
-    ) -> list[Version]:
-        """(pk, updated_at) of published releases [start:stop] in list order (Meta.ordering),
-        or its reverse, of one company, category and year (in the site's zone) when given:
-        what `published().filter(...).values_list("pk", "updated_at")[start:stop]` gives: off
-        the release_published_idx index alone, or the company's or category's index and the
-        table when filtered."""
-        ops = connections[self.db].ops
-        where, params = [published_sql()], [now_param(self.db)]
-        if company is not None:
-            where.append("company_id = %s")
-            params.append(company.pk)
-        if category:
-            where.append("category = %s")
-            params.append(category)
-        if year is not None:
-            where.append("published_at BETWEEN %s AND %s")
-            params.extend(ops.year_lookup_bounds_for_datetime_field(year))
-        limit, window_params = window(start, stop)
-        order = "ASC" if reverse else "DESC"
-        sql = (
-            f"SELECT id, updated_at FROM {self.model._meta.db_table} WHERE {' AND '.join(where)} "
-            f"ORDER BY published_at {order}, dateline_date {order}, id {order}{limit}"
-        )
-        return versions_by_sql(self.db, sql, [*params, *window_params])
-
-    def published_page_at(self, company_slug: str, slug: str) -> ReleasePage | None:
-        """The published release at a release page's address, as its version and the
-        published releases just before and after it (in publication order, ties by pk);
-        None when no published release is there.
-
-        One hand-written statement, where the ORM took longer to build its three queries
-        than the database to run them, and PostgreSQL a round trip each. It applies the same
-        rule as published_q(), and each neighbour walks the published_at index from the
-        release outwards. Only the next one needs the rule's bound: whatever was published
-        before a published release is published too, and that bound made SQLite walk the
-        index down from now rather than from the release (0.5 ms, not 6 us)."""
-        releases, companies = self.model._meta.db_table, Company._meta.db_table
-        previous = (
-            f"SELECT q.id FROM {releases} q WHERE q.published_at <= r.published_at "
-            "AND (q.published_at < r.published_at OR q.id < r.id) ORDER BY q.published_at DESC, q.id DESC LIMIT 1"
-        )
-        following = (
-            f"SELECT q.id FROM {releases} q WHERE {published_sql('q.published_at')} "
-            "AND q.published_at >= r.published_at AND (q.published_at > r.published_at OR q.id > r.id) "
-            "ORDER BY q.published_at ASC, q.id ASC LIMIT 1"
-        )
-        sql = (
-            "SELECT x.id, x.updated_at, p.headline, p.slug, pc.slug, n.headline, n.slug, nc.slug FROM ("
-            f"SELECT r.id, r.updated_at, ({previous}) AS previous_id, ({following}) AS next_id "
-            f"FROM {releases} r JOIN {companies} c ON c.id = r.company_id "
-            f"WHERE c.slug = %s AND r.slug = %s AND {published_sql('r.published_at')}) x "
-            f"LEFT JOIN {releases} p ON p.id = x.previous_id LEFT JOIN {companies} pc ON pc.id = p.company_id "
-            f"LEFT JOIN {releases} n ON n.id = x.next_id LEFT JOIN {companies} nc ON nc.id = n.company_id"
-        )
-        now = now_param(self.db)
-        with connections[self.db].cursor() as cursor:
-            cursor.execute(sql, [now, company_slug, slug, now])
-            row = cursor.fetchone()
-        if row is None:
-            return None
-        (pk, updated_at), neighbours = aware_versions([row[:2]])[0], []
-        for headline, release_slug, owner_slug in (row[2:5], row[5:8]):
-            url = reverse("releases:release-detail", kwargs={"company": owner_slug, "slug": release_slug})
-            neighbours.append(Neighbour(headline=headline, url=url) if headline is not None else None)
-        return ReleasePage(version=(pk, updated_at), previous=neighbours[0], next=neighbours[1])
-
-
-@dataclass(frozen=True)
-class Neighbour:
-    headline: str
-    url: str
-
-
-@dataclass(frozen=True)
-class ReleasePage:
-    version: Version
-    previous: Neighbour | None
-    next: Neighbour | None
+    def neighbours(self, release: PressRelease) -> tuple[PressRelease | None, PressRelease | None]:
+        """The published releases just before and just after `release`, in publication order
+        (ties by pk); None at either end. Each bounded on the side of `release`, so the
+        database walks the publication index outwards from it, not from now."""
+        at, pk = release.published_at, release.pk
+        published = self.published().only("headline", "slug", "company_id")
+        older = published.filter(published_at__lte=at).exclude(published_at=at, pk__gte=pk)
+        newer = published.filter(published_at__gte=at).exclude(published_at=at, pk__lte=pk)
+        return older.order_by("-published_at", "-pk").first(), newer.order_by("published_at", "pk").first()
 
 
 class PressRelease(models.Model):
@@ -416,26 +281,6 @@ class ConferenceCallQuerySet(models.QuerySet):
 
     def past(self):
         return self.public().filter(starts_at__lt=timezone.now()).order_by("-starts_at", "-pk")
-
-    def public_versions(
-        self, start: int = 0, stop: int | None = None, *, upcoming: bool, since=None, reverse: bool = False
-    ) -> list[Version]:
-        """(pk, updated_at) of upcoming() or past() calls [start:stop], in their order (ties
-        by pk) or its reverse: what `upcoming().values_list("pk", "updated_at")[start:stop]`
-        gives. With `since`, upcoming calls count from that moment rather than now."""
-        calls = self.model._meta.db_table
-        limit, window_params = window(start, stop)
-        side, order = (">=", "ASC") if upcoming else ("<", "DESC")
-        if reverse:
-            order = "DESC" if order == "ASC" else "ASC"
-        sql = (
-            f"SELECT c.id, c.updated_at FROM {calls} c WHERE c.starts_at {side} %s "
-            f"AND {public_call_sql('c')} ORDER BY c.starts_at {order}, c.id {order}{limit}"
-        )
-        now = timezone.now()
-        bound = since if upcoming and since is not None else now
-        adapt = connections[self.db].ops.adapt_datetimefield_value
-        return versions_by_sql(self.db, sql, [adapt(bound), adapt(now), *window_params])
 
 
 class ConferenceCall(models.Model):

@@ -12,19 +12,15 @@ from datetime import datetime
 
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
-from django.core.cache import cache
-from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Exists, Max, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.forms.utils import flatatt
 from django.utils import timezone
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
-from .fragments import code_digest, text_digest
 from .models import Company, PressRelease
-from .pagecache import generation, horizon, page_cache_seconds
 
 SEARCH_CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -93,115 +89,33 @@ def fts_string(word: str) -> str:
 
 
 def published_years(published: QuerySet) -> list[int]:
-    """The years (in the site's zone) with a published release, newest first: one indexed
-    MAX per year present, where truncating every release's date took 40 ms or more."""
-    releases = published.order_by()
+    """The years (in the site's zone) with a published release, newest first: one index seek
+    per year present (the latest release before each January 1), where truncating every
+    release's date read them all."""
+    latest = published.order_by("-published_at").values_list("published_at", flat=True).first()
     years = []
-    latest = releases.aggregate(at=Max("published_at"))["at"]
     while latest is not None:
         years.append(timezone.localtime(latest).year)
         start = datetime(years[-1], 1, 1, tzinfo=timezone.get_current_timezone())
-        latest = releases.filter(published_at__lt=start).aggregate(at=Max("published_at"))["at"]
+        # Before a January 1 that a published release follows, everything is published: one
+        # bound, from which the index is sought (with now as a second, SQLite walked from now).
+        earlier = PressRelease.objects.filter(published_at__lt=start).order_by("-published_at")
+        latest = earlier.values_list("published_at", flat=True).first()
     return years
 
 
-# This process's copy of the latest filter choices, by cache key: a key names one generation
-# and horizon, so the copy cannot be stale, and reading it skips unpickling a few hundred
-# companies on every archive page.
-_latest_choices: dict[str, dict] = {}
-
-
-def filter_choices(published: QuerySet) -> dict:
-    """The years with published releases and the companies with one, as ready <option> tags
-    and by submitted value for validation, worked out once per cache generation (and embargo
-    horizon): on SQLite the years alone cost tens of milliseconds, and a few hundred
-    companies' options as many again."""
-    token = generation()
-    # The code's digest too: after a deploy, another version's choices may differ in shape.
-    key = f"irsite:archive-choices:{token}:{horizon(token)}:{code_digest()}" if token else None
-    choices = _latest_choices.get(key) if key else None
-    if choices is not None:
-        return choices
-    choices = cache.get(key) if key else None
-    if choices is None:
-        companies = Company.objects.filter(Exists(published.filter(company=OuterRef("pk")))).order_by("name")
-        companies = list(companies.values_list("pk", "slug", "name"))
-        years = [str(year) for year in published_years(published)]
-        year_options = option_tags([("", "All"), *((year, year) for year in years)])
-        company_options = option_tags([("", "All"), *((slug, name) for _, slug, name in companies)])
-        choices = {
-            "years": {year: int(year) for year in years},
-            "year_options": year_options,
-            "companies": {slug: (pk, name) for pk, slug, name in companies},
-            "company_options": company_options,
-            # Names the form as shown: unchanged by a write that changes no year or company.
-            "digest": text_digest(f"{year_options}\n{company_options}"),
-        }
-        if key:
-            cache.set(key, choices, timeout=page_cache_seconds())
-    if key:
-        _latest_choices.clear()  # the previous generation's
-        _latest_choices[key] = choices
-    return choices
-
-
-def option_tags(choices) -> str:
-    return "\n".join(f'<option value="{escape(key)}">{escape(label)}</option>' for key, label in choices)
-
-
-CATEGORIES = {str(value): str(value) for value in PressRelease.Category.values}
-CATEGORY_OPTIONS = option_tags([("", "All"), *PressRelease.Category.choices])
-
-
-class PlainSelect(forms.Select):
-    """A <select> written in Python from ready-made <option> tags (`options_html`): the
-    template per <option> of Django's widget cost more than the rest of the archive page
-    with a few hundred companies. The chosen option is marked on the way out."""
-
-    options_html = ""
+class OptionsSelect(forms.Select):
+    """A <select> whose <option> tags are written in Python: Django's widget renders a
+    template per option, 30 ms for the archive's few hundred companies."""
 
     def render(self, name, value, attrs=None, renderer=None):
-        attrs = self.build_attrs(self.attrs, attrs)
-        options = self.options_html
-        chosen = "" if value is None else escape(str(value))
-        if chosen:
-            options = options.replace(f'<option value="{chosen}">', f'<option value="{chosen}" selected>', 1)
-        return format_html('<select name="{}"{}>\n{}\n</select>', name, flatatt(attrs), mark_safe(options))
-
-
-class PickField(forms.Field):
-    """One of `values` ({submitted text: cleaned value}), shown by a PlainSelect. A dict
-    lookup, where a ChoiceField normalised and deep-copied its choices for every form, and a
-    ModelChoiceField built and ran a query for every filtered archive page."""
-
-    widget = PlainSelect
-    default_error_messages = {
-        "invalid_choice": "Select a valid choice. That choice is not one of the available choices."
-    }
-
-    def __init__(self, *, values: dict | None = None, options_html: str = "", **kwargs):
-        super().__init__(required=False, **kwargs)
-        self.values = values or {}
-        self.widget.options_html = options_html
-
-    def to_python(self, value):
-        if value in self.empty_values:
-            return None
-        if str(value) not in self.values:
-            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
-        return self.clean_value(str(value), self.values[str(value)])
-
-    def clean_value(self, text: str, value):
-        return value
-
-
-class ListedCompanyField(PickField):
-    """A company by slug, among `values` ({slug: (pk, name)}), cleaned to a Company with its
-    pk, slug and name."""
-
-    def clean_value(self, text: str, value) -> Company:
-        pk, name = value
-        return Company(pk=pk, slug=text, name=name)
+        chosen = "" if value is None else str(value)
+        options = "\n".join(
+            f'<option value="{escape(key)}"{" selected" if str(key) == chosen else ""}>{escape(label)}</option>'
+            for key, label in self.choices
+        )
+        attrs = flatatt(self.build_attrs(self.attrs, attrs))
+        return format_html('<select name="{}"{}>\n{}\n</select>', name, attrs, mark_safe(options))
 
 
 class ReleaseFilterForm(forms.Form):
@@ -211,17 +125,27 @@ class ReleaseFilterForm(forms.Form):
     q = forms.CharField(
         label="Search", required=False, max_length=MAX_QUERY_LENGTH, strip=True, widget=forms.SearchInput
     )
-    year = PickField(label="Year")
-    company = ListedCompanyField(label="Company")
-    category = PickField(label="Category", values=CATEGORIES, options_html=CATEGORY_OPTIONS)
+    year = forms.TypedChoiceField(label="Year", required=False, coerce=int, empty_value=None, widget=OptionsSelect)
+    company = forms.ChoiceField(label="Company", required=False, widget=OptionsSelect)
+    category = forms.ChoiceField(
+        label="Category", required=False, choices=[("", "All"), *PressRelease.Category.choices], widget=OptionsSelect
+    )
 
-    def __init__(self, *args, published: QuerySet, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = filter_choices(published)
-        self.choices_digest = choices["digest"]
-        for name, values, options in (("year", "years", "year_options"), ("company", "companies", "company_options")):
-            self.fields[name].values = choices[values]
-            self.fields[name].widget.options_html = choices[options]
+        published = PressRelease.objects.published()
+        self.fields["year"].choices = [("", "All"), *((year, year) for year in published_years(published))]
+        companies = Company.objects.filter(Exists(published.filter(company=OuterRef("pk")))).order_by("name")
+        self.companies = {slug: (pk, name) for slug, pk, name in companies.values_list("slug", "pk", "name")}
+        self.fields["company"].choices = [("", "All"), *((slug, name) for slug, (_, name) in self.companies.items())]
+
+    def clean_company(self) -> Company | None:
+        """The chosen company, with its pk, slug and name (from the choices' own query)."""
+        slug = self.cleaned_data["company"]
+        if not slug:
+            return None
+        pk, name = self.companies[slug]
+        return Company(pk=pk, slug=slug, name=name)
 
     def filter(self, releases: QuerySet) -> QuerySet:
         """The releases matching the valid fields; an invalid field filters nothing."""
@@ -233,21 +157,6 @@ class ReleaseFilterForm(forms.Form):
         if data.get("category"):
             releases = releases.filter(category=data["category"])
         return search_releases(releases, data.get("q") or "")
-
-    def filters(self) -> dict:
-        """The valid year, company and category chosen (for PressRelease.objects.published_versions)."""
-        data = self.cleaned_data if self.is_bound else {}
-        return {name: data[name] for name in ("year", "company", "category") if data.get(name)}
-
-    @property
-    def has_words(self) -> bool:
-        return bool(self.is_bound and (self.cleaned_data.get("q") or "").split())
-
-    def cache_name(self) -> str:
-        """The valid filters, as text that names the list they select."""
-        data = self.cleaned_data if self.is_bound else {}
-        company = data.get("company")
-        return repr([data.get("q") or "", data.get("year"), company.pk if company else None, data.get("category")])
 
     @property
     def is_filtered(self) -> bool:

@@ -33,7 +33,6 @@ from django.utils.text import get_valid_filename, slugify
 from alerts.tasks import schedule_release_alerts
 from disclosure import audit, workflow
 
-from . import versions
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
 from .parsing.category import guess_category
 from .parsing.result import Call, ContactInfo, ParsedRelease
@@ -143,11 +142,10 @@ def release_create_from_upload_once(
     release.source_file.save(get_valid_filename(source_name) or f"{sha256}.txt", ContentFile(source), save=False)
     try:
         release.save()
-        with versions.creating(release):
-            links = [ReleaseContact(pressrelease=release, contact=c) for c in contacts]
-            audit.record_created(ReleaseContact.objects.bulk_create(links))  # bulk_create sends no signal
-            for info in parsed.calls:
-                call_create(company=company, release=release, info=info, default_title=release.headline)
+        links = [ReleaseContact(pressrelease=release, contact=c) for c in contacts]
+        audit.record_created(ReleaseContact.objects.bulk_create(links))  # bulk_create sends no signal
+        for info in parsed.calls:
+            call_create(company=company, release=release, info=info, default_title=release.headline)
     except BaseException:
         release.source_file.delete(save=False)
         raise
@@ -218,8 +216,7 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
                 "The issuing company was not found in the release; enter its name.", code="no_company"
             )
         company = Company(name=name, slug=unique_company_slug(name=name))
-    known_company = not company._state.adding
-    changed = not known_company
+    changed = company._state.adding
     if not company.website and parsed.company.website:
         company.website, changed = normalize_url(parsed.company.website), True
     if not company.about and parsed.about:
@@ -237,10 +234,8 @@ def company_for_release(*, parsed: ParsedRelease) -> Company:
             listing.full_clean(exclude=["company"], validate_constraints=False)
             new.append(listing)
             known.add((exchange, ticker))
-    audit.record_created(Listing.objects.bulk_create(new))  # bulk_create sends no signal
-    if new and known_company and not changed:
-        # bulk_create sends no signal; the company's pages now show another ticker.
-        versions.touch(*versions.shown_in(Company, company))
+    # bulk_create sends no signal; the release saved with these clears the page cache.
+    audit.record_created(Listing.objects.bulk_create(new))
     return company
 
 

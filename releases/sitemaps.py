@@ -51,7 +51,7 @@ class CompanySitemap(Sitemap):
     priority = 0.7
 
     def items(self):
-        return Company.objects.filter(pk__in=PressRelease.objects.published().values("company_id")).order_by("name")
+        return Company.objects.public().order_by("name")
 
 
 sitemaps = {"pages": PageSitemap, "releases": ReleaseSitemap, "events": EventSitemap, "companies": CompanySitemap}

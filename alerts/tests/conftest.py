@@ -1,16 +1,9 @@
 """Fixtures: a real SMTP server on 127.0.0.1 with Django's SMTP backend pointed at it, tasks
-run at once (the immediate backend) for tests in one process, and an empty page cache."""
+run at once (the immediate backend) for tests in one process."""
 
 import pytest
-from django.core.cache import cache
 
 from .smtp import SmtpServer
-
-
-@pytest.fixture(autouse=True)
-def empty_cache(settings, tmp_path):
-    settings.PAGE_CACHE_STAMP = tmp_path / "page-generation"
-    cache.clear()
 
 
 @pytest.fixture(autouse=True)

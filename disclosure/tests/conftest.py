@@ -4,7 +4,7 @@ fixtures: a temporary MEDIA_ROOT, an empty cache per test, headless Chromium."""
 import pytest
 
 from releases.tests import factories as release_factories
-from releases.tests.conftest import browser, empty_cache, media_root, monkeypatch_module  # noqa: F401
+from releases.tests.conftest import browser, media_root, monkeypatch_module  # noqa: F401
 
 from . import factories
 

@@ -4,7 +4,6 @@ admin; headless Chromium for the browser tests."""
 from pathlib import Path
 
 import pytest
-from django.core.cache import cache
 
 from . import factories
 
@@ -18,15 +17,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-backg
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
-
-
-@pytest.fixture(autouse=True)
-def empty_cache(settings, tmp_path):
-    """Each test starts with an empty cache and its own page generation: rolling back a
-    test's rows sends no signal, so pages cached by one test would otherwise be served to
-    the next."""
-    settings.PAGE_CACHE_STAMP = tmp_path / "page-generation"
-    cache.clear()
 
 
 @pytest.fixture

@@ -278,12 +278,12 @@ def test_a_release_of_a_known_company_takes_a_handful_of_queries():
         if "pg_advisory_xact_lock" not in q["sql"] and "disclosure_" not in q["sql"]
     ]
     # File, listing, slug and contacts looked up; release, its contact links, call and dial-ins written;
-    # the company's version moved (its page lists the release); the savepoint around it. No
-    # foreign-key or constraint re-checks, no rewrite of unchanged contacts.
+    # the savepoint around it. No foreign-key or constraint re-checks, no rewrite of unchanged
+    # contacts or of the company.
     assert statements.count("SELECT") == 4, queries.captured_queries
     assert statements.count("INSERT") == 4
-    assert statements.count("UPDATE") == 1
-    assert len(statements) <= 11  # with the savepoint and its release
+    assert statements.count("UPDATE") == 0
+    assert len(statements) <= 10  # with the savepoint and its release
 
 
 def test_contact_seen_before_gains_nothing_and_keeps_its_row():
