@@ -11,6 +11,7 @@ or a database without that index, fall back to LIKE over every row.
 from datetime import datetime
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.db import connection
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -126,7 +127,9 @@ class ReleaseFilterForm(forms.Form):
         label="Search", required=False, max_length=MAX_QUERY_LENGTH, strip=True, widget=forms.SearchInput
     )
     year = forms.TypedChoiceField(label="Year", required=False, coerce=int, empty_value=None, widget=OptionsSelect)
-    company = forms.ChoiceField(label="Company", required=False, widget=OptionsSelect)
+    # Checked against the companies with a published release in clean_company(): a ChoiceField
+    # would normalise and copy a few hundred choices for every archive page.
+    company = forms.CharField(label="Company", required=False, widget=OptionsSelect)
     category = forms.ChoiceField(
         label="Category", required=False, choices=[("", "All"), *PressRelease.Category.choices], widget=OptionsSelect
     )
@@ -137,13 +140,15 @@ class ReleaseFilterForm(forms.Form):
         self.fields["year"].choices = [("", "All"), *((year, year) for year in published_years(published))]
         companies = Company.objects.filter(Exists(published.filter(company=OuterRef("pk")))).order_by("name")
         self.companies = {slug: (pk, name) for slug, pk, name in companies.values_list("slug", "pk", "name")}
-        self.fields["company"].choices = [("", "All"), *((slug, name) for slug, (_, name) in self.companies.items())]
+        self.fields["company"].widget.choices = [("", "All"), *((slug, n) for slug, (_, n) in self.companies.items())]
 
     def clean_company(self) -> Company | None:
         """The chosen company, with its pk, slug and name (from the choices' own query)."""
         slug = self.cleaned_data["company"]
         if not slug:
             return None
+        if slug not in self.companies:
+            raise ValidationError("Select a valid choice. That choice is not one of the available choices.")
         pk, name = self.companies[slug]
         return Company(pk=pk, slug=slug, name=name)
 
