@@ -119,6 +119,7 @@ pages = max(1, (count + 19) // 20)
 releases = [r.get_absolute_url() for r in published.order_by("?")[:2000]]
 companies = list(Company.objects.filter(pk__in=published.values("company_id")).values_list("slug", flat=True)[:300])
 archive = reverse("releases:release-list")
+events = list(ConferenceCall.objects.public().order_by("?").values_list("pk", flat=True)[:300])
 rows = [
     ("ceiling", [reverse("bench-ceiling")]),
     ("home", [reverse("releases:home")]),
@@ -130,7 +131,9 @@ rows = [
     ("release", releases[:1]),
     ("release, spread", releases),
     ("company, spread", [reverse("releases:company-detail", kwargs={"slug": s}) for s in companies]),
+    ("companies", [reverse("releases:company-list")]),
     ("events", [reverse("releases:event-list")]),
+    ("event, spread", [reverse("releases:event-detail", kwargs={"pk": pk}) for pk in events]),
     ("feed (RSS)", [reverse("releases:feed-rss")]),
     ("calendar (ics)", [reverse("releases:calendar-feed")]),
 ]

@@ -181,9 +181,9 @@ class PressRelease(models.Model):
             ),
         ]
         indexes = [
-            # In the order of `ordering`, so a page of releases is read off the index alone,
-            # with each release's version (releases/paginators.py): a key column rather than
-            # INCLUDE, which SQLite ignores (a deep page then read 7,000 rows for it, 0.1 ms).
+            # In the order of `ordering`, so a page of releases' keys is read off the index alone
+            # (views.KeysFirstPaginator). updated_at, once read with the keys, is still a column
+            # of it (migration 0010): dropping it would only rebuild the index.
             models.Index(fields=["-published_at", "-dateline_date", "-id", "updated_at"], name="release_published_idx"),
             models.Index(
                 fields=["company", "-published_at", "-dateline_date", "-id"], name="release_company_published_idx"

@@ -41,3 +41,20 @@ def test_debug_on_starts_without_a_secret_key():
     result = run_settings(DJANGO_DEBUG="true")
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "True"
+
+
+def test_databases_use_djangos_own_backends_with_health_checks():
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    assert database["ENGINE"] in ("django.db.backends.sqlite3", "django.db.backends.postgresql")
+    assert database["CONN_HEALTH_CHECKS"] is True
+
+
+def test_pages_and_the_sign_in_throttle_have_caches_of_their_own_and_pages_are_bounded():
+    from django.conf import settings
+    from django.core.cache import caches
+
+    assert len({id(caches[name]) for name in ("default", "pages", "throttle")}) == 3
+    if settings.CACHES["pages"]["BACKEND"].endswith("LocMemCache"):
+        assert 0 < caches["pages"]._max_entries <= 20_000  # noqa: SLF001
