@@ -107,7 +107,8 @@ def published_years(published: QuerySet) -> list[int]:
 
 class OptionsSelect(forms.Select):
     """A <select> whose <option> tags are written in Python: Django's widget renders a
-    template per option, 30 ms for the archive's few hundred companies."""
+    template per option, most of the archive page's time with a few hundred companies
+    (bench/README.md)."""
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = "" if value is None else str(value)

@@ -107,8 +107,8 @@ def listed_releases():
 
 class KeysFirstPaginator(Paginator):
     """Django's Paginator, reading a page's keys first, then its rows by key: an OFFSET over
-    the releases joined to their companies reads every row it skips (23 ms for a page deep in
-    10,000 on SQLite), where the keys alone come off the index (1 ms)."""
+    the releases joined to their companies reads every row it skips, where the keys alone come
+    off the index (bench/README.md)."""
 
     def page(self, number):
         page = super().page(number)
@@ -235,8 +235,9 @@ class ReleaseDetailView(DetailView):
 
 class EventListView(TemplateView):
     """Upcoming calls in full, then past calls, newest first, a page at a time. The pages are
-    not counted: counting every past call checks each one's release (13 ms for 3,300 on
-    SQLite), so a page reads one call more than it shows, to know whether another follows."""
+    not counted: counting every past call checks each one's release, which costs more than
+    the rest of the page (bench/README.md), so a page reads one call more than it shows, to
+    know whether another follows."""
 
     template_name = "releases/conferencecall_list.html"
     per_page = 20
