@@ -15,7 +15,7 @@ from datetime import timedelta
 
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Prefetch, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, QueryDict
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -155,9 +155,11 @@ class ReleaseListView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Page links keep the filters; the page number is added by the template.
-        query = self.request.GET.copy()
-        query.pop("page", None)
+        # Page links keep the filters (and nothing else); the page number is added by the template.
+        query = QueryDict(mutable=True)
+        for name in self.form.fields:
+            if values := self.request.GET.getlist(name):
+                query.setlist(name, values)
         context.update(form=self.form, filter_query=query.urlencode(), feeds=self.feeds())
         return context
 

@@ -548,3 +548,17 @@ def test_slugs_that_look_like_url_placeholders_get_their_own_links(client):
         assert release.headline not in html or f'href="{expected}"' in html
     assert f'href="{owner.get_absolute_url()}"' in page(client, reverse("releases:company-list"))
     assert page(client, expected)
+
+
+def test_past_events_page_by_twenty_without_counting(client):
+    owner = f.company(name="Contoso Power plc", slug="contoso")
+    start = timezone.now() - timedelta(days=1)
+    for n in range(21):
+        f.call(company=owner, release=None, title=f"Past call {n:02}", starts_at=start - timedelta(days=n))
+    first = page(client, reverse("releases:event-list"))
+    assert "Past call 00" in first and "Past call 19" in first and "Past call 20" not in first
+    assert 'href="?page=2"' in first
+    second = page(client, reverse("releases:event-list") + "?page=2")
+    assert "Past call 20" in second and "Past call 19" not in second and 'href="?page=3"' not in second
+    for bad in ("3", "0", "x"):
+        assert client.get(reverse("releases:event-list"), {"page": bad}).status_code == 404, bad
