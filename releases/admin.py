@@ -37,7 +37,7 @@ from disclosure.forms import PublicationForm
 from disclosure.rules import check_parsed
 from disclosure.workflow import mar_retained_until, refuse_if_retained, review_publication
 
-from .forms import ConferenceCallAdminForm, ReleaseReview, ScheduleForm, UploadForm, parse_upload
+from .forms import ConferenceCallAdminForm, ReleaseReview, ScheduleForm, UnpublishForm, UploadForm, parse_upload
 from .models import Company, ConferenceCall, Contact, DialIn, Listing, PressRelease, ReleaseContact
 from .parsing import ParsedRelease
 from .parsing.errors import ParseError
@@ -489,28 +489,41 @@ class PressReleaseAdmin(admin.ModelAdmin):
         if form.is_valid():
             at = form.cleaned_data["publish_at"]
             return self.publication_step(request, list(queryset.select_related("company")), at=at, action="schedule")
-        context = {
-            **self.admin_site.each_context(request),
-            "title": "Schedule releases",
-            "opts": self.opts,
-            "form": form,
-            "releases": queryset.select_related("company"),
-            "action_checkbox_name": ACTION_CHECKBOX_NAME,
-        }
-        return TemplateResponse(request, "admin/releases/pressrelease/schedule.html", context)
+        return self.action_page(request, "schedule", form, queryset.select_related("company"), title="Schedule releases")
 
-    @admin.action(description="Unpublish selected releases", permissions=["publish"])
+    @admin.action(description="Unpublish selected releases…", permissions=["publish"])
     def unpublish(self, request, queryset):
-        succeeded = 0
-        for release in queryset:
+        """Asks why, then takes the releases back to drafts; inside information within its five
+        years (EU MAR) is refused at once, before anyone writes a reason for it."""
+        releases = []
+        for release in queryset.select_related("company"):
             try:
-                release_unpublish(release=release)
-            except ValidationError as error:  # inside information, within five years (EU MAR)
+                refuse_if_retained(release, doing="unpublished")
+            except ValidationError as error:
                 self.message_user(request, " ".join(error.messages), messages.ERROR)
             else:
-                succeeded += 1
-        if succeeded:
-            self.message_user(request, f"Unpublished {succeeded} release(s); they are drafts again.", messages.SUCCESS)
+                releases.append(release)
+        if not releases:
+            return None
+        form = UnpublishForm(request.POST if "apply" in request.POST else None)
+        if not form.is_valid():
+            return self.action_page(request, "unpublish", form, releases, title="Unpublish releases")
+        for release in releases:
+            release_unpublish(release=release, reason=form.cleaned_data["reason"])
+        self.message_user(request, f"Unpublished {len(releases)} release(s); they are drafts again.", messages.SUCCESS)
+        return None
+
+    def action_page(self, request, action: str, form, releases, *, title: str):
+        """The page an action asks its question on (schedule: when; unpublish: why)."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": title,
+            "opts": self.opts,
+            "form": form,
+            "releases": releases,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, f"admin/releases/pressrelease/{action}.html", context)
 
     # --- EU MAR: inside information stays five years -------------------------------------
 

@@ -476,6 +476,16 @@ def flags_for(doubts: Sequence[Doubt], *, prefix: str, fields: dict[str, str]) -
     return flags
 
 
+class UnpublishForm(forms.Form):
+    reason = forms.CharField(
+        label="Why",
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 60}),
+        help_text="Recorded in the audit trail with your name. Investors may have read these releases: say what "
+        "was wrong, or what replaces them.",
+    )
+
+
 class ScheduleForm(forms.Form):
     publish_at = forms.DateTimeField(
         label="Publish at",

@@ -169,11 +169,22 @@ def test_publish_now_keeps_the_date_of_a_release_already_published(staff_client)
     assert "1 already published kept their date" in staff_client.get(response["Location"]).content.decode()
 
 
-def test_unpublish_action(staff_client):
+def test_unpublish_action_asks_why_then_records_it(staff_client):
+    from disclosure.models import AuditEvent
+
     release = factories.release(published_at=timezone.now() - timedelta(hours=1))
-    run_action(staff_client, "unpublish", [release])
+    page = run_action(staff_client, "unpublish", [release])
+    assert page.status_code == 200 and "Why" in page.content.decode()
+    blank = run_action(staff_client, "unpublish", [release], apply="1", reason="  ")
+    assert blank.status_code == 200 and "This field is required" in blank.content.decode()
+    release.refresh_from_db()
+    assert release.is_published
+    done = run_action(staff_client, "unpublish", [release], apply="1", reason="Wrong quarter in the headline")
+    assert done.status_code == 302
     release.refresh_from_db()
     assert release.published_at is None
+    event = AuditEvent.objects.filter(action="unpublish").latest("pk")
+    assert event.reason == "Wrong quarter in the headline"
 
 
 def test_schedule_action_asks_for_the_time_then_embargoes(staff_client):
