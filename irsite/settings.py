@@ -96,8 +96,9 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
 
 CACHES = {
-    # Local memory by default, one per process; CACHE_URL (e.g. Redis) to share it.
-    "default": env.cache("CACHE_URL", default="locmemcache://irsite"),
+    # Local memory by default, one per process; CACHE_URL (e.g. Redis) to share it. It holds the
+    # calendar events' text (releases/calendars.py) and the alerts' signup counts.
+    "default": env.cache("CACHE_URL", default="locmemcache://irsite?max_entries=5000"),
     # Rendered public pages (releases/pagecache.py), bounded: a local-memory cache culls past
     # MAX_ENTRIES (about 30 KB a page, so some 150 MB per process by default); a shared Redis
     # (PAGE_CACHE_URL, else CACHE_URL) holds one copy for every process and server, bounded by

@@ -6,16 +6,22 @@ Out: the bytes of a VCALENDAR whose events start in the call's own zone (DTSTART
 with the matching VTIMEZONE), carry the dial-ins, passcode and webcast in DESCRIPTION,
 and as RFC 7986 CONFERENCE properties that calendar apps turn into "Join" buttons.
 
-The whole calendar is cached with the page (releases/pagecache.py), and each VTIMEZONE once
+The whole calendar is cached with the page (releases/pagecache.py). Beneath it, each event's
+text is kept under a digest of everything it is written from (the call's fields, its company's
+name, its dial-ins, its address and the code), so it is never stale and a calendar rendered
+again after a write writes only the events that changed: icalendar folds its lines one
+character at a time, most of a calendar's time (bench/README.md). Each VTIMEZONE is kept once
 per process.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable
 from datetime import date, timedelta
 from functools import lru_cache
 
+from django.core.cache import cache
 from icalendar import Calendar, Conference, Event, Timezone
 
 from .models import ConferenceCall, DialIn
@@ -87,6 +93,32 @@ def call_event(call: ConferenceCall, page_url: str) -> Event:
     return event
 
 
+def event_key(call: ConferenceCall, page_url: str) -> str:
+    """A name for the event's text made of all it is written from (dial-ins loaded)."""
+    from .pagecache import code_digest
+
+    dial_ins = [(d.kind, d.label, d.number, d.e164) for d in call.dial_ins.all()]
+    fields = (
+        call.pk, call.title, call.starts_at, call.timezone, call.webcast_url, call.passcode, call.replay_until,
+        call.replay_passcode, call.updated_at, call.company.name, dial_ins, page_url, code_digest(),
+    )
+    return f"irsite:ics-event:{hashlib.sha256(repr(fields).encode()).hexdigest()}"
+
+
+def events_text(calls: list[ConferenceCall], site_url: str) -> list[tuple[tuple[str, ...], bytes]]:
+    """(zones, VEVENT text) of each call, from the cache where an event of the same inputs was written."""
+    urls = [site_url + call.get_absolute_url() for call in calls]
+    keys = [event_key(call, url) for call, url in zip(calls, urls, strict=True)]
+    found = cache.get_many(keys)
+    written = {}
+    for call, url, key in zip(calls, urls, keys, strict=True):
+        if key not in found:
+            event = call_event(call, url)
+            written[key] = (event_tzids(event), event.to_ical())
+    cache.set_many(written)
+    return [found.get(key) or written[key] for key in keys]
+
+
 def event_tzids(event: Event) -> tuple[str, ...]:
     """The zones the event's times name, as Calendar.get_missing_tzids finds them (UTC needs none)."""
     found = {value.params.get("TZID") for _, value in event.property_items(sorted=False) if hasattr(value, "params")}
@@ -120,12 +152,12 @@ def calendar_bytes(calls: Iterable[ConferenceCall], *, name: str, uid: str, site
     calendar.add("REFRESH-INTERVAL", timedelta(hours=6), parameters={"VALUE": "DURATION"})
     calendar.add("X-PUBLISHED-TTL", "PT6H")
     calls = [call for call in calls if call.starts_at]
-    events = [call_event(call, site_url + call.get_absolute_url()) for call in calls]
+    events = events_text(calls, site_url)
     zones = []
     if calls:
         # Transitions only for the years the events span, not icalendar's default 1970-2038.
         years = [call.local_starts_at.year for call in calls]
-        tzids = sorted({tzid for event in events for tzid in event_tzids(event)})
+        tzids = sorted({tzid for names, _ in events for tzid in names})
         zones = [timezone_text(tzid, min(years), max(years) + 1) for tzid in tzids]
     head = calendar.to_ical().removesuffix(END_CALENDAR)
-    return b"".join([head, *zones, *(event.to_ical() for event in events), END_CALENDAR])
+    return b"".join([head, *zones, *(text for _, text in events), END_CALENDAR])

@@ -162,6 +162,6 @@ def test_calls_of_unpublished_releases_leave_nothing_in_the_cache(client, world)
     client.get(reverse("releases:calendar-feed"))
     client.get(reverse("releases:company-calendar-feed", kwargs={"slug": world.company.slug}))
     assert client.get(reverse("releases:event-ics", kwargs={"pk": world.hidden_call.pk})).status_code == 404
-    stored = b"".join(caches["pages"]._cache.values())  # noqa: SLF001 (local memory: pickled values)
+    stored = b"".join([*caches["pages"]._cache.values(), *caches["default"]._cache.values()])  # noqa: SLF001
     assert f"UID:conference-call-{world.public_call.pk}@irsite".encode() in stored
     assert f"conference-call-{world.hidden_call.pk}@".encode() not in stored
