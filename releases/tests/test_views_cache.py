@@ -83,7 +83,7 @@ def warm(client, world) -> list[str]:
 def test_publishing_a_draft_shows_it_on_every_warm_page(anonymous, world):
     urls = warm(anonymous, world)
     assert anonymous.get(world.draft.get_absolute_url()).status_code == 404
-    services.release_publish(release=world.draft, confirmed=True)
+    services.release_publish(release=world.draft, confirmed=True, exchange_notified_at=timezone.now())
     for url in urls:
         assert world.draft.headline in text(anonymous, url)
     assert world.draft.get_absolute_url() in text(anonymous, reverse("sitemap"))
