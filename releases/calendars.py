@@ -25,6 +25,7 @@ from django.core.cache import cache
 from icalendar import Calendar, Conference, Event, Timezone
 
 from .models import ConferenceCall, DialIn
+from .pagecache import code_digest
 
 PRODID = "-//irsite//Investor relations events//EN"
 # Releases give a start, never an end; an earnings call runs about an hour.
@@ -95,8 +96,6 @@ def call_event(call: ConferenceCall, page_url: str) -> Event:
 
 def event_key(call: ConferenceCall, page_url: str) -> str:
     """A name for the event's text made of all it is written from (dial-ins loaded)."""
-    from .pagecache import code_digest
-
     dial_ins = [(d.kind, d.label, d.number, d.e164) for d in call.dial_ins.all()]
     fields = (
         call.pk, call.title, call.starts_at, call.timezone, call.webcast_url, call.passcode, call.replay_until,

@@ -30,7 +30,7 @@ Logged-in users (staff previewing drafts among them) neither read nor fill the c
 only plain 200 answers are stored: never a 404, a redirect, a preview marked no-cache, or a
 response that sets a cookie. Those stored get `Cache-Control: public, s-maxage=N`, N at most
 IRSITE_PAGE_SHARED_SECONDS and never past the horizon, so a proxy in front keeps them no longer
-than the site would (README, "Behind nginx or a CDN").
+than the site would (README, "Caching").
 """
 
 from __future__ import annotations
@@ -261,12 +261,9 @@ def shared_for(response, expires: float) -> None:
         patch_cache_control(response, no_cache=True)
 
 
-def public_page(view=None, *, params: tuple[str, ...] = ()):
+def public_page(view, *, params: tuple[str, ...] = ()):
     """Serve `view` to anonymous GET and HEAD requests from the pages cache; the view sees only
-    the query parameters `params`. Use as `public_page(view, params=("page",))`."""
-    if view is None:
-        return functools.partial(public_page, params=params)
-
+    the query parameters `params`."""
     @functools.wraps(view)
     def cached_view(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated:

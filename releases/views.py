@@ -100,6 +100,11 @@ def json_ld(data: dict) -> str:
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
 
 
+def upcoming_calls():
+    """Upcoming public calls with their company and dial-ins, soonest first."""
+    return ConferenceCall.objects.upcoming().select_related("company").prefetch_related(dial_ins_prefetch())
+
+
 def listed_releases():
     """Published releases with what a list shows of them."""
     return PressRelease.objects.published().select_related("company").only(*LISTED_FIELDS)
@@ -123,11 +128,10 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        upcoming = ConferenceCall.objects.upcoming().select_related("company").prefetch_related(dial_ins_prefetch())
         latest = list(listed_releases()[:HOME_RELEASES])
         context.update(
             latest_releases=latest,
-            next_call=next(iter(present_calls(upcoming[:1], dial_ins=True)), None),
+            next_call=next(iter(present_calls(upcoming_calls()[:1], dial_ins=True)), None),
             companies=self.active_companies(),
         )
         return context
@@ -251,10 +255,9 @@ class EventListView(TemplateView):
         past = list(ConferenceCall.objects.past().select_related("company")[start : start + self.per_page + 1])
         if number > 1 and not past:
             raise Http404("No such page of past events.")
-        upcoming = ConferenceCall.objects.upcoming().select_related("company").prefetch_related(dial_ins_prefetch())
         context.update(
             past_calls=present_calls(past[: self.per_page]),
-            upcoming_calls=present_calls(upcoming, dial_ins=True),
+            upcoming_calls=present_calls(upcoming_calls(), dial_ins=True),
             page_number=number,
             has_older=len(past) > self.per_page,
         )
@@ -325,7 +328,7 @@ class CompanyDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         company = self.object
-        upcoming = ConferenceCall.objects.upcoming().filter(company=company).prefetch_related(dial_ins_prefetch())
+        upcoming = upcoming_calls().filter(company=company)
         past = ConferenceCall.objects.past().filter(company=company)[:COMPANY_PAST_CALLS]
         context.update(
             releases=listed_releases().filter(company=company)[:COMPANY_RELEASES],
