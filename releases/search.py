@@ -8,6 +8,8 @@ trigram index of migration 0008 finds words of three or more characters, and sho
 or a database without that index, fall back to LIKE over every row.
 """
 
+import html
+
 from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, SearchVectorField
 from django.core.exceptions import ValidationError
@@ -16,7 +18,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.forms.utils import flatatt
 from django.utils import timezone
-from django.utils.html import escape, format_html
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from .models import Company, PressRelease
@@ -103,12 +105,14 @@ def published_years(published: QuerySet) -> list[int]:
 class OptionsSelect(forms.Select):
     """A <select> whose <option> tags are written in Python: Django's widget renders a
     template per option, most of the archive page's time with a few hundred companies
-    (bench/README.md)."""
+    (bench/README.md). The options are escaped with the standard library's escape: Django's,
+    which also accepts lazy strings, cost more than the rest of the widget at that many options."""
 
     def render(self, name, value, attrs=None, renderer=None):
         chosen = "" if value is None else str(value)
         options = "\n".join(
-            f'<option value="{escape(key)}"{" selected" if str(key) == chosen else ""}>{escape(label)}</option>'
+            f'<option value="{html.escape(str(key))}"{" selected" if str(key) == chosen else ""}>'
+            f"{html.escape(str(label))}</option>"
             for key, label in self.choices
         )
         attrs = flatatt(self.build_attrs(self.attrs, attrs))

@@ -101,6 +101,13 @@ def test_archive_filters_by_year_company_and_category(client):
     assert "1 release matches your filters" in html
 
 
+def test_archive_company_filter_escapes_company_names(client):
+    f.release(company=f.company(name='Smith & Sons <"Holdings">', slug="smith-sons"), headline="Smith news")
+    html = page(client, reverse("releases:release-list") + "?company=smith-sons")
+    assert '<option value="smith-sons" selected>Smith &amp; Sons &lt;&quot;Holdings&quot;&gt;</option>' in html
+    assert '<"Holdings">' not in html
+
+
 def test_archive_explains_a_bad_filter_and_still_lists(client):
     f.release(headline="Still listed")
     html = page(client, reverse("releases:release-list") + "?year=banana&company=nope")
