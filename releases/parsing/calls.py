@@ -427,10 +427,12 @@ SAME_CODE_RE = re.compile(
 # "a simultaneous live, and then archived, webcast ... (www.acme.com)": one link serves both,
 # and the sentence stays live (a replay is noted all the same)
 # ("Webcast and Replay: https://...", "A live webcast and replay of the call ...", "Live webcasts, as well as
-# replays, will be available at ..." too: one link for both)
+# replays, will be available at ...", "broadcast and archived on our website" too: one link for both)
 LIVE_AND_ARCHIVED_RE = re.compile(
     r"\blive,?\s+and\s+(?:then\s+)?(?:an?\s+)?(?=archiv|record|replay|on[\s-]demand)"
-    r"|\bweb\s?casts?,?\s+(?:and|&|/|as\s+well\s+as)\s+(?:an?\s+|the\s+)?(?=replays?\b|archives?\b|recordings?\b)",
+    r"|\bweb\s?casts?,?\s+(?:and|&|/|as\s+well\s+as)\s+(?:an?\s+|the\s+)?(?=replays?\b|archives?\b|recordings?\b)"
+    # "will also be simultaneously broadcast and archived on our website at ..."
+    r"|\b(?:broadcast|webcast|streamed)\s+(?:live\s+)?and\s+(?=archived\b|recorded\b)",
     re.I,
 )
 

@@ -55,7 +55,11 @@ _LABEL_CORE = (
 # "Contacts for more information:", "For media inquiries, please contact:", "Investor Relations Department."
 LABEL_RE = re.compile(
     rf"^[/#*\s]*(?:"
-    rf"(?:{_PREFIX}\s+)?(?:{_ROLE_LIST}\s+)?(?:{_LABEL_CORE})"
+    # "Financial analysts may call:", "News media inquiries please call": who is asked to call, first, as
+    # the shorter labels below would stop before the verb
+    rf"(?P<asks>(?:{_PREFIX}\s+)?{_ROLE_LIST}(?:\s+(?:inquiries|enquiries|questions))?,?\s+"
+    rf"(?:(?:may|should|can|are\s+asked\s+to)\s+|please\s+)(?:call|contact))"
+    rf"|(?:{_PREFIX}\s+)?(?:{_ROLE_LIST}\s+)?(?:{_LABEL_CORE})"
     rf"(?:\s+(?:for\s+)?{_ROLE_LIST})?(?:\s+contacts?)?(?:\s+for\s+(?:further|more|additional)\s+information)?"
     rf"|{_ROLE_LIST}\s+relations"
     rf"|(?:{_PREFIX}\s+)?{_ROLE_LIST}"
@@ -360,6 +364,7 @@ def value_fields(text: str) -> list[Field]:
         if part.count("(") > part.count(")"):
             part += ")"  # "Cavendish Capital Markets Limited (Nominated Adviser and Broker)"
         part = re.sub(r"^(?:or|and)\s+", "", part.lstrip("."), flags=re.I)
+        part = re.sub(r"\s+at$", "", part)  # "Acme Media Relations at 612-555-0100"
         if part.endswith(".") and len(part.split()[-1]) > 5:
             part = part[:-1]  # a sentence's full stop, not "Inc." or "Corp."
         if re.fullmatch(r"(?i)or|and|/|\|", part):
@@ -807,7 +812,7 @@ def is_section_label(line: str) -> bool:
     if not label:
         return org_before_label(line)
     rest = label.group("rest").strip()
-    if rest and ":" not in line[: label.start("rest")]:
+    if rest and ":" not in line[: label.start("rest")] and not label.group("asks"):
         first = next(iter(line_fields(rest)), None)
         if first is None or not (first.kind in ("phone", "email") or is_name(first.value)):
             return False  # "Media Relations firm X said ..." is a sentence, not a label

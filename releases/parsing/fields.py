@@ -13,7 +13,7 @@ MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
     "oct": 10, "nov": 11, "dec": 12,
 }
-MONTH = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+MONTH = (r"(?P<month>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?|"
          r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 MONTH_WORD = MONTH.replace("(?P<month>", "(?:")
 # October 20, 2011 / Oct 20, 2011 / Feb. 12, 2025 / November 07 2024 / Jan. 25 (year elsewhere)
@@ -308,7 +308,7 @@ COMPANY_RE = re.compile(
     r"(?:,?\s+" + CORP_SUFFIX + r")*)"
 )
 LEAD_PREFIX_RE = re.compile(
-    r"^(?:(?:today|yesterday|on\s+\S+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\s*,\s*|"
+    r"^(?:(?:today|yesterday|on\s+(?:" + WEEKDAY + r",?\s+)?\S+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\s*,\s*|"
     r"(?:the\s+)?(?:board\s+of\s+directors|shareholders|management|directors)\s+of\s+)",
     re.I,
 )

@@ -250,6 +250,12 @@ WEBCAST_CASES = [
         [Link("Dow Jones Newswires", "https://www.tradingview.com/news/DJN_DN20250212016386:0/")],
         None, id="news-site-link-is-not-the-webcast",
     ),
+    pytest.param(
+        "The call will begin at 10:00 a.m. Central Time on July 30, 2009.\n\nUS Dial-In: 877-555-0844\n\n"
+        "The conference call will also be simultaneously broadcast and archived on our website at the following "
+        "location:\n\nhttp://www.acme-energy.com",
+        (), "http://www.acme-energy.com", id="broadcast-and-archived-link-serves-the-live-call",
+    ),
 ]
 
 

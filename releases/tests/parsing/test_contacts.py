@@ -420,6 +420,15 @@ CONTACT_CASES = [
         [("investors", "Jane Doe", None, None, ["(212)5550100"], ["jane@acme.com"])],
         id="valid-number-in-a-form-the-patterns-miss",
     ),
+    pytest.param(
+        "Financial analysts may call:\nJane Doe, Managing Director, Investor Relations 612-555-4535\n\n"
+        "News media inquiries please call Acme Energy Media Relations at 612-555-5300.",
+        [
+            ("investors", "Jane Doe", "Managing Director, Investor Relations", None, ["612-555-4535"], []),
+            ("media", None, None, "Acme Energy Media Relations", ["612-555-5300"], []),
+        ],
+        id="who-may-call-whom",
+    ),
 ]
 
 

@@ -80,6 +80,8 @@ DATELINES = [
      "TOKYO", date(2023, 1, 5), "JCN Newswire", "Acme"),
     ("business-wire-1998-date-after", "SAN JOSE, Calif.--(BUSINESS WIRE)--Jan. 5, 1998--Acme Semiconductor Corp.",
      "SAN JOSE, Calif.", date(1998, 1, 5), "Business Wire", "Acme"),
+    ("business-wire-2009-abbreviated-june", "MINNEAPOLIS--(BUSINESS WIRE)--Jun. 25, 2009-- On Thursday, July 30, "
+     "2009, Acme Energy (NYSE: ACE) will host a call", "MINNEAPOLIS", date(2009, 6, 25), "Business Wire", "On"),
     ("thenewswire-title-case", "Vancouver, BC – TheNewswire - June 5, 2023 – Lakeshore Metals Corp. (TSXV: LKM) is",
      "Vancouver, BC", date(2023, 6, 5), "TheNewswire", "Lakeshore"),
     ("accesswire-misspelt-country", "SHANGHAI, CHNA / ACCESSWIRE / December 5, 2022 / Hexaell Biotech Co., Ltd said",
@@ -183,10 +185,13 @@ def test_header_date(line, expected):
         ("Grupo Televisa, S.A.B. (NYSE: TV) today announced", "Grupo Televisa, S.A.B."),
         ("Cresud S.A.C.I.F. y A. (, BYMA: CRES), leading Argentine company", "Cresud S.A.C.I.F. y A."),
         ("...ROCK OF AGES CORPORATION (NASDAQ/NMS:ROAC) announced today", "ROCK OF AGES CORPORATION"),
+        ("On Thursday, July 30, 2009, Acme Energy (NYSE: ACE) will host a conference call", "Acme Energy"),
+        ("On Tuesday, Acme Energy (NYSE: ACE) reported", "Acme Energy"),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
-         "two-companies-first-only", "mark-before-comma", "mexican-sab", "spanish-y", "after-an-ellipsis"],
+         "two-companies-first-only", "mark-before-comma", "mexican-sab", "spanish-y", "after-an-ellipsis",
+         "on-weekday-and-date-prefix", "on-weekday-prefix"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
