@@ -322,7 +322,8 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
     # Another company's About section (the other party to a merger) never gives the issuer's site.
     own = [s for s in abouts if about_match(s.name, name)] or list(abouts)
     for section in sorted(own, key=lambda s: -about_match(s.name, name)):
-        sites = [site for site in websites_in(section.text) if not offer_link(section.text, site)]
+        text = " ".join([section.text, *visit_lines(blocks, section)])
+        sites = [site for site in websites_in(text) if not offer_link(text, site)]
         if sites:
             return best_site(sites, name)
     foreign = {i for s in abouts if s not in own for i in s.blocks}
@@ -350,6 +351,21 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
     # A URL standing on a line of its own (a contact block's, a footer's) is the site as the issuer prints it.
     alone = [site for site in standalone if site_root(site) == root]
     return alone[0] if alone else root
+
+
+# "For more information on Acme, please visit: www.acme.com" under an About section: the section's site, though
+# the line is not part of its text
+VISIT_LINE_RE = re.compile(r"^for\s+(?:more|further|additional)\s+information\b[^.\n]{0,80}?\bvisit\b", re.I)
+VISIT_LINES = 2
+VISIT_LINE_CHARS = 200
+
+
+def visit_lines(blocks: Sequence[Block], section: AboutSection) -> list[str]:
+    after = section.blocks[-1] + 1 if section.blocks else len(blocks)
+    return [
+        blocks[i].text for i in range(after, min(after + VISIT_LINES, len(blocks)))
+        if len(blocks[i].text) < VISIT_LINE_CHARS and VISIT_LINE_RE.match(blocks[i].text.strip("*_ "))
+    ]
 
 
 # "... by downloading the free trial at www.x.com/trial" / "Request a demo at x.com/demo": a page of one offer

@@ -34,3 +34,11 @@ def test_a_newswire_pages_related_links_give_the_site_when_the_about_names_none(
             "http://investors.kestrelfoods.co.uk/events.\n\nSOURCE Kestrel Foods Ltd\n\nRELATED LINKS\n"
             "http://www.kestrelfoods.co.uk\n")
     assert parse_press_release(text).company.website == "http://www.kestrelfoods.co.uk"
+
+
+def test_a_visit_line_under_the_about_section_gives_the_site_before_an_investor_page_in_the_body():
+    text = (LEAD.format(name="Nordwerk AG") + "Please visit Nordwerk AG's investor relations website at "
+            "https://investor.nordwerk.de to view the slides.\n\nAbout Nordwerk AG\n\nNordwerk AG makes design "
+            "software.\n\nFor more information on Nordwerk, please visit: *www.nordwerk.de*\n\n"
+            "For more information on its subsidiary Sudwerk, please visit: *www.sudwerk.de*\n")
+    assert parse_press_release(text).company.website == "www.nordwerk.de"
