@@ -638,7 +638,7 @@ WEBCAST_SENTENCE_RE = re.compile(
 # only registers callers for their numbers is no webcast (parser contract), unless the webcast is named too.
 REGISTRATION_RE = re.compile(r"\bregist(?:er|ers|ered|ering|ration)\b", re.I)
 DIAL_DETAILS_RE = re.compile(
-    r"\b(?:dial[\s-]?in|dial|phone|telephone|telephonically|numbers?|pin|call[\s-]in|callers?)\b", re.I
+    r"\b(?:dial[\s-]?in|dial|phone|telephone|telephonically|numbers?|pin|call[\s-]in|callers?|live\s+call)\b", re.I
 )
 
 

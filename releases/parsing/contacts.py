@@ -196,8 +196,12 @@ SOCIAL_FIELD_RE = re.compile(rf"^(?:{'|'.join(SOCIAL_LABELS)})\s?:")
 # "Kirin Smith, PresidentPCG Advisory, Inc.", "Helix BioPharma Corp.Bay Adelaide Centre",
 # "Contact:Todd Waltz(408) 213-0940investors@aemetis.com", "Kirin SmithPCG Advisory Group",
 # "Group, LLCScott Powell", "Corporate ContactMatthias TrondleChief Financial Officer+423 388 3510",
-# "Mail: sp@crossalliance.dewww.crossalliance.de".
+# "Mail: sp@crossalliance.dewww.crossalliance.de", "Media Managerreriksson@acme.ch".
 GLUE_RES = (
+    # "Investor Relationsrebecca.gordon@acme.com": a title glued to a mailbox in lower case (first, so that the
+    # title's own word ends before the patterns below look for it)
+    re.compile(r"\b(?:Relations|Manager|Officer|Director|President|Treasurer|Secretary|Communications|Affairs|"
+               r"Analyst|Specialist|Coordinator|Associate|Partner|CEO|CFO)(?=[a-z][\w.+-]*@)"),
     re.compile(r"(?<=[a-z.])(?=(?:Head|Chief|President|Director|Manager|Vice|Senior|Executive|Phone|Tel|"
                r"Telephone|Mobile|Fax|E-?[Mm]ail|Office|Cell|Direct|Managing)\b)"),
     re.compile(r"\b(?:President|CEO|CFO|COO|Officer|Director|Manager|Relations|Treasurer|Secretary|"
@@ -207,7 +211,7 @@ GLUE_RES = (
     re.compile(r"(?<=[a-z]{2})(?=(?:Media|Press|Investor|Public|Corporate)\s+(?:Relations|Affairs|Communications|"
                r"Contact|Specialist|Manager|Director|Officer)\b)"),
     re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?=\d{2,}\s)"),
-    re.compile(r"(?<=[A-Za-z0-9])(?=\((?:\+\d|\d{3}\)))|(?<=[a-z])(?=\+\d|\d{3}[-.]\d{3}[-.]\d{4}(?!\d))"),
+    re.compile(r"(?<=[A-Za-z0-9.])(?=\((?:\+\d|\d{3}\)))|(?<=[a-z])(?=\+\d|\d{3}[-.]\d{3}[-.]\d{4}(?!\d))"),
     # (not a brand with capitals inside, the first word of a name in capitals: "ChipMOS TECHNOLOGIES INC.")
     re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)(?![A-Z]+\s[A-Z\s.,&]*$)|(?<=[a-z]{2})(?=www\.)"),
     re.compile(r"\b(?:LLC|LLP|GmbH|plc|Contacts?|Enquiries|Inquiries)(?=[A-Z][a-z])"),

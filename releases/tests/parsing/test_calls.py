@@ -233,6 +233,13 @@ WEBCAST_CASES = [
         id="register-here-for-the-dial-in-is-not-the-webcast",
     ),
     pytest.param(
+        "A conference call will be held on Tuesday, February 11, 2025, beginning at 6:30 a.m. MST. To participate, "
+        "you are asked to register at one of the links provided below.\n\nLive call participant registration\n\n"
+        "URL: https://register.vevent.com/register/BI1234\n\nLive webcast participant registration (listen in only)"
+        "\n\nURL: https://edge.media-server.com/mmc/p/abcd1234",
+        (), "https://edge.media-server.com/mmc/p/abcd1234", id="live-call-registration-is-not-the-webcast",
+    ),
+    pytest.param(
         "Caterpillar will conduct a live webcast beginning at 7:30 a.m. Central Time on April 28, 2022. The "
         "accompanying slides will be available before the webcast at https://investors.acme.com/events/.\n\n"
         "https://investors.acme.com/quarterly-results/ (live broadcast/replays of quarterly conference call)",

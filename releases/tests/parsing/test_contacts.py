@@ -325,6 +325,17 @@ CONTACT_CASES = [
         id="converter-glued-fields-are-parted",
     ),
     pytest.param(
+        "For further information, please contact:\n\n"
+        "Jane DoeSVP Corporate Planning and Investor Relationsjane.doe@acme-petroleum.comTel: +41 22 555 10 50\n"
+        "Or\nJohn RoeMedia Managerjroe@acme-pr.chTel: +46 701 55 26 15",
+        [
+            ("investors", "Jane Doe", "SVP Corporate Planning and Investor Relations", None, ["+41 22 555 10 50"],
+             ["jane.doe@acme-petroleum.com"]),
+            ("media", "John Roe", "Media Manager", None, ["+46 701 55 26 15"], ["jroe@acme-pr.ch"]),
+        ],
+        id="title-glued-to-a-lower-case-mailbox",
+    ),
+    pytest.param(
         "Contacts for more information:\n\nCompany, Investors and Media:\n\nJane Doe\n\nAcme\n\n312-555-0100",
         [("investors", "Jane Doe", None, "Acme", ["312-555-0100"], [])],
         id="label-naming-several-audiences-takes-the-first-role",
