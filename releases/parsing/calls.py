@@ -343,7 +343,8 @@ def is_event_item(unit: Unit) -> bool:
 
 def clusters(units: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
     """Runs of related units, each with the two units before it (where "that day" finds its date);
-    one short unrelated unit between two related ones is kept; a contact heading or an address ends a run."""
+    one short unrelated unit between two related ones is kept (two, when the second is a label ending in ":",
+    "Presenter: Jane Doe" then "Register at:"); a contact heading or an address ends a run."""
     runs: list[tuple[list[Unit], list[Unit]]] = []
     current: list[Unit] = []
     gap: list[Unit] = []
@@ -365,8 +366,10 @@ def clusters(units: list[Unit]) -> list[tuple[list[Unit], list[Unit]]]:
                 lead = units[max(0, index - 2): index]
             current.append(unit)
             gap = []
-        elif current and not gap and len(unit.text.split()) <= 14:
-            gap = [unit]
+        elif current and len(unit.text.split()) <= 14 and (
+            not gap or (len(gap) == 1 and unit.text.rstrip().endswith(":"))
+        ):
+            gap = [*gap, unit]  # a second one only if it is a label for the line below ("Register at:")
         else:
             if current:
                 runs.append((lead, current))

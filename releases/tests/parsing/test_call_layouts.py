@@ -5,7 +5,7 @@ from datetime import date, datetime
 import pytest
 
 from releases.parsing.calls import find_calls
-from releases.parsing.document import Block
+from releases.parsing.document import Block, to_document
 
 
 def blocks(text: str) -> list[Block]:
@@ -242,3 +242,15 @@ def test_one_instant_listed_in_two_zones_is_one_call():
     )
     assert [c.starts_at.isoformat() for c in found] == ["2025-03-06T14:00:00+01:00"]
     assert found[0].webcast_url == "https://ostbahn.example.de/ir/webcast"
+
+
+def test_a_presenter_line_and_a_register_label_keep_the_time_with_its_link():
+    text = (
+        "Acme Mining Ltd. will present at a virtual investor conference.\n\nDate: February 12, 2025\n\n"
+        "Presentation Time: 12:00pm PT / 3:00pm ET\n\nPresenter: Jane Doe, President & CEO\n\nRegister at:\n\n"
+        "https://us06web.zoom.us/webinar/register/7017363579123"
+    )
+    calls = find_calls(to_document(text).blocks, release_date=date(2025, 2, 10), website=None)
+    assert [(c.starts_at.isoformat(), c.webcast_url) for c in calls] == [
+        ("2025-02-12T12:00:00-08:00", "https://us06web.zoom.us/webinar/register/7017363579123")
+    ]
