@@ -104,6 +104,13 @@ SENTENCE_RE = re.compile(
     rf"[^.]{{0,30}}?\bplease\s+contact(?:\s*+:)?\s+(?P<rest>[^\n]+)",
     re.I,
 )
+# "For further details on Acme Ltd., please visit the Company's website at www.acme.com or contact Jane Doe,
+# President and CEO, at (604) 555-6365": the closing sentence of a Canadian junior's release (no role named)
+DETAILS_SENTENCE_RE = re.compile(
+    r"\bfor\s+(?:further|more|additional)\s+(?:details|information)\b(?P<role>)[^\n]{0,200}?"
+    r"\b(?:please\s+)?(?:visit\b[^\n]{0,160}?\bor\s+)contact\s+(?P<rest>[^\n]+)",
+    re.I,
+)
 # Lines that end a contact block: the next section, the wire's trailer, the page's chrome.
 STOP_RE = re.compile(
     r"^\W*(?:about\s|source\b|###|-30-|forward[\s-]looking|safe\s+harbou?r|caution(?:ary)?\b|release\s+summary|\$cashtags|"
@@ -984,22 +991,36 @@ DESK_SENTENCE_RE = re.compile(
 # "by phone at 480-555-0100 or via email at ir@acme.com", "at (212) 555-0100 or by e-mail to ...": the words
 # between a person and their details
 CONNECTOR_RE = re.compile(
+    # "or within North America at 1-800-555-2114": where the number is for, not a new contact
+    rf"(?:\b(?:or|and)\s+)?\b(?:within|in|outside(?:\s+of)?)\s+(?:the\s+)?{_REGIONS}\s+(?:at|on)\s+|"
     r"(?:\b(?:or|and)\s+)?\b(?:(?:via|by)\s+(?:(?:tele)?phone|e-?mail|calling)|(?:tele)?phone|e-?mail)\s+(?:at|to|on)\s+"
     r"|\bat\s+|\bor\s+by\s+|\bby\s+",
     re.I,
 )
 
 
+def named_details_sentence(text: str) -> re.Match | None:
+    """DETAILS_SENTENCE_RE where it names a person: "... visit www.acme.com or contact Investor Relations at ..."
+    closes an About section (the desk is the site's, not the release's contact)."""
+    sentence = DETAILS_SENTENCE_RE.search(text)
+    first = next(iter(split_fields(sentence.group("rest"))), "") if sentence else ""
+    return sentence if sentence and is_name(first.strip()) else None
+
+
+# The end of the sentence: a full stop after a word, not the one of "Dr." or "Mr." before a name
+SENTENCE_STOP_RE = re.compile(r"(?<=[a-z0-9])(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bProf)\.\s")
+
+
 def sentence_contacts(text: str, index: int) -> list[Draft]:
     """The person or desk of a stand-alone sentence: "For investor relations information, please contact ..."."""
     if "contact" not in text.lower():
         return []
-    sentence = SENTENCE_RE.search(text) or DESK_SENTENCE_RE.search(text)
+    sentence = SENTENCE_RE.search(text) or DESK_SENTENCE_RE.search(text) or named_details_sentence(text)
     if not sentence:
         return []
     role = ROLE_WORD_RE.search(sentence.group("role"))
     reader = Reader(role.lastgroup if role else None)
-    rest = re.split(r"(?<=[a-z0-9])\.\s", sentence.group("rest"))[0]
+    rest = SENTENCE_STOP_RE.split(sentence.group("rest"))[0]
     reader.feed(line_fields(CONNECTOR_RE.sub(", ", rest)), index)
     found = reader.drafts()
     if sentence.start() > 3:

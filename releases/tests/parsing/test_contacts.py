@@ -336,6 +336,16 @@ CONTACT_CASES = [
         id="title-glued-to-a-lower-case-mailbox",
     ),
     pytest.param(
+        "For further details on Acme Resources Ltd., please visit the Company's website at www.acme-resources.com "
+        "or contact Dr. Jane Doe, President and CEO, at (604) 555-6365 or within North America at 1-800-555-2114, "
+        "or Kin Partners, at (604) 555-6730, Email: info@kinpartners.com.",
+        [
+            ("other", "Dr. Jane Doe", "President and CEO", None, ["(604) 555-6365", "1-800-555-2114"], []),
+            ("other", None, None, "Kin Partners", ["(604) 555-6730"], ["info@kinpartners.com"]),
+        ],
+        id="closing-sentence-names-a-person-and-an-agency",
+    ),
+    pytest.param(
         "Contacts for more information:\n\nCompany, Investors and Media:\n\nJane Doe\n\nAcme\n\n312-555-0100",
         [("investors", "Jane Doe", None, "Acme", ["312-555-0100"], [])],
         id="label-naming-several-audiences-takes-the-first-role",
