@@ -451,6 +451,10 @@ def opens_event_details(before: str, text: str) -> bool:
     return bool(EVENT_DETAIL_RE.match(text)) and before.rstrip().endswith(".") and len(before.split()) >= 6
 
 
+# "To listen": a live word only where the text is not already about the replay
+LISTEN_RE = re.compile(r"to\s+listen\b", re.I)
+
+
 def segments(unit: Unit, live: bool) -> tuple[list[tuple[int, int, bool]], bool]:
     """(start, end, is_live) stretches of a unit, and the mode it leaves for the next unit."""
     switches = sorted(
@@ -466,6 +470,8 @@ def segments(unit: Unit, live: bool) -> tuple[list[tuple[int, int, bool]], bool]
     for position, to_live in switches:
         if to_live and not mode and any(p > position and not lv for p, lv in switches if p - position < 25):
             continue
+        if to_live and not mode and LISTEN_RE.match(unit.text, position):
+            continue  # "A replay will be available through May 1. To listen, please call ...": the replay's numbers
         if to_live and replay_seen_at is not None and not SENTENCE_END_RE.search(unit.text, replay_seen_at, position):
             continue
         if not to_live:

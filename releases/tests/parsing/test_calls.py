@@ -761,3 +761,14 @@ def test_keyword_precheck_never_hides_a_call_pattern(text):
     # is_related skips the big patterns when no hint word is present: the hint must cover them.
     if CALL_WORD_RE.search(text) or REPLAY_RE.search(text) or PASSCODE_RE.search(text):
         assert is_related(Unit(text))
+
+
+def test_to_listen_after_a_replay_sentence_dials_the_replay():
+    call = call_of(
+        "Acme will host a conference call on November 13, 2024 at 8:30 a.m. ET.\n\nUSA Dial In: 888-555-0062\n\n"
+        "Participant Access Code: 831836\n\nA replay of the teleconference will be available through Thursday, "
+        "November 27, 2024. To listen, please call USA: 877-555-4010 or International: 919-555-2331; Replay "
+        "Passcode: 52015."
+    )
+    assert call.dial_in == ("888-555-0062",)
+    assert (call.replay.dial_in, call.replay.passcode) == (("877-555-4010", "919-555-2331"), "52015")
