@@ -96,6 +96,10 @@ REGION_LABEL_RE = re.compile(
 COMPANY_LABEL_RE = re.compile(
     r"^(?i:contacts?)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*:\s*+(?P<rest>.*)$"
 )
+# "Glimpse Contact:", "Acme Group Contacts:": the company before the word (a role before it is a LABEL_RE label)
+ORG_CONTACT_LABEL_RE = re.compile(
+    r"^(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?i:contacts?)\s*:\s*+(?P<rest>.*)$"
+)
 # "ICR Healthcare US:Alexis Feinberg": the region of the agency's person
 INLINE_REGION_RE = re.compile(rf"(?<=\S)\s+(?={_REGIONS}\s*:)", re.I)
 # "For investor relations information, please contact Jane Doe at 212-555-0100."
@@ -321,6 +325,9 @@ def leading_label(text: str) -> tuple[list[Field], str]:
                      and (ORG_END_RE.search(first_part(text)) or DEPARTMENT_POST_RE.match(first_part(text)))):
         # ("Global IR Partners" is a firm and "PR Director" a post, not a label and a name)
         return [Field("label", text[: label.start("rest")], role_of(label))], label.group("rest")
+    if not label and (named := ORG_CONTACT_LABEL_RE.match(text)):
+        # "Glimpse Contact:": the label only, as the people below print their firm in full
+        return [Field("label", text[: named.start("rest")])], named.group("rest")
     named = COMPANY_LABEL_RE.match(text)
     if named:
         # "Contact BioStem:": the desk below is the company's
@@ -821,7 +828,7 @@ def is_section_label(line: str) -> bool:
         return True
     label = LABEL_RE.match(line)
     if not label:
-        return org_before_label(line)
+        return org_before_label(line) or bool(ORG_CONTACT_LABEL_RE.match(line))
     rest = label.group("rest").strip()
     if rest and ":" not in line[: label.start("rest")] and not label.group("asks"):
         first = next(iter(line_fields(rest)), None)

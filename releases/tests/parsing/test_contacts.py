@@ -346,6 +346,13 @@ CONTACT_CASES = [
         id="closing-sentence-names-a-person-and-an-agency",
     ),
     pytest.param(
+        "Glimmer Contact:\n\nJane Doe\n\nCFO & COO\n\nThe Glimmer Group, Inc.\n\n917-555-2685\n\n"
+        "jane@theglimmergroup.com",
+        [("other", "Jane Doe", "CFO & COO", "The Glimmer Group, Inc.", ["917-555-2685"],
+          ["jane@theglimmergroup.com"])],
+        id="company-name-before-contact",
+    ),
+    pytest.param(
         "Contacts for more information:\n\nCompany, Investors and Media:\n\nJane Doe\n\nAcme\n\n312-555-0100",
         [("investors", "Jane Doe", None, "Acme", ["312-555-0100"], [])],
         id="label-naming-several-audiences-takes-the-first-role",
