@@ -307,8 +307,12 @@ COMPANY_RE = re.compile(
     r"(?:(?:\s+(?:of|and|for|de|du|la|the|y|&|\+))*\s+(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*))*"
     r"(?:,?\s+" + CORP_SUFFIX + r")*)"
 )
+LEAD_TIME = r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?"
 LEAD_PREFIX_RE = re.compile(
-    r"^(?:(?:today|yesterday|on\s+(?:" + WEEKDAY + r",?\s+)?\S+(?:\s+\d{1,2})?(?:,?\s+\d{4})?)\s*,\s*|"
+    # "On Thursday, July 30, 2009,", "On February 14th, 2025, at 8 AM CEST,", "On Thursday, February 13th at 08.30
+    # CET / 13.00 IST,": the day (and time) of what the issuer does, before its name
+    r"^(?:(?:today|yesterday|on\s+(?:" + WEEKDAY + r",?\s+)?\S+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
+    r"(?:,?\s+at\s+" + LEAD_TIME + r"(?:\s*/\s*" + LEAD_TIME + r")?)?)\s*,\s*|"
     r"(?:the\s+)?(?:board\s+of\s+directors|shareholders|management|directors)\s+of\s+)",
     re.I,
 )

@@ -187,11 +187,14 @@ def test_header_date(line, expected):
         ("...ROCK OF AGES CORPORATION (NASDAQ/NMS:ROAC) announced today", "ROCK OF AGES CORPORATION"),
         ("On Thursday, July 30, 2009, Acme Energy (NYSE: ACE) will host a conference call", "Acme Energy"),
         ("On Tuesday, Acme Energy (NYSE: ACE) reported", "Acme Energy"),
+        ("On February 14th, 2025, at 8 AM CEST, Acme Holding AB (\u201cAcme\u201d) publishes", "Acme Holding AB"),
+        ("On Thursday, February 13th at 08.30 CET / 13.00 IST, Acme publishes its year-end report", "Acme"),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
          "two-companies-first-only", "mark-before-comma", "mexican-sab", "spanish-y", "after-an-ellipsis",
-         "on-weekday-and-date-prefix", "on-weekday-prefix"],
+         "on-weekday-and-date-prefix", "on-weekday-prefix", "on-ordinal-date-and-time-prefix",
+         "on-weekday-date-and-two-times-prefix"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
