@@ -154,13 +154,22 @@ def dateline_date(lead: Lead, header: Header, blocks: Sequence[Block], document:
         found = lead.dateline.date.as_date(fallback_year)
         if found:
             return found
-    return header.date or lead_date(lead.text)
+    # A repost site's front matter dates the release it copies when the copy prints no dateline.
+    return header.date or front_matter_date(document) or lead_date(lead.text)
+
+
+def front_matter_date(document: Document) -> date | None:
+    value = dict(document.meta).get("date") or ""
+    match = re.match(r"((?:19|20)\d\d)-(\d\d)-(\d\d)", value)
+    try:
+        return date(int(match.group(1)), int(match.group(2)), int(match.group(3))) if match else None
+    except ValueError:
+        return None
 
 
 def front_matter_year(document: Document) -> int | None:
-    value = dict(document.meta).get("date") or ""
-    match = re.match(r"((?:19|20)\d\d)-", value)
-    return int(match.group(1)) if match else None
+    found = front_matter_date(document)
+    return found.year if found else None
 
 
 def page_wire(document: Document) -> str | None:

@@ -287,3 +287,13 @@ def test_any_markup_gives_a_release_or_a_parse_error(parts):
     except ParseError:
         return
     assert "<script" not in result.body_html and "javascript:" not in result.body_html
+
+
+def test_a_reposts_front_matter_dates_a_release_without_a_dateline():
+    text = (
+        '---\ntitle: "Invitation to a webinar about Acme\'s year-end report"\ndate: "2025-02-10 21:45:23"\n---\n\n'
+        "On Thursday, February 13th at 08.30 CET, Acme AB publishes its year-end report for 2024. At 09.00 CET a "
+        "webinar about the report will be hosted on Zoom.\n"
+    )
+    parsed = parse_press_release(text)
+    assert (str(parsed.dateline.date), parsed.company.name) == ("2025-02-10", "Acme AB")
