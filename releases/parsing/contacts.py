@@ -198,6 +198,10 @@ NAME_WORD_RE = re.compile(
 )
 # "..., both of Acme Corp."
 BOTH_OF_RE = re.compile(r"^(?:both|all)\s+of\s+(?P<org>[A-Z][^/]+)")
+# "CEO of Acme AB", "Head of Investor Relations at Acme Holding plc": a title, then a firm with its suffix
+TITLE_OF_ORG_RE = re.compile(
+    rf"^(?P<title>.+?)\s+(?:of|at)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[\w&.'’-]+){{0,4}}\s+(?i:{COMPANY_SUFFIX})\.?)$"
+)
 # "Jane Doe of Acme Corp."
 NAME_OF_ORG_RE = re.compile(r"^(?P<name>.+?)\s+of\s+(?P<org>[A-Z].+)$")
 # Social-media handles in a contact block ("X: @AcmeInc", "LinkedIn: Acme Inc."): no way to reach a person
@@ -227,7 +231,7 @@ GLUE_RES = (
     re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)(?![A-Z]+\s[A-Z\s.,&]*$)|(?<=[a-z]{2})(?=www\.)"),
     re.compile(r"\b(?:LLC|LLP|GmbH|plc|Contacts?|Enquiries|Inquiries)(?=[A-Z][a-z])"),
     # "info@acme.comX: @Acme_IncFacebook: AcmeInc": the next field's label glued to a value
-    re.compile(rf"(?<=[a-z])(?=(?:{'|'.join(SOCIAL_LABELS)}|Website|Web)\s?:)|(?<=[A-Za-z])(?=(?:Phone|Tel|Mobile|E-?[Mm]ail)\s?:)"),
+    re.compile(rf"(?<=[a-z])(?=(?:{'|'.join(SOCIAL_LABELS)}|Website|Web)\s?:)|(?<=[A-Za-z])(?=(?:Phone|Tel|Mobile|E-?[Mm]ail)\s?:)|(?<=[a-z]{{3}})(?=e-?mail\s?:)"),
 )
 # "CEOcorporate@helixbiopharma.com": a title glued to the mailbox
 GLUED_EMAIL_RE = re.compile(r"^[A-Z]{2,}(?=[a-z])")
@@ -680,6 +684,13 @@ class Reader:
                 and not re.search(rf"\b(?:{COMPANY_SUFFIX})\b\.?$", text, re.I) and not is_address(text):
             # "Executive Director, Investor Relations and Corporate Communications", "Director – Investor Relations"
             current.title = current.title + (gap if TITLE_GAP_RE.fullmatch(gap) else ", ") + text
+        elif (title_org := TITLE_OF_ORG_RE.match(text)) and is_title(title_org.group("title")):
+            # "CEO of Acme AB": the title and the firm
+            if current.title and current.name and current.reachable:
+                self.flush()
+            self.current.title = self.current.title or title_org.group("title")
+            self.current.organization = self.current.organization or title_org.group("org")
+            self.last_slot = "organization"
         elif is_title(text):
             if current.title and current.name and current.reachable:
                 self.flush()

@@ -353,6 +353,19 @@ CONTACT_CASES = [
         id="company-name-before-contact",
     ),
     pytest.param(
+        "For more information, please contact:\n\nJane Doe, CEO of Acme Payments AB\n\n+46 708 55 47 88\n\n"
+        "jane.doe@acmepayments.com",
+        [("other", "Jane Doe", "CEO", "Acme Payments AB", ["+46 708 55 47 88"], ["jane.doe@acmepayments.com"])],
+        id="title-of-a-suffixed-firm",
+    ),
+    pytest.param(
+        "For more information, please contact: Jane Doe, Head of Investor Relations and Communicationse-mail: "
+        "jane.doe@acme.se, telephone: +46 (0)10-555 60 99",
+        [("investors", "Jane Doe", "Head of Investor Relations and Communications", None, ["+46 (0)10-555 60 99"],
+          ["jane.doe@acme.se"])],
+        id="lower-case-e-mail-label-glued-to-a-title",
+    ),
+    pytest.param(
         "Contacts for more information:\n\nCompany, Investors and Media:\n\nJane Doe\n\nAcme\n\n312-555-0100",
         [("investors", "Jane Doe", None, "Acme", ["312-555-0100"], [])],
         id="label-naming-several-audiences-takes-the-first-role",
