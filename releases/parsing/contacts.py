@@ -385,11 +385,12 @@ def value_fields(text: str) -> list[Field]:
         part = FIELD_LABEL_RE.sub("", part).strip(" ,:;()-–")
         if part.count("(") > part.count(")"):
             part += ")"  # "Cavendish Capital Markets Limited (Nominated Adviser and Broker)"
-        part = re.sub(r"^(?:or|and)\s+", "", part.lstrip("."), flags=re.I)
+        part = re.sub(r"^(?:or|and|alt\.)\s+", "", part.lstrip("."), flags=re.I)  # "alt. Mobile": alternatively
         part = re.sub(r"\s+at$", "", part)  # "Acme Media Relations at 612-555-0100"
         if part.endswith(".") and len(part.split()[-1]) > 5:
             part = part[:-1]  # a sentence's full stop, not "Inc." or "Corp."
-        if re.fullmatch(r"(?i)or|and|/|\|", part):
+        part = re.sub(r"\b(AB|ASA|AS|Oyj|plc|PLC|AG|SE|GmbH|NV|BV)\.$", r"\1", part)  # no abbreviation: a full stop
+        if re.fullmatch(r"(?i)or|and|alt\.?|/|\|", part):
             found.append((start, Field("or")))
         elif BARE_FIELD_LABEL_RE.fullmatch(part):
             continue  # "Tel +1 212 555 0100": the word without its colon

@@ -366,6 +366,13 @@ CONTACT_CASES = [
         id="lower-case-e-mail-label-glued-to-a-title",
     ),
     pytest.param(
+        "For Additional Information\n\nJane Doe, CEO, Acme Systems AB.\n"
+        "Tel. +46 155 55 59 01 alt. Mobile +46 76 555 11 33, or email jane.doe@acme.se",
+        [("other", "Jane Doe", "CEO", "Acme Systems AB", ["+46 155 55 59 01", "+46 76 555 11 33"],
+          ["jane.doe@acme.se"])],
+        id="alt-joins-a-second-number",
+    ),
+    pytest.param(
         "Contacts for more information:\n\nCompany, Investors and Media:\n\nJane Doe\n\nAcme\n\n312-555-0100",
         [("investors", "Jane Doe", None, "Acme", ["312-555-0100"], [])],
         id="label-naming-several-audiences-takes-the-first-role",
