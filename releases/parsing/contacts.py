@@ -122,7 +122,9 @@ STOP_RE = re.compile(
     r"for\s+immediate\s+release|news\s+release|press\s+release|exhibit\s+\d|copyright|©|\(c\)\s+\d{4}|"
     r"note\s+to\s+editors|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$|"
-    r"to\s+be\s+added|follow\s+us|this\s+press\s+release|disclaimer|posted\s+(?:by|on|in)\b)",
+    r"to\s+be\s+added|follow\s+us|this\s+press\s+release|disclaimer|posted\s+(?:by|on|in)\b|"
+    # Distribution: / Nasdaq Helsinki / Main media: the mailing list under a Nordic exchange release
+    r"distribution\s*:)",
     re.I,
 )
 

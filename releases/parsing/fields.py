@@ -70,10 +70,10 @@ def date_of(match: re.Match) -> DateFound | None:
 
 
 # A header line that is only a date: "March 04, 2019 08:00 AM Eastern Standard Time",
-# "Jan. 25, 2005", "For Immediate Release: November 22, 2024", "02 May 2012"
+# "Jan. 25, 2005", "For Immediate Release: November 22, 2024", "02 May 2012", "4 February 2025 at 9.00 EET"
 HEADER_DATE_RE = re.compile(
     r"^(?:(?:for\s+immediate\s+release|release\s+date|date)\s*+[:\-–]?\s*)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?"
-    r"(?P<date>.{6,22}?)(?:\s*+[,@]?\s*\d{1,2}:\d\d\s*+(?:[ap]\.?m\.?)?.*)?$",
+    r"(?P<date>.{6,22}?)(?:\s*+(?:[,@]|at\b)?\s*\d{1,2}[:.]\d\d\s*+(?:[ap]\.?m\.?)?.*)?$",
     re.I,
 )
 

@@ -176,6 +176,48 @@ FIGURE_RE = re.compile(
 )
 
 
+# Acme Oyj / Stock Exchange Release / 4 February 2025 at 9.00 EET: the letterhead of a Nordic or European exchange
+# release, the issuer's name, the kind of release and its date on one line or on lines of their own, in that order
+RELEASE_KIND_RE = re.compile(
+    r"^(?P<name>[^\n]{0,60}?)[\s|,–—-]*+\b(?:(?:stock\s+exchange|company|corporate|investor|regulatory|"
+    r"press|media)\s+(?:release|announcement|bulletin)|inside\s+information|ad[\s-]hoc(?:\s+announcement)?)\b"
+    r"[\s|,:–—-]*+(?P<rest>[^\n]{0,80})$",
+    re.I,
+)
+LETTERHEAD_NAME_WORDS = 6  # "Acme Oyj" / "Acme Holding ASA (OSE: ACME)": the issuer's name over the release kind
+LETTERHEAD_NAME_LINES = 2
+
+
+def is_name_line(line: str) -> bool:
+    """A short line that names (the issuer) and says nothing: no sentence, no label."""
+    line = line.strip()
+    return 0 < len(line.split()) <= LETTERHEAD_NAME_WORDS and not line.endswith((":", ".", "!", "?"))
+
+
+@dataclass(frozen=True)
+class Letterhead:
+    issuer: str | None
+    date: date | None
+
+
+def release_letterhead(lines: Sequence[str]) -> Letterhead | None:
+    """The issuer and date of a release-kind letterhead ("Acme Oyj" / "Stock Exchange Release" / "4 February 2025
+    at 9.00 EET", or all three on one line), if the lines are one."""
+    lines = [line.strip() for line in lines if line.strip()]
+    at = next((i for i, line in enumerate(lines[:LETTERHEAD_NAME_LINES + 1]) if RELEASE_KIND_RE.match(line)), None)
+    if at is None or not all(is_name_line(line) for line in lines[:at]):
+        return None
+    match = RELEASE_KIND_RE.match(lines[at])
+    name = match["name"].strip(" |,–—-")
+    if name and not is_name_line(name):
+        return None
+    rest = ([match["rest"]] if match["rest"].strip() else []) + lines[at + 1:]
+    dates = [header_date(line) for line in rest]
+    if not all(dates):
+        return None
+    return Letterhead(" ".join(lines[:at] + [name]).strip() or None, dates[0] if dates else None)
+
+
 PROVIDED_BY_RE = re.compile(r"^news\s+provided\s+by\W*$", re.I)
 # "For Immediate Release: " / "Date: " before a header date
 LABEL_RE = re.compile(r"^[A-Za-z ]{2,40}:\s*")
@@ -188,6 +230,7 @@ class Header:
     date: date | None  # printed with the header, not in the dateline
     wire: str | None  # credited on its own line ("PR Newswire")
     location: str | None  # of a header line "MIGDAL HAEMEK, Israel, Feb. 12, 2025"
+    issuer: str | None = None  # named in a release-kind letterhead ("Acme Oyj" / "Stock Exchange Release")
 
 
 def is_header_noise(block: Block) -> bool:
@@ -198,6 +241,8 @@ def is_header_noise(block: Block) -> bool:
     lines = [line.strip() for line in block.lines if line.strip()]
     if any(ADDRESS_RE.search(line) for line in lines):
         return True  # ACME CORPORATION / 100 Main Street, Springfield, IL 62701: the letterhead, not the headline
+    if release_letterhead(lines):
+        return True
     return len(lines) > 1 and all(HEADER_NOISE_RE.match(line) or header_date(line) for line in lines)
 
 
@@ -224,7 +269,7 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
     subheads: list[Block] = []
     if headline_at is not None and (deck := deck_lines(blocks[headline_at])):
         subheads.append(Block(text="\n".join(deck)))
-    found_date = found_wire = location = None
+    found_date = found_wire = location = issuer = None
     for position, index in enumerate(candidates):
         block = blocks[index]
         text = " ".join(block.lines)
@@ -232,7 +277,9 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
             continue  # "News provided by" / "Acme Corp." on a PR Newswire page: the issuer's name, not a deck
         cells = [cell for line in block.lines for cell in line.split("\t") if cell.strip()]
         dates = [d for cell in cells if (d := header_date(cell) or header_date(LABEL_RE.sub("", cell)))]
-        found_date = found_date or (dates[0] if dates else None)
+        letterhead = release_letterhead(block.lines)
+        found_date = found_date or (dates[0] if dates else None) or (letterhead.date if letterhead else None)
+        issuer = issuer or (letterhead.issuer if letterhead else None)
         if index not in usable or index in (headline_at, continued_at) or (dates and len(cells) == len(dates)):
             continue
         dateline = parse_dateline(text)
@@ -252,7 +299,7 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
         if is_contactish(block) or text.endswith(":") or len(text.split()) < 3 or PERIOD_BANNER_RE.match(text):
             continue  # a results banner that is not the headline is letterhead
         subheads.append(block)
-    return Header(headline, subheadline_of(subheads), found_date, found_wire, location)
+    return Header(headline, subheadline_of(subheads), found_date, found_wire, location, issuer)
 
 
 # "Newell Rubbermaid Reports Third Quarter 2012 Results and": a title cut at a word that cannot end one (a
@@ -303,8 +350,8 @@ def is_bare_name_and_verb(headline: str) -> bool:
 
 
 # Highlights: / FINANCIAL HIGHLIGHTS / Key Highlights: the label of a list of figures, which is neither title nor deck
-HIGHLIGHTS_RE = re.compile(r"^(?:(?:key|financial|business|operational|operating|quarterly|\w+\s+quarter)\s+)?"
-                           r"highlights\s*:?$", re.I)
+# "October–December 2024 in brief" / "Q4 2024 highlights" / "Key figures": the Nordic and the period's forms too
+HIGHLIGHTS_RE = re.compile(r"^(?:[^\n:.]{0,50}?\s)?(?:highlights|in\s+brief|key\s+figures)\s*:?$", re.I)
 
 
 def before_highlights(blocks: Sequence[Block], candidates: Sequence[int]) -> list[int]:
@@ -318,7 +365,7 @@ def before_highlights(blocks: Sequence[Block], candidates: Sequence[int]) -> lis
 def headline_text(block: Block) -> str:
     """The headline's lines, up to a date or source line printed under it in the same block (a GlobeNewswire
     page: "Headline" / "August 08, 2024 14:25 ET" / "| Source: Acme Corp"), or up to its deck."""
-    lines = block.lines
+    lines = title_lines(block)
     end = len(lines) - len(deck_lines(block))
     for position, line in enumerate(lines[1:end], start=1):
         bare = line.strip().lstrip("|").strip()
@@ -327,10 +374,19 @@ def headline_text(block: Block) -> str:
     return " ".join(lines[:end])
 
 
+def title_lines(block: Block) -> list[str]:
+    """The block's lines from the first that is not a letterhead label: "PRESS RELEASE" / "Acme launches ..." in one
+    block is a label over the title."""
+    lines = list(block.lines)
+    while len(lines) > 1 and HEADER_NOISE_RE.match(lines[0].strip()):
+        lines = lines[1:]
+    return lines
+
+
 def deck_lines(block: Block) -> list[str]:
     """Lines under a Title Case or upper-case headline, in the same block, that are written as a sentence: the
     deck ("Acme Reports Fourth Quarter Results" / "Record revenue of $1.2 billion"), not the headline wrapped."""
-    lines = block.lines
+    lines = title_lines(block)
     if len(lines) < 2 or line_case(lines[0]) == "sentence":
         return []
     for position, line in enumerate(lines[1:], start=1):

@@ -151,3 +151,42 @@ def test_a_results_banner_under_the_headline_is_no_subheadline():
     )
     assert release.headline == "Acme Reports Fourth Quarter 2024 Results"
     assert release.subheadline is None
+
+
+NORDIC_BODY = (
+    "Acme Oyj has appointed M.Sc. (Econ.) Anna Lindqvist, 45, as Chief Financial Officer and member of the "
+    "Management Team as of 1 March 2025. She will report to the CEO and succeeds Pekka Mäkinen, who retires.\n\n"
+    "Further information:\nLiisa Korhonen, Head of Investor Relations, tel. +358 40 123 4567\n\n"
+    "Distribution:\nNasdaq Helsinki\nMain media\nwww.acme.fi\n"
+)
+
+
+def test_a_nordic_exchange_release_letterhead_on_one_line_gives_the_date_not_the_headline():
+    release = parse("Acme Oyj    Stock Exchange Release    4 February 2025 at 9.00 EET\n\n"
+                    "Acme Oyj: Change in the company's management team\n\n" + NORDIC_BODY)
+    assert release.headline == "Acme Oyj: Change in the company's management team"
+    assert release.subheadline is None
+    assert release.dateline.date.isoformat() == "2025-02-04"
+    assert release.wire is None  # an exchange release names no wire
+    assert [c.name for c in release.contacts] == ["Liisa Korhonen"]  # the distribution list is no contact
+
+
+def test_a_letterhead_on_three_lines_names_the_issuer_when_the_lead_does_not():
+    release = parse(
+        "Beta Oyj\nCompany Announcement\n4 February 2025 at 9:00 a.m. EET\n\n"
+        "Beta Oyj's Financial Statements Bulletin January–December 2024: Net sales grew 12%\n\n"
+        "October–December 2024 in brief\n\n"
+        "Net sales increased by 12% to EUR 150.2 million (134.1).\nOperating profit was EUR 20.3 million.\n\n"
+        "A webcast for analysts, investors and media will be held in English on 4 February 2025 at 11:00 a.m. EET. "
+        "The webcast can be followed at https://beta.example.fi/2024-q4.\n"
+    )
+    assert release.headline.startswith("Beta Oyj's Financial Statements Bulletin")
+    assert release.subheadline is None  # "... in brief" heads the highlights, which are no deck
+    assert release.company.name == "Beta Oyj"
+    assert release.dateline.date.isoformat() == "2025-02-04"
+    assert release.calls[0].starts_at.isoformat() == "2025-02-04T11:00:00+02:00"
+
+
+def test_a_press_release_label_over_the_headline_in_one_block_is_not_a_letterhead():
+    release = parse("PRESS RELEASE\nAcme Oyj launches a new sensor\n\n" + NORDIC_BODY)
+    assert release.headline == "Acme Oyj launches a new sensor"
