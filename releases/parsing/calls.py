@@ -109,13 +109,13 @@ PASSCODE_RE = re.compile(
     re.I,
 )
 # 'Quote "Eutelsat" to the operator', 'reference "Moody's Corporation"',
-# "Please ask for the Ensco conference call."
+# "Please ask for the Ensco conference call." / "ask for the Acme Corp. Third Quarter Earnings Call"
 SPOKEN_PASSCODE_RE = re.compile(
     r"\b(?i:quote|reference|mention|give|provide)\s+(?i:the\s+(?:conference\s+)?(?:name|code)\s+)?"
     r"[\"“](?P<quoted>[^\"“”]{2,60})[\"”]"
     r"|\b(?i:(?:ask(?:ing)?\s+(?:the\s+operator\s+)?for|request(?:ing)?)\s+(?:the\s+)?)"
-    r"(?P<named>[\"“][^\"“”]{2,60}[\"”]|[A-Z][^.;:()\n]{1,60}"
-    r"\b(?:call|conference|webcast|meeting))\b",
+    r"(?P<named>[\"“][^\"“”]{2,60}[\"”]|[A-Z](?:[^.;:()\n]|\.(?=\s[A-Z])){1,60}"
+    r"\b(?i:call|conference|webcast|meeting))\b",
 )
 # "through November 3, 2011", "until March 13, 2025", "to Feb. 28", "ending on ...", and the labels of a
 # details list: "Replay end: March 11, 2025", "Expiration Date: ..."

@@ -60,6 +60,11 @@ DIAL_IN_CASES = [
         ["(866) 524-3160", "+1 (412) 317-6760"], "Ensco conference call", id="prnewswire-ask-for-the-call",
     ),
     pytest.param(
+        "Acme Corp. will host a conference call on October 31, 2024 at 4:30 p.m. Eastern Time. To participate, "
+        "dial 1-800-555-0100 and ask for the Acme Corp. Third Quarter Earnings Call.",
+        ["1-800-555-0100"], "Acme Corp. Third Quarter Earnings Call", id="ask-for-a-title-case-call-name",
+    ),
+    pytest.param(
         "Participants can join the conference call on March 5, 2025 at 5:00 p.m. ET by dialing "
         "1-800-555-0134 and entering passcode 482913#.",
         ["1-800-555-0134"], "482913", id="passcode-trailing-hash",
