@@ -171,11 +171,13 @@ FULL_DATE = (r"(?:" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\
              r"\d{1,2}(?:st|nd|rd|th)?\.?\s+" + MONTH_WORD + r",?\s+(?:19|20)\d\d)")
 TITLE_LOCATION_RE = re.compile(
     r"^(?P<location>(?-i:[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}"
+    r"(?:[ ](?:and|&)[ ][A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,2})?"  # Kawasaki and Yokohama, Japan
     r"(?:,[ ]?(?:the[ ])?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2}))"
     r"(?=(?:,?\s*+" + FULL_DATE + r")?"  # Salt Lake City, UT, June 30, 2026
     r"\s*+(?:(?:--|—|–|-|,)?\s*+[(/]\s*+[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
     r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b)"  # Vancouver, BC – TheNewswire - June 5
-    r"|(?P<dated>,\s*" + FULL_DATE + r"\s*(?:--|—|–|-)\s)"  # Milan, 13 February 2025 – / Milan, February 13th, 2025 –
+    # Milan, 13 February 2025 – / Milan, February 13th, 2025 – / a header line "Kawasaki, Japan, March 3, 2025"
+    r"|(?P<dated>,\s*" + FULL_DATE + r"(?:\s*(?:--|—|–|-)\s|\s*$))"
     r"|(?P<undated>\s+[—–]\s+(?-i:[A-Z])))",  # Amsterdam, the Netherlands – Royal Philips
     re.I,
 )
@@ -323,6 +325,8 @@ SUFFIXED_TAIL_RE = re.compile(r"^(?:,\s+[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'
 # NETGEAR®, Inc. / Acme™ Corp.: a registration mark is not part of the name
 TRADEMARK_RE = re.compile(r"\s*[®™℠]|\s*\((?:R|TM)\)(?=[\s,]|$)")
 NOT_A_NAME_RE = re.compile(r"^(?:The|A|An|This|Today|In|On|For|At|Our|We|As)$")
+# "Fujitsu Limited and Yokohama National University today announced": a second party after the first's suffix
+SECOND_PARTY_RE = re.compile(r"\s++(?:and|&)\s++(?=[A-Z])")
 
 
 def company_name(lead: str) -> str | None:
@@ -337,6 +341,8 @@ def company_name(lead: str) -> str | None:
     if not re.search(CORP_SUFFIX + r"$", name) and (more := SUFFIXED_TAIL_RE.match(text[match.end():])):
         name += more.group(0).rstrip()
     name = TRADEMARK_RE.sub("", name)
+    name = next((name[:joint.start()] for joint in SECOND_PARTY_RE.finditer(name)
+                 if re.search(r"\b" + CORP_SUFFIX + r"\Z", name[:joint.start()])), name)
     words = name.split()
     # "Southern Company today" stops by itself; a trailing capitalised verb does not occur.
     while words and NOT_A_NAME_RE.match(words[-1]):

@@ -98,6 +98,8 @@ DATELINES = [
     ("title-case-place-undated",
      "Amsterdam, the Netherlands – Royal Acme (NYSE: ACM, AEX: ACMA), a global leader in health technology, "
      "today presents its plan to create value.", "Amsterdam, the Netherlands", None, None, "Royal Acme"),
+    ("title-case-places-joined-on-a-header-line", "Kawasaki and Yokohama, Japan, March 3, 2025",
+     "Kawasaki and Yokohama, Japan", date(2025, 3, 3), None, ""),
     ("title-case-place-undated-nordic",
      "Espoo, Finland – Acme Oyj today announced that it has agreed to acquire Beta AB, a supplier of industrial "
      "sensors, for EUR 120 million.", "Espoo, Finland", None, None, "Acme Oyj"),
@@ -189,12 +191,16 @@ def test_header_date(line, expected):
         ("On Tuesday, Acme Energy (NYSE: ACE) reported", "Acme Energy"),
         ("On February 14th, 2025, at 8 AM CEST, Acme Holding AB (\u201cAcme\u201d) publishes", "Acme Holding AB"),
         ("On Thursday, February 13th at 08.30 CET / 13.00 IST, Acme publishes its year-end report", "Acme"),
+        ("Acme Limited and Yokohama National University today announced", "Acme Limited"),
+        ("Procter & Gamble Co. and Beta Inc. today announced", "Procter & Gamble Co."),
+        ("Marks and Spencer Group plc today announced", "Marks and Spencer Group plc"),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
          "two-companies-first-only", "mark-before-comma", "mexican-sab", "spanish-y", "after-an-ellipsis",
          "on-weekday-and-date-prefix", "on-weekday-prefix", "on-ordinal-date-and-time-prefix",
-         "on-weekday-date-and-two-times-prefix"],
+         "on-weekday-date-and-two-times-prefix", "second-party-after-a-suffix", "ampersand-then-second-party",
+         "and-inside-the-name"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
