@@ -16,6 +16,7 @@ import codecs
 import io
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
@@ -292,6 +293,9 @@ LISTING_CUT_RE = re.compile(r"\([A-Za-z ]{2,20}:$")
 WRAP_RUN = 3  # lines in a row within WRAP_SLACK of one another, none ending a sentence: a paragraph hard-wrapped
 WRAP_SLACK = 12  # a wrapped line falls short of the wrap width by at most a long word
 WRAP_MIN = 30  # narrower than this, lines are a list or a letterhead, not a wrapped paragraph
+HARD_WRAP_MAX = 100  # a text whose long lines are wider than this is not hard-wrapped
+WRAP_FILLED = 0.35  # the share of a hard-wrapped text's lines that fill the wrap width
+WRAP_TOLERANCE = 2  # columns a wrapping tool may leave or overrun
 # A long link ends a list item, and a label starts the next: "Call me link: https://..." over
 # "Webcast: https://..." is two lines of a call's details, not one wrapped sentence
 URL_END_RE = re.compile(r"(?:https?://|www\.)\S+$")
@@ -353,15 +357,17 @@ def text_blocks(text: str) -> list[Block]:
     lines = text.split("\n")
     nonblank = sum(1 for line in lines if line.strip())
     blank = len(lines) - nonblank
-    # One paragraph per line (PR Newswire text exports) when blank lines are rare.
+    # One paragraph per line (PR Newswire text exports) when blank lines are rare, unless the text is hard-wrapped
+    # (an exhibit or a PDF's text without blank lines): then a paragraph ends where a line stops short of the wrap.
     one_per_line = nonblank > 8 and blank < nonblank / 6
+    wrapped_at = hard_wrap_width(lines) if one_per_line else None
     blocks: list[Block] = []
     chunk: list[str] = []
     fence = False
 
     def flush() -> None:
         if chunk:
-            blocks.extend(chunk_blocks(chunk, one_per_line))
+            blocks.extend(chunk_blocks(chunk, one_per_line, wrapped_at))
             chunk.clear()
 
     for line in lines:
@@ -377,12 +383,35 @@ def text_blocks(text: str) -> list[Block]:
         if not line.strip():
             flush()
             continue
+        if chunk and bool(MD_TABLE_ROW_RE.match(line.strip())) != bool(MD_TABLE_ROW_RE.match(chunk[-1].strip())):
+            flush()  # a Markdown table printed with no blank line around it is a block of its own
         chunk.append(line)
     flush()
     return [b for b in blocks if b.text.strip()]
 
 
-def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
+def hard_wrap_width(lines: Sequence[str]) -> int | None:
+    """The width a text is hard-wrapped to, if it is: many of its lines fill it to within a long word."""
+    texts = [line.strip() for line in lines if line.strip() and not MD_TABLE_ROW_RE.match(line.strip())]
+    if len(texts) < WRAP_RUN * 3:
+        return None
+    counts = Counter(len(text) for text in texts if len(text) <= HARD_WRAP_MAX)
+    filled, width = max((sum(counts[n] for n in range(w - WRAP_SLACK, w + 1)), w) for w in counts) if counts else (0, 0)
+    if width < WRAP_MIN * 2 or filled < len(texts) * WRAP_FILLED:
+        return None
+    # A wrap breaks lines mid-sentence; lines of one length that each end a sentence are paragraphs, one per line.
+    full = [text for text in texts if width - WRAP_SLACK <= len(text) <= width]
+    return width if sum(1 for text in full if SENTENCE_END_RE.search(text)) * 2 < len(full) else None
+
+
+def wrapped_here(previous: str, line: str, width: int) -> bool:
+    """Whether a hard wrap at `width` broke `previous` before `line`: the line's first word would not have fit."""
+    first = line.split(maxsplit=1)[0] if line.split() else ""
+    return (len(previous) + 1 + len(first) > width - WRAP_TOLERANCE and len(previous) <= width + WRAP_TOLERANCE
+            and not previous.endswith(":"))
+
+
+def chunk_blocks(chunk: list[str], one_per_line: bool, wrapped_at: int | None = None) -> list[Block]:
     if chunk[0].startswith("\x00pre"):
         body = "\n".join(line[4:].rstrip() for line in chunk).strip("\n")
         return [Block(text=body, tag="pre", html=f"<pre>{escape(body)}</pre>")] if body.strip() else []
@@ -417,7 +446,9 @@ def chunk_blocks(chunk: list[str], one_per_line: bool) -> list[Block]:
             continue
         heading = MD_HEADING_RE.match(line)
         bullet = BULLET_RE.match(line)
-        if heading or bullet or (one_per_line and current) or (unwrapped and current and not continues(previous, width)):
+        wrapped = wrapped_at is not None and wrapped_here(previous, line, wrapped_at)
+        if heading or bullet or (one_per_line and current and not wrapped) or (
+                unwrapped and current and not continues(previous, width)):
             flush()
         if heading:
             tag, line = f"h{len(heading['level'])}", heading["text"].strip()

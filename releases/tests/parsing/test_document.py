@@ -257,6 +257,34 @@ def test_an_unwrapped_stretch_joins_a_narrow_wrapped_paragraph_at_its_own_width(
     assert [" ".join(b.lines) for b in to_document(text).blocks] == [long.strip(), WRAPPED_LEAD, long.strip()]
 
 
+HARD_WRAPPED_PARAGRAPHS = [
+    WRAPPED_LEAD,
+    "Revenue rose in every segment, led by industrial sensors, and the company raised its outlook for the full "
+    "year to between $4.1 billion and $4.3 billion.",
+    "Acme will host a conference call at 4:30 p.m. ET today.",
+    "The call can be reached by dialing 1-800-555-0100, and a replay will be available until February 12, 2025 "
+    "on the company's website.",
+]
+
+
+def test_a_text_hard_wrapped_without_blank_lines_parts_its_paragraphs_where_a_line_stops_short():
+    import textwrap
+
+    text = "Acme Corp. Reports Results\n" + "\n".join(
+        "\n".join(textwrap.wrap(paragraph, 72)) for paragraph in HARD_WRAPPED_PARAGRAPHS) + (
+        "\nContact:\nJane Doe\nAcme Corp.\n212-555-0111\n")
+    blocks = [" ".join(b.lines) for b in to_document(text).blocks]
+    assert blocks[:5] == ["Acme Corp. Reports Results", *HARD_WRAPPED_PARAGRAPHS]
+    assert blocks[5:] == ["Contact:", "Jane Doe", "Acme Corp.", "212-555-0111"]
+
+
+def test_a_markdown_table_printed_against_the_text_is_a_table_of_its_own():
+    text = ("Acme will host a conference call today.\n| United States: | +1-877-344-7529 |\n| --- | --- |\n"
+            "| Replay Access Code: | 4460802 |\nA live webcast will be available at ir.acme.com.\n")
+    blocks = to_document(text).blocks
+    assert [b.tag for b in blocks] == ["p", "table", "p"]
+
+
 def padded_page(body: str, padding: str) -> str:
     """A page as a server template prints it: blank lines before the doctype, indentation between tags."""
     return padding + "<!doctype html>\n<html lang=\"en\"><head><title>Page</title></head><body>" + body + "</body></html>"
