@@ -442,7 +442,8 @@ def person_name(text: str) -> str | None:
 
 # A department, then the post in it: "PR Director", "PR Specialist", "Media Relations Manager", "IR Lead"
 DEPARTMENT_POST_RE = re.compile(
-    rf"^(?:(?:{_ROLES}|marketing|sales|corporate|digital|brand|content|product|account|relations)\s+){{1,3}}"
+    rf"^(?:(?:{_ROLES}|marketing|sales|corporate|digital|brand|content|product|account|relations|finance|financial|"
+    r"operations|technical|commercial|legal|group)\s+){1,3}"
     r"(?:director|manager|specialist|officer|coordinator|consultant|executive|lead|associate|analyst|"
     r"spokes(?:person|man|woman)|advisor|adviser|head|liaison)$",
     re.I,
@@ -450,10 +451,12 @@ DEPARTMENT_POST_RE = re.compile(
 
 
 def is_title(text: str) -> bool:
+    text = GROUP_PREFIX_RE.sub("", text)  # "Group Director of Communications", "Group Chief Executive": UK titles
     return bool(TITLE_START_RE.match(text)) or (len(text.split()) <= 2 and bool(TITLE_WORD_RE.fullmatch(text))) \
         or bool(DEPARTMENT_POST_RE.match(text))
 
 
+GROUP_PREFIX_RE = re.compile(r"^group\s+(?=\w)", re.I)
 # What stands between two parts of one title: "Director – Investor Relations", "VP of IR, Communications, and ..."
 TITLE_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s[–—-]\s|\s+and\s+)\s*")
 
@@ -1077,11 +1080,34 @@ def read_section(
     reader = Reader(role)
     for block, fields in drop_header_names(section):
         reader.feed(fields, block)
-    found = reader.drafts()
+    found = firm_over_names(reader.drafts())
     drafts.extend(found)
     if found:
         labels.update(block for block, fields in section if any(f.kind == "label" for f in fields))
     return index
+
+
+def firm_over_names(drafts: list[Draft]) -> list[Draft]:
+    """"College Hill  Tel: 020 7457 2020" over "Mark Garraway" / "Matthew Gregorowski" (a UK table): what reads as
+    a name with a phone and nothing else, over people with no details of their own, is their firm and its phone."""
+    kept: list[Draft] = []
+    index = 0
+    while index < len(drafts):
+        head = drafts[index]
+        end = index + 1
+        while end < len(drafts) and drafts[end].name and not (
+                drafts[end].reachable or drafts[end].organization or drafts[end].title):
+            end += 1
+        if end > index + 1 and head.name and head.phones and not (head.emails or head.title or head.organization):
+            for person in drafts[index + 1:end]:
+                person.organization, person.phones = head.name, list(head.phones)
+                person.role = person.role or head.role
+                person.blocks |= head.blocks
+            index += 1
+            continue
+        kept.append(head)
+        index += 1
+    return kept
 
 
 def merged_desks(drafts: list[Draft]) -> list[Draft]:

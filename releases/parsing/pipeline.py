@@ -70,7 +70,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     name = (company_name(lead.text) or about_name_in(abouts, lead.text)) if lead.text else None
     header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before,
                          names=site_names(document, name))
-    name = name or header.issuer
+    name = header.issuer if header.issuer and (header.defines_issuer or not name) else name
     listings = (issuer_listings(lead.text, name) or issuer_listings_elsewhere(blocks, after_lead, name)
                 or about_listings(abouts, name) or boilerplate_listings(blocks, after_lead, name)
                 or description_listings(document))

@@ -42,7 +42,8 @@ PAGE_END_RE = re.compile(
     r"trending|latest (?:news|releases)|sign up|log in|advanced news search|"
     r"original/source press release|about business wire|about pr newswire|subscribe to\b.*|follow us|"
     r"visit us on social media:?|legal disclaimer:?(?:\s+ein presswire\b.*)?|ein presswire provides\b.*|attachments?|"
-    r"want your company'?s news featured on\b.*|contact (?:pr newswire|business wire|globenewswire))$",
+    r"want your company'?s news featured on\b.*|contact (?:pr newswire|business wire|globenewswire)|"
+    r"this information is provided by rns\b.*)$",  # the London Stock Exchange's footer, then its codes
     re.I,
 )
 
@@ -153,7 +154,7 @@ HEADER_NOISE_RE = re.compile(
     r"(?:press|media)\s+information|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
     r"investor\s+news|earnings\s+release|news\s+from\b.*+|news\s+provided\s+by\b.*+|page\s+\d.*+|\d+|"
-    r"source:.*+|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
+    r"source:.*+|rns\s+number\s*:.*+|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
     r"embargoed\b.*+|embargo\b.*+|not for (?:release|distribution|publication)\b.*+|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
     re.I,
 )
@@ -194,18 +195,34 @@ def is_name_line(line: str) -> bool:
     return 0 < len(line.split()) <= LETTERHEAD_NAME_WORDS and not line.endswith((":", ".", "!", "?"))
 
 
+# Babcock International Group PLC (Babcock or the Group) / Norcros plc / ("Norcros"): an RNS release's issuer line,
+# the issuer's full name (and the short name it goes by) over the headline
+ISSUER_LINE_RE = re.compile(
+    r"^(?P<name>(?:[A-Z0-9][\w&'’.-]*+\s++){0,7}?(?:[A-Z0-9&][\w&'’.-]*+,?\s++)" + CORP_SUFFIX + r")"
+    r"(?:\s*+(?P<alias>\([^()\n]{1,60}\)))?$"
+)
+ALIAS_LINE_RE = re.compile(r"^\([^()\n]{1,60}\)$")
+
+
 @dataclass(frozen=True)
 class Letterhead:
     issuer: str | None
     date: date | None
+    defines: bool = False  # the issuer's name is given with the short name the release calls it by
 
 
 def release_letterhead(lines: Sequence[str]) -> Letterhead | None:
-    """The issuer and date of a release-kind letterhead ("Acme Oyj" / "Stock Exchange Release" / "4 February 2025
-    at 9.00 EET", or all three on one line), if the lines are one."""
+    """The issuer and date of a release's letterhead, if the lines are one: a release kind ("Acme Oyj" / "Stock
+    Exchange Release" / "4 February 2025 at 9.00 EET", or all three on one line), or an RNS issuer line ("RNS Number :
+    3431M" / "Acme Group PLC" / "11 May 2020"; "Acme plc" / "("Acme")")."""
     lines = [line.strip() for line in lines if line.strip()]
+    labelled = False
+    while len(lines) > 1 and HEADER_NOISE_RE.match(lines[0]):
+        lines, labelled = lines[1:], True
     at = next((i for i, line in enumerate(lines[:LETTERHEAD_NAME_LINES + 1]) if RELEASE_KIND_RE.match(line)), None)
-    if at is None or not all(is_name_line(line) for line in lines[:at]):
+    if at is None:
+        return issuer_line(lines, labelled)
+    if not all(is_name_line(line) for line in lines[:at]):
         return None
     match = RELEASE_KIND_RE.match(lines[at])
     name = match["name"].strip(" |,–—-")
@@ -216,6 +233,22 @@ def release_letterhead(lines: Sequence[str]) -> Letterhead | None:
     if not all(dates):
         return None
     return Letterhead(" ".join(lines[:at] + [name]).strip() or None, dates[0] if dates else None)
+
+
+def issuer_line(lines: Sequence[str], labelled: bool) -> Letterhead | None:
+    """A company's name with its short name, its date or a label ("RNS Number : 3431M"); a name alone may be the
+    end of a headline ("Rock of Ages Acquires" / "American Monument Corporation")."""
+    match = ISSUER_LINE_RE.match(lines[0]) if lines else None
+    if match is None:
+        return None
+    alias = bool(match["alias"])
+    rest = list(lines[1:])
+    if rest and not alias and ALIAS_LINE_RE.match(rest[0]):
+        alias, rest = True, rest[1:]
+    dates = [header_date(line) for line in rest]
+    if not all(dates) or not (alias or dates or labelled):
+        return None
+    return Letterhead(match["name"], dates[0] if dates else None, defines=alias)
 
 
 PROVIDED_BY_RE = re.compile(r"^news\s+provided\s+by\W*$", re.I)
@@ -230,7 +263,8 @@ class Header:
     date: date | None  # printed with the header, not in the dateline
     wire: str | None  # credited on its own line ("PR Newswire")
     location: str | None  # of a header line "MIGDAL HAEMEK, Israel, Feb. 12, 2025"
-    issuer: str | None = None  # named in a release-kind letterhead ("Acme Oyj" / "Stock Exchange Release")
+    issuer: str | None = None  # named in a letterhead ("Acme Oyj" / "Stock Exchange Release"; "Acme Group PLC")
+    defines_issuer: bool = False  # an issuer line that gives the short name too ("Acme Group PLC ("Acme")")
 
 
 def is_header_noise(block: Block) -> bool:
@@ -270,6 +304,7 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
     if headline_at is not None and (deck := deck_lines(blocks[headline_at])):
         subheads.append(Block(text="\n".join(deck)))
     found_date = found_wire = location = issuer = None
+    defines = False
     for position, index in enumerate(candidates):
         block = blocks[index]
         text = " ".join(block.lines)
@@ -279,7 +314,8 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
         dates = [d for cell in cells if (d := header_date(cell) or header_date(LABEL_RE.sub("", cell)))]
         letterhead = release_letterhead(block.lines)
         found_date = found_date or (dates[0] if dates else None) or (letterhead.date if letterhead else None)
-        issuer = issuer or (letterhead.issuer if letterhead else None)
+        if letterhead and (issuer is None or letterhead.defines and not defines):
+            issuer, defines = letterhead.issuer, letterhead.defines
         if index not in usable or index in (headline_at, continued_at) or (dates and len(cells) == len(dates)):
             continue
         dateline = parse_dateline(text)
@@ -299,7 +335,7 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
         if is_contactish(block) or text.endswith(":") or len(text.split()) < 3 or PERIOD_BANNER_RE.match(text):
             continue  # a results banner that is not the headline is letterhead
         subheads.append(block)
-    return Header(headline, subheadline_of(subheads), found_date, found_wire, location, issuer)
+    return Header(headline, subheadline_of(subheads), found_date, found_wire, location, issuer, defines)
 
 
 # "Newell Rubbermaid Reports Third Quarter 2012 Results and": a title cut at a word that cannot end one (a

@@ -190,3 +190,42 @@ def test_a_letterhead_on_three_lines_names_the_issuer_when_the_lead_does_not():
 def test_a_press_release_label_over_the_headline_in_one_block_is_not_a_letterhead():
     release = parse("PRESS RELEASE\nAcme Oyj launches a new sensor\n\n" + NORDIC_BODY)
     assert release.headline == "Acme Oyj launches a new sensor"
+
+
+RNS_BODY = (
+    "Acme announces a revised date for the publication of its full year results for the year ended 31 March 2020. "
+    "Results will now be published on 11 June 2020, two weeks later than planned.\n\n"
+    "Ends\n\nEnquiries:\n\nHill Street Tel: 020 7000 0000\n\nMark Garraway\nMatthew Gregorowski\n\n"
+    "This information is provided by RNS, the news service of the London Stock Exchange. For further information, "
+    "please visit www.rns.com.\n\nEND\n\nNOREANSFFFSEEFA\n"
+)
+
+
+def test_an_rns_letterhead_and_issuer_line_are_neither_headline_nor_deck():
+    release = parse("RNS Number : 3431M\nAcme Group PLC\n11 May 2020\n\n"
+                    "Acme Group PLC (Acme or the Group)\n\nRevised date for full year results\n\n" + RNS_BODY)
+    assert release.headline == "Revised date for full year results"
+    assert release.subheadline is None
+    assert release.dateline.date.isoformat() == "2020-05-11"
+    assert release.company.name == "Acme Group PLC"  # the issuer line names it in full, with its short name
+    assert release.company.website is None  # www.rns.com is the exchange's, in its footer
+
+
+def test_an_issuer_line_with_its_short_name_below_it_names_the_issuer():
+    release = parse('Acme PLC\n08 October 2007\n\nAcme plc\n("Acme")\n\nInterim Results Date\n\n' + RNS_BODY)
+    assert release.headline == "Interim Results Date"
+    assert release.company.name == "Acme plc"
+
+
+def test_a_letterhead_name_alone_leaves_the_lead_to_name_the_issuer():
+    release = parse("Acme Matthey PLC\n12 May 2020\n\nDelay to the publication of results\n\n" + RNS_BODY)
+    assert release.headline == "Delay to the publication of results"
+    assert release.company.name == "Acme"
+
+
+def test_a_uk_firm_with_its_phone_over_its_people_is_their_organization():
+    release = parse("Acme Group PLC\n11 May 2020\n\nRevised date for full year results\n\n" + RNS_BODY)
+    assert [(c.name, c.organization, c.phones) for c in release.contacts] == [
+        ("Mark Garraway", "Hill Street", ("020 7000 0000",)),
+        ("Matthew Gregorowski", "Hill Street", ("020 7000 0000",)),
+    ]
