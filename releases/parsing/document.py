@@ -245,6 +245,17 @@ MD_ITALIC_RE = re.compile(r"(?<![\w*])([*_])(?=\S)([^\n]{1,300}?)(?<=\S)\1(?![\w
 # "...patient needs.   By investing ..." : paragraphs of a flattened page parted by runs of spaces
 FLAT_BREAK_RE = re.compile(r"(?<=[.!?:\"”)])[ \u00a0]{3,}(?=\S)")
 FLAT_LINE = 300  # only lines this long are flattened paragraphs
+# "... after the close of the U.S. markets.The earnings call ..." / "... http://ir.acme.com/.About Acme, Inc.Acme,
+# Inc. is ...": a scraper that dropped the paragraph breaks of a page, a full stop glued to the next paragraph
+GLUED_SENTENCE_RE = re.compile(r"(?<=[a-z0-9/)]{2}[.!?])(?=[A-Z][a-z])|(?<=[a-z][.!?][”\"])(?=[A-Z])")
+# "... please visit: http://ir.acme.com/. Contact for Media and Investors:Jane Doe ..." / "...-301006346.htmlSOURCE
+# Acme": a contact label, the wire's credit line or its SOURCE line run into the text before it
+FLAT_SECTION_RE = re.compile(
+    r"(?<=[.!?])\s+(?=(?:for\s+(?:investor|media|press|more|further|additional)\b[^.:\n]{0,60}|"
+    r"(?:investor|media|press|company)?\s*(?:relations\s+)?contacts?\b[^.:\n]{0,40}):)|"
+    r"(?<=\S)\s*(?=View original content\b)|(?<=\S)(?=SOURCE\s+[A-Z])",
+    re.I,
+)
 # "... inventories. About Agilent Technologies Agilent Technologies Inc. is ...": an About heading run into the text
 FLAT_ABOUT_RE = re.compile(r"(?<=[.!?”\"])\s+(?=About\s+((?:[A-Z][\w&'’.-]*\s+){1,5})\1)")
 # "... Earnings Call 9M 2025.About Shelly Group" (end of line): an About heading glued to the sentence before it
@@ -350,7 +361,19 @@ def unglued(paragraph: str) -> str:
 def unflatten(line: str) -> str:
     """Paragraph breaks back into a page flattened to long lines."""
     line = FLAT_BREAK_RE.sub("\n\n", line)
+    line = GLUED_SENTENCE_RE.sub(lambda m: m.group(0) if in_address(line, m.start()) else "\n\n", line)
+    line = FLAT_SECTION_RE.sub("\n\n", line)
     return FLAT_ABOUT_RE.sub("\n\n", line) if "About " in line else line
+
+
+def in_address(line: str, at: int) -> bool:
+    """Whether the text at `at` is inside a web or mail address (the token around it holds one)."""
+    start = max(line.rfind(" ", 0, at), line.rfind("\n", 0, at)) + 1
+    end = min((i for i in (line.find(" ", at), line.find("\n", at)) if i >= 0), default=len(line))
+    token = line[start:end]
+    if line[at - 2:at] == "/.":
+        return False  # "http://ir.acme.com/.About Acme": the address ended with its sentence
+    return "://" in token or "www." in token or "@" in token
 
 
 def text_blocks(text: str) -> list[Block]:

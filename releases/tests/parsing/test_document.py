@@ -402,3 +402,17 @@ def test_a_release_laid_out_with_a_gallery_is_kept(wrapper):
             f"opened a plant.</p></{tag}></body></html>")
     texts = [b.text for b in to_document(page, filename="p.html").blocks]
     assert "DALLAS, May 2, 2016 /PRNewswire/ -- Acme Corp. opened a plant." in texts
+
+
+def test_paragraphs_a_scraper_glued_together_are_parted_again_but_not_inside_addresses():
+    lead = ("BEIJING, Feb. 18, 2020 /PRNewswire/ -- Acme, Inc. (NASDAQ: ACME) today announced that it will report "
+            "results on Wednesday, February 26, 2020, after the close of the U.S. markets.")
+    call = ("The call will be webcast live at http://ir.acme.com/News.Release and by mail from John.Smith@acme.com "
+            "on February 26, 2020.")
+    text = (lead + call + "Both will be available on the website at http://ir.acme.com/.About Acme, Inc."
+            "Acme, Inc. (NASDAQ: ACME) makes widgets. For more information, please visit: http://ir.acme.com/. "
+            "Contact for Media and Investors:Jane Doe ir@acme.com")
+    blocks = [b.text for b in to_document(text).blocks]
+    assert blocks[:2] == [lead, call]
+    assert "About Acme, Inc." in blocks
+    assert any(block.startswith("Contact for Media and Investors:") for block in blocks)
