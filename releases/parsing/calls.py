@@ -56,6 +56,7 @@ CALL_WORD_RE = re.compile(
     r"dial[\s-]?in|live\s+stream(?:ing)?|fireside\s+chats?|investor\s+day|capital\s+markets\s+day|"
     r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentations?|"
     r"(?:news|press|analysts?|investors?|results)\s+(?:conferences?|briefings?|meetings?)|"
+    r"(?:virtual|online)\s+(?:meetings?|presentations?|briefings?|events?)|"
     # "Nordkraft ASA will present its fourth quarter results on 12 February 2025 at 08:00 CET"
     r"present(?:s|ing)?\s+(?:its|their|our|the)\s+(?:[\w-]+\s+){0,5}?(?:results|report|figures|earnings))\b",
     re.I,
@@ -80,7 +81,9 @@ STRONG_CALL_RE = re.compile(
     r"\b(?:conference[\s-]calls?|(?<!please\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d))|webcasts?|"
     r"web\s?casts?|webinars?|teleconferences?|(?:web|video|audio)[\s-]?conferences?|dial[\s-]?in|"
     r"live\s+streams?|"
-    r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation)\b",
+    r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation|"
+    # "a virtual meeting for investors and analysts": held online, as a call is
+    r"(?:virtual|online)\s+(?:meeting|presentation|briefing)s?\s+for\s+(?:investors|analysts|shareholders))\b",
     re.I,
 )
 # "replay", "archived for playback", "a recording will be available", "remain available"
@@ -389,6 +392,7 @@ class Context:
     release_date: date | None  # "today" and "tomorrow" count from it
     near: date | None  # a date printed without its year falls near it: the release date, else the body's first date
     region: str | None  # the dateline's country ("CN", "IE", "IL"), for the zones it reads otherwise ("CST", "IST")
+    local_zone: str | None = None  # the issuer's own clock, for a time printed without a zone (zones.local_zone)
 
 
 def first_full_date(units: Sequence[Unit]) -> date | None:
@@ -414,6 +418,7 @@ class Part:
     website_named: bool = False
     announced: bool = False  # "Acme will host a conference call ...", even without a time yet
     undated: tuple[int, int, str] | None = None  # (hour, minute, zone) of a time printed with no day near it
+    zone_assumed: bool = False  # the time was printed without a zone: the issuer's own clock was taken
     session: bool = False  # one of several sessions of its day, each at its own time (split_sessions)
     listed: bool = False  # one of the events of a list (is_event_item)
     replay: bool = False
@@ -704,6 +709,8 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
             times = [t for s, e, is_live in stretches if is_live for t in event_times(unit, s, e, context.region)]
             if times:
                 position, (hour, minute), zone, _ = min(times, key=lambda t: (t[3], t[0]))
+                assumed = zone is None and context.local_zone is not None
+                zone = zone or context.local_zone
                 day = day_for([*lead, *units], index + len(lead), position, context)
                 part = parts[-1]
                 if unit.item:
@@ -723,11 +730,13 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
                 if day is not None and day not in seen_days:
                     seen_days[day] = part
                 if day is None and zone is not None and part.undated is None:
-                    part.undated = (hour, minute, zone)
-                if part.day is None or (day is not None and day == part.day and part.zone is None):
+                    part.undated, part.zone_assumed = (hour, minute, zone), assumed
+                if part.day is None or (day is not None and day == part.day
+                                        and (part.zone is None or part.zone_assumed and not assumed)):
                     part.day = day
                     if day is not None and zone is not None:
                         part.starts_at, part.zone = zones.localize(day, hour, minute, zone), zone
+                        part.zone_assumed = assumed
         part = parts[-1]
         if part.listed and not unit.item and not times:
             # "Live webcasts, as well as replays, will be available at ...": for every event of the list
@@ -876,6 +885,7 @@ def to_call(part: Part, website: str | None, release_date: date | None) -> Call:
     return Call(
         starts_at=starts_at,
         zone=zone,
+        zone_assumed=part.zone_assumed and starts_at is not None,
         dial_in=tuple(part.dial_in),
         passcode=part.passcode,
         webcast_url=webcast,
@@ -896,10 +906,12 @@ def is_same_call(known: Part, part: Part) -> bool:
     return not (known.session or part.session) or known.starts_at == part.starts_at
 
 
-def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: str | None) -> tuple[Call, ...]:
+def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: str | None,
+               local_zone: str | None = None) -> tuple[Call, ...]:
+    """The calls a release announces; `local_zone` is the clock a time printed without a zone is read in."""
     units = [unit for block in blocks for unit in block_units(block)]
     dateline = units[0].text if units else ""
-    context = Context(release_date, release_date or first_full_date(units), zones.region_of(dateline))
+    context = Context(release_date, release_date or first_full_date(units), zones.region_of(dateline), local_zone)
     timed: list[Part] = []
     loose: list[tuple[int, Part]] = []  # parts without a day, with the number of timed parts before them
     for lead, cluster in clusters(units):
@@ -908,7 +920,7 @@ def find_calls(blocks: Sequence[Block], *, release_date: date | None, website: s
                 same = next((t for t in timed if is_same_call(t, part)), None)
                 if same is not None:
                     if same.starts_at is None and part.starts_at is not None:
-                        same.starts_at, same.zone = part.starts_at, part.zone
+                        same.starts_at, same.zone, same.zone_assumed = part.starts_at, part.zone, part.zone_assumed
                     merge(same, part)
                 else:
                     timed.append(part)

@@ -96,6 +96,9 @@ def call_doubts(call: Call, path: str, result: ParsedRelease) -> list[Doubt]:
     else:
         if call.zone is None:
             found.append(Doubt(f"{path}.zone", "The call's time was printed without a time zone: choose the zone."))
+        elif call.zone_assumed:
+            found.append(Doubt(f"{path}.zone", f"The call's time was printed without a time zone; it was read as "
+                                               f"{call.zone.replace('_', ' ')} time, the issuer's own: check it."))
         release_date = result.dateline.date
         if release_date and call.starts_at.date() < release_date:
             found.append(Doubt(f"{path}.starts_at", "The call is dated before the release: check its date."))

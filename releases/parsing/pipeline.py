@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from datetime import date
 
+from . import zones
 from .calls import find_calls
 from .contacts import find_contacts
 from .document import Block, Document, to_document
@@ -84,9 +85,11 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     if not header.headline and lead.dateline is None and not any(SENTENCE_RE.search(b.text[:2000]) for b in body):
         raise ParseError("This file does not read as a press release: it has neither a headline nor any body text.")
     call_blocks = [blocks[i] for i in after_lead if i not in removed and i not in fls]
-    calls = find_calls(call_blocks, release_date=release_date, website=website)
-
     location = lead.dateline.location if lead.dateline else header.location
+    phones = tuple(phone for contact in contacts.contacts for phone in contact.phones)
+    calls = find_calls(call_blocks, release_date=release_date, website=website,
+                       local_zone=zones.local_zone(location, phones))
+
     result = ParsedRelease(
         headline=header.headline,
         subheadline=header.subheadline,

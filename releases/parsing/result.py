@@ -36,6 +36,7 @@ class Replay:
 class Call:
     starts_at: datetime | None = None  # aware, in the zone the release named
     zone: str | None = None  # IANA name, e.g. "America/New_York"; None when no zone was printed
+    zone_assumed: bool = False  # no zone was printed: `zone` is the issuer's own clock (its dateline's country)
     dial_in: tuple[str, ...] = ()
     passcode: str | None = None
     webcast_url: str | None = None

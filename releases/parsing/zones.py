@@ -17,6 +17,8 @@ import re
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
+import phonenumbers
+
 # Abbreviations, upper-case as printed. CST is US Central (US releases print it far
 # more often than China Standard Time); IST is India (Israel releases write "Israel time").
 ABBREVIATIONS = {
@@ -186,3 +188,56 @@ def zone_name(printed: str, region: str | None = None) -> str | None:
 def localize(day: date, hour: int, minute: int, zone: str) -> datetime:
     """The aware datetime of a wall-clock time in an IANA zone, with the offset in force that day."""
     return datetime.combine(day, time(hour, minute), tzinfo=ZoneInfo(zone))
+
+
+# --- the issuer's own clock, for a time printed without a zone --------------------------------
+
+# Countries that keep one clock, by their ISO code, and the words of a dateline that name them or their cities.
+# A country of several zones (the US, Canada, Australia, Brazil, ...) is left out: its clock cannot be told.
+COUNTRY_ZONES = {
+    "GB": "Europe/London", "IE": "Europe/Dublin", "NL": "Europe/Amsterdam", "BE": "Europe/Brussels",
+    "LU": "Europe/Luxembourg", "DE": "Europe/Berlin", "AT": "Europe/Vienna", "CH": "Europe/Zurich",
+    "FR": "Europe/Paris", "IT": "Europe/Rome", "ES": "Europe/Madrid", "DK": "Europe/Copenhagen",
+    "NO": "Europe/Oslo", "SE": "Europe/Stockholm", "FI": "Europe/Helsinki", "IS": "Atlantic/Reykjavik",
+    "PL": "Europe/Warsaw", "CZ": "Europe/Prague", "HU": "Europe/Budapest", "GR": "Europe/Athens",
+    "IL": "Asia/Jerusalem", "IN": "Asia/Kolkata", "CN": "Asia/Shanghai", "HK": "Asia/Hong_Kong",
+    "TW": "Asia/Taipei", "JP": "Asia/Tokyo", "KR": "Asia/Seoul", "SG": "Asia/Singapore",
+    "MY": "Asia/Kuala_Lumpur", "TH": "Asia/Bangkok", "PH": "Asia/Manila", "AE": "Asia/Dubai",
+    "ZA": "Africa/Johannesburg", "NZ": "Pacific/Auckland",
+}
+PLACE_COUNTRIES = {
+    "GB": r"United Kingdom|U\.?K\.?|England|Scotland|London|Edinburgh|Manchester|Cambridge|Oxford|Birmingham",
+    "IE": r"Ireland|Dublin|Cork",
+    "NL": r"(?:the\s+)?Netherlands|Amsterdam|Rotterdam|Eindhoven|Veldhoven|Utrecht|The\s+Hague|Leiden",
+    "BE": r"Belgium|Brussels|Antwerp|Ghent|Leuven",
+    "LU": r"Luxembourg", "DE": r"Germany|Berlin|Frankfurt|Munich|Hamburg|D(?:ü|ue)sseldorf|Cologne|Stuttgart",
+    "AT": r"Austria|Vienna", "CH": r"Switzerland|Zurich|Z(?:ü|ue)rich|Geneva|Basel|Zug|Lausanne|Bern",
+    "FR": r"France|Paris|Lyon", "IT": r"Italy|Milan|Rome|Turin", "ES": r"Spain|Madrid|Barcelona",
+    "DK": r"Denmark|Copenhagen|Aarhus", "NO": r"Norway|Oslo|Bergen|Stavanger",
+    "SE": r"Sweden|Stockholm|Gothenburg|Malm(?:ö|o)", "FI": r"Finland|Helsinki|Espoo|Tampere",
+    "IS": r"Iceland|Reykjavik", "PL": r"Poland|Warsaw", "IL": r"Israel|Tel[\s-]Aviv|Jerusalem|Haifa|Herzliya",
+    "IN": r"India|Mumbai|Bangalore|Bengaluru|New\s+Delhi|Hyderabad|Chennai|Pune",
+    "CN": r"China|PRC|Beijing|Shanghai|Shenzhen|Guangzhou|Hangzhou", "HK": r"Hong\s+Kong",
+    "TW": r"Taiwan|Taipei|Hsinchu", "JP": r"Japan|Tokyo|Osaka|Kyoto|Kawasaki|Yokohama",
+    "KR": r"(?:South\s+)?Korea|Seoul", "SG": r"Singapore", "NZ": r"New\s+Zealand|Auckland|Wellington",
+    "ZA": r"South\s+Africa|Johannesburg|Cape\s+Town",
+}
+PLACE_COUNTRY_RE = re.compile(
+    "|".join(rf"\b(?P<{code}>{words})\b" for code, words in PLACE_COUNTRIES.items()), re.I)
+
+
+def local_zone(location: str | None, phones: tuple[str, ...] = ()) -> str | None:
+    """The clock of the issuer's country, which a time printed without a zone is read in: the dateline's country,
+    else the country that the contacts' international numbers share; None for a country of several zones."""
+    if location and (match := PLACE_COUNTRY_RE.search(location)):
+        return COUNTRY_ZONES.get(match.lastgroup)
+    codes = {phone_country(phone) for phone in phones if phone.lstrip().startswith("+")}
+    codes.discard(None)
+    return COUNTRY_ZONES.get(codes.pop()) if len(codes) == 1 else None
+
+
+def phone_country(phone: str) -> str | None:
+    try:
+        return phonenumbers.region_code_for_number(phonenumbers.parse(phone, None))
+    except phonenumbers.NumberParseException:
+        return None

@@ -53,6 +53,8 @@ def contact(**fields):
     pytest.param(replace(CLEAN, contacts=()), "contacts", "No contacts found", id="no-contacts"),
     pytest.param(call(starts_at=None), "calls.0.starts_at", "No call time", id="call-without-time"),
     pytest.param(call(zone=None), "calls.0.zone", "without a time zone", id="call-without-zone"),
+    pytest.param(call(zone_assumed=True), "calls.0.zone", "America/New York time, the issuer's own",
+                 id="call-zone-assumed"),
     pytest.param(call(starts_at=datetime(2024, 1, 8, 16, 30, tzinfo=NEW_YORK)), "calls.0.starts_at",
                  "before the release", id="call-before-release"),
     pytest.param(call(starts_at=datetime(2025, 5, 8, 16, 30, tzinfo=NEW_YORK)), "calls.0.starts_at",

@@ -229,3 +229,16 @@ def test_a_uk_firm_with_its_phone_over_its_people_is_their_organization():
         ("Mark Garraway", "Hill Street", ("020 7000 0000",)),
         ("Matthew Gregorowski", "Hill Street", ("020 7000 0000",)),
     ]
+
+
+def test_a_virtual_meeting_at_a_time_without_a_zone_is_read_in_the_issuers_own_clock():
+    release = parse(
+        "Acme Group PLC\n11 May 2020\n\nRevised date for full year results\n\n"
+        "Acme announces that its full year results for the year ended 31 March 2020 will now be published on "
+        "11 June 2020. We will hold a virtual meeting for investors and analysts on 11 June 2020 at 9:00am.\n\n"
+        "Enquiries:\n\nJane Doe, Director of Investor Relations, Tel: +44 (0)20 7355 5312\n"
+    )
+    [call] = release.calls
+    assert call.starts_at.isoformat() == "2020-06-11T09:00:00+01:00"  # London's summer clock
+    assert call.zone_assumed
+    assert any(d.field == "calls.0.zone" for d in release.doubts)

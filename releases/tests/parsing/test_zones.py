@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from releases.parsing import zones
 from releases.parsing.zones import localize, region_of, zone_name
 
 ZONE_CASES = [
@@ -129,3 +130,16 @@ def test_offset_from_utc_is_a_fixed_zone(printed, iana):
 
 def test_time_with_an_offset_from_utc():
     assert localize(date(2025, 3, 20), 20, 0, zone_name("(UTC+8)")).isoformat() == "2025-03-20T20:00:00+08:00"
+
+
+@pytest.mark.parametrize("location, phones, zone", [
+    ("VELDHOVEN, the Netherlands", (), "Europe/Amsterdam"),
+    ("LONDON", ("+1 212 555 0100",), "Europe/London"),  # the dateline first
+    (None, ("+44 (0)20 7355 5312", "+44 7850 978 741"), "Europe/London"),
+    (None, ("+44 20 7355 5312", "+1 212 555 0100"), None),  # contacts in two countries
+    (None, ("020 7355 5312",), None),  # no country code
+    ("SYDNEY, Australia", (), None),  # a country of several zones
+    ("NEW YORK", ("+1 212 555 0100",), None),
+])
+def test_the_issuers_own_clock_is_its_datelines_country_else_its_contacts(location, phones, zone):
+    assert zones.local_zone(location, phones) == zone
