@@ -299,7 +299,7 @@ def split_fields(text: str) -> list[str]:
     'Cavendish Capital Markets Limited (Nominated Adviser) Neil McDonald / Pete Lynch' (two lines run
     together by a hard-wrap reader) -> the adviser and each of its people."""
     parts = re.split(
-        rf",(?!\s*(?!company\s+secretary)(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|cpa|cfa)\b\.?(?:,|\s|/|$))\s*"
+        rf",(?!\s*(?!company\s+secretary)(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|{CREDENTIALS})\b\.?(?:,|\s|/|$))\s*"
         r"|;\s*|\t|\s{3,}|\s+[|/–—]\s+"
         r"|(?<=\))\s+(?=[A-Z][a-z]+\s+[A-Z])",
         text,
@@ -408,7 +408,10 @@ def value_fields(text: str) -> list[Field]:
 
 
 # "Jane Doe, Ph.D.", "John Roe Jr.", "Ann Lee, CFA": letters after a name
-CREDENTIALS_RE = re.compile(r",?\s+(?:jr\.?|sr\.?|ii|iii|iv|m\.?d\.?|ph\.?\s?d\.?|cfa|cpa|mba|esq\.?)$", re.I)
+# "Jane Doe, CFA, CPA, CPCU": the letters after a name, as many as are printed
+CREDENTIALS = r"cfa|cpa|mba|cpcu|(?-i:ARe)|cfp|caia|frm|cma"
+CREDENTIALS_RE = re.compile(
+    rf"(?:,?\s++(?>jr|sr|iii|ii|iv|m\.?d|ph\.?\s?d|esq|j\.?d|ll\.?m|{CREDENTIALS})\b\.?)++$", re.I)
 
 
 # "Dr. Katrin Weiss", "Prof. Jan de Vries": a title of address before a name, kept as printed

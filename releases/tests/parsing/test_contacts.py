@@ -477,6 +477,19 @@ CONTACT_CASES = [
         ],
         id="who-may-call-whom",
     ),
+    pytest.param(
+        "Investors:\n\nJane Doe, CFA, CPA, CPCU\n\nChief Strategy Officer\n\n954-555-0100",
+        [("investors", "Jane Doe, CFA, CPA, CPCU", "Chief Strategy Officer", None, ["954-555-0100"], [])],
+        id="a-name-and-several-credentials",
+    ),
+    pytest.param(
+        "For further information:\n\nAcme PLC 020 7333 8118\nJohn Smith, Chief Executive\nJane Roe, Finance Director",
+        [
+            ("other", "John Smith", "Chief Executive", "Acme PLC", ["020 7333 8118"], []),
+            ("other", "Jane Roe", "Finance Director", None, [], []),
+        ],
+        id="uk-finance-director-under-the-firm",
+    ),
 ]
 
 

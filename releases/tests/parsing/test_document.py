@@ -416,3 +416,10 @@ def test_paragraphs_a_scraper_glued_together_are_parted_again_but_not_inside_add
     assert blocks[:2] == [lead, call]
     assert "About Acme, Inc." in blocks
     assert any(block.startswith("Contact for Media and Investors:") for block in blocks)
+
+
+def test_a_label_alone_under_a_credit_link_starts_a_line_of_its_own():
+    text = ("This press release speaks only as of its date, and we undertake no obligation to update it, except as "
+            "required by law. " * 3 + "\nView source version on businesswire.com: https://www.businesswire.com/news/home/"
+            "20200113005315/en/\nInvestors:\nAcme Inc.\nJane Doe\n1-604-555-0100\n")
+    assert any("Investors:" in b.lines for b in to_document(text).blocks)
