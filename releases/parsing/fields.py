@@ -78,8 +78,19 @@ HEADER_DATE_RE = re.compile(
 )
 
 
+# 31.5.2006 / 04.02.2025 at 9.00: a European header's date, day first (dots are never a US date's)
+DOTTED_DATE_RE = re.compile(r"^(?P<day>\d{1,2})\.(?P<month>\d{1,2})\.(?P<year>(?:19|20)\d\d)\b")
+
+
 def header_date(line: str) -> date | None:
     """The date of a line that holds nothing but a date (and maybe a time)."""
+    if (dotted := DOTTED_DATE_RE.match(line.strip())) and HEADER_DATE_RE.match(line.strip()):
+        rest = line.strip()[dotted.end():]
+        if not rest.strip() or re.match(r"\s*+(?:[,@]|at\b)?\s*\d{1,2}[:.]\d\d", rest):
+            try:
+                return date(int(dotted["year"]), int(dotted["month"]), int(dotted["day"]))
+            except ValueError:
+                return None
     match = HEADER_DATE_RE.match(line.strip())
     if not match:
         return None

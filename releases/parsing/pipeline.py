@@ -17,7 +17,17 @@ from .contacts import find_contacts
 from .document import Block, Document, to_document
 from .doubts import with_doubts
 from .errors import ParseError
-from .fields import CORP_SUFFIX, TRADEMARK_RE, company_name, domain_of, listings_in, parse_dateline, websites_in, wire_name
+from .fields import (
+    CORP_SUFFIX,
+    TRADEMARK_RE,
+    company_name,
+    domain_of,
+    header_date,
+    listings_in,
+    parse_dateline,
+    websites_in,
+    wire_name,
+)
 from .result import CompanyInfo, Dateline, Listing, ParsedRelease
 from .sanitize import body_html
 from .sections import (
@@ -32,10 +42,12 @@ from .sections import (
     fls_indexes,
     lead_date,
     read_header,
+    release_letterhead,
     trailer_year,
 )
 
 MAX_BYTES = 5 * 1024 * 1024
+HEADER_BLOCKS_WITHOUT_LEAD = 5  # letterhead (kind, date, number), the headline and its deck
 MAX_TEXT = 1_000_000  # characters: seven times the longest release seen, tables included
 
 
@@ -60,7 +72,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     contacts = find_contacts([blocks[i] for i in content])
     contact_blocks = {content[i] for i in contacts.used if 0 <= i < len(content)}
     lead = find_lead(blocks, content, skip=contact_blocks)
-    before_lead = [i for i in content if lead.index is not None and i < lead.index]
+    before_lead = [i for i in content if i < lead.index] if lead.index is not None else dated_header(blocks, content)
     after_lead = [i for i in content if lead.index is None or i >= lead.index]
 
     abouts = about_sections(blocks, after_lead, stop=contact_blocks)
@@ -109,6 +121,15 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
 # EDGAR wrappers lacks. Each word is atomic and the run possessive (no word can end in . ! or ?, so giving one
 # back never helps): the pattern cannot backtrack exponentially on a long run of words without a full stop.
 SENTENCE_RE = re.compile(r"(?:(?>[^\W\d_]{2,}[\w,;'’\"“”()-]*)\s++){7,}+(?=[^\s.!?]*[^\W\d_])[^\s.!?]*+[.!?]")
+
+
+def dated_header(blocks: Sequence[Block], content: Sequence[int]) -> list[int]:
+    """The header of a release in which no paragraph reads as a lead (a financial calendar, a list of dates): its
+    first few blocks, when one of them dates it ("Company Announcement" / "26 October 2020"); else none."""
+    first = list(content[:HEADER_BLOCKS_WITHOUT_LEAD])
+    dated = any(header_date(blocks[i].text) or (found := release_letterhead(blocks[i].lines)) and found.date
+                for i in first)
+    return first if dated else []
 
 
 def contact_headings(blocks: Sequence[Block], order: Sequence[int], contact_blocks: set[int]) -> set[int]:

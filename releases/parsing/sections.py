@@ -26,7 +26,7 @@ from .patterns_calls import EMAIL_RE, find_phones
 
 # Lines a newswire or repost page adds around a release; dropped wherever they stand.
 CHROME_LINE_RE = re.compile(
-    r"^(?:-{3,}|\*{3,}|_{3,}|view (?:the )?(?:original|source)(?: version| release| content)?\b.*|"
+    r"^(?:-{3,}|\*{3,}|_{3,}|view (?:the )?(?:original|source)(?: version| release| content)?\b.*|report this content|"
     r"original/source press release|newsramp\.com tldr|reddit post|blockchain registration|"
     r"(?:share|print|email|tweet)(?: this)?(?: article| release)?|click to tweet|back to (?:top|news)|"
     r"\(?photo:?\s*https?://\S+\)?|logo:?\s*https?://\S+|multimedia files? available.*|email us here|"
@@ -153,6 +153,7 @@ HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
     r"(?:press|media)\s+information|"
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
+    r"announcement(?:\s+no\.?\s*\d+)?|"
     r"investor\s+news|earnings\s+release|news\s+from\b.*+|news\s+provided\s+by\b.*+|page\s+\d.*+|\d+|"
     r"source:.*+|rns\s+number\s*:.*+|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
     r"embargoed\b.*+|embargo\b.*+|not for (?:release|distribution|publication)\b.*+|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
@@ -181,7 +182,8 @@ FIGURE_RE = re.compile(
 # release, the issuer's name, the kind of release and its date on one line or on lines of their own, in that order
 RELEASE_KIND_RE = re.compile(
     r"^(?P<name>[^\n]{0,60}?)[\s|,–—-]*+\b(?:(?:stock\s+exchange|company|corporate|investor|regulatory|"
-    r"press|media)\s+(?:release|announcement|bulletin)|inside\s+information|ad[\s-]hoc(?:\s+announcement)?)\b"
+    r"press|media)\s+(?:release|announcement|bulletin)|inside\s+information|ad[\s-]hoc(?:\s+announcement)?|"
+    r"(?:company\s+)?announcement\s+no\.?\s*\d+)\b"
     r"[\s|,:–—-]*+(?P<rest>[^\n]{0,80})$",
     re.I,
 )

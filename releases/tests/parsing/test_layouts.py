@@ -242,3 +242,44 @@ def test_a_virtual_meeting_at_a_time_without_a_zone_is_read_in_the_issuers_own_c
     assert call.starts_at.isoformat() == "2020-06-11T09:00:00+01:00"  # London's summer clock
     assert call.zone_assumed
     assert any(d.field == "calls.0.zone" for d in release.doubts)
+
+
+def test_a_danish_company_announcement_that_is_only_a_calendar_keeps_its_headline_and_date():
+    release = parse(
+        "Company Announcement\n\n26 October 2020\n\nAnnouncement No. 23\n\n"
+        "Update of financial calendar 2020 and release of calendar for 2021\n\n2021\n\n"
+        "10 February Deadline for receipt of resolutions for the Annual General Meeting\n\n"
+        "25 March Annual General Meeting\n\n19 May Interim Report, Q1 2021\n\nContact\n\n"
+        "Investor Relations: Jens Hansen, Head of Investor Relations, tel: +45 2494 0000\n"
+    )
+    assert release.headline == "Update of financial calendar 2020 and release of calendar for 2021"
+    assert release.subheadline is None
+    assert release.dateline.date.isoformat() == "2020-10-26"
+    assert [c.name for c in release.contacts] == ["Jens Hansen"]
+
+
+def test_a_finnish_press_release_line_with_a_dotted_date_is_letterhead():
+    release = parse(
+        "Acme to start negotiations at its Kauttua plant\n"
+        "Acme Corporation PRESS RELEASE 31.5.2006 at 13.15\n"
+        "Acme has today issued a proposal to start negotiations at the Kauttua plant in Finland regarding "
+        "temporary layoffs of the plant's employees, to match production to demand.\n"
+        "The layoffs are estimated to last for eight weeks.\nThey will affect the 16 workers of the plant.\n"
+        "Acme will announce the results of the negotiations as soon as they have been concluded.\n"
+        "Acme Corporation\nFor further information, please contact:\nJan Virtanen\nPlant Manager\n"
+        "tel. +358 10 303 2523\n"
+    )
+    assert release.headline == "Acme to start negotiations at its Kauttua plant"
+    assert release.subheadline is None
+    assert release.dateline.date.isoformat() == "2006-05-31"
+
+
+def test_a_cision_page_announcement_number_line_dates_the_release():
+    release = parse(
+        "Correction: Financial calendar 2019\n\nReport this content\n\nANNOUNCEMENT NO. 23 - 18 DECEMBER 2018\n\n"
+        "Acme A/S has planned the following dates in 2019 for the annual report and the interim reports as well "
+        "as for the annual general meeting of its shareholders.\n"
+    )
+    assert release.headline == "Correction: Financial calendar 2019"
+    assert release.subheadline is None
+    assert release.dateline.date.isoformat() == "2018-12-18"
