@@ -548,8 +548,8 @@ def dangling_label_value(units: list[Unit], index: int) -> str | None:
     return None
 
 
-# What may stand between a time and its zone: "14:00 hrs CET", "10.00 hours (CET)", "15 Uhr MEZ"
-ZONE_GAP_RE = re.compile(r"\s*(?:(?:hrs|hours|h|Uhr)\b\.?\s*)?", re.I)
+# What may stand between a time and its zone: "14:00 hrs CET", "10.00 hours (CET)", "15 Uhr MEZ", "7:00 am, Eastern Time"
+ZONE_GAP_RE = re.compile(r"\s*(?:(?:hrs|hours|h|Uhr)\b\.?\s*)?(?:,\s*)?", re.I)
 # Between a time with its zone and the same instant in another zone: "4:00 p.m. CET (3:00 p.m. GMT)",
 # "8:00 a.m. ET / 2:00 p.m. CET", "7:00 a.m. Eastern Time on March 5, 2025 or 8:00 p.m. Beijing Time"
 ALTERNATE_GAP_RE = re.compile(r"[^;]{0,40}")

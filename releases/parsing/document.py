@@ -366,13 +366,18 @@ def unflatten(line: str) -> str:
     return FLAT_ABOUT_RE.sub("\n\n", line) if "About " in line else line
 
 
+HOST_END_RE = re.compile(r"\.[a-z]{2,6}\.$")  # "ir.acme.com." : a host name, then a full stop
+
+
 def in_address(line: str, at: int) -> bool:
     """Whether the text at `at` is inside a web or mail address (the token around it holds one)."""
     start = max(line.rfind(" ", 0, at), line.rfind("\n", 0, at)) + 1
     end = min((i for i in (line.find(" ", at), line.find("\n", at)) if i >= 0), default=len(line))
     token = line[start:end]
-    if line[at - 2:at] == "/.":
-        return False  # "http://ir.acme.com/.About Acme": the address ended with its sentence
+    before = line[start:at]
+    host = before.split("://", 1)[-1]
+    if before.endswith("/.") or "@" not in token and "/" not in host and HOST_END_RE.search(host):
+        return False  # "http://ir.acme.com/.About Acme", "http://ir.acme.com.About Acme": the address ended
     return "://" in token or "www." in token or "@" in token
 
 

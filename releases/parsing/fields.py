@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .patterns_calls import unglued_host
+
 # --- dates ---------------------------------------------------------------------------------
 
 MONTHS = {
@@ -502,7 +504,7 @@ def websites_in(text: str) -> list[str]:
     """URLs printed in text that can be a company's own site, as printed, trailing punctuation off."""
     found = []
     for match in URL_RE.finditer(text):
-        url = match["url"].rstrip(".,;:!?")
+        url = unglued_host(match["url"].rstrip(".,;:!?"))
         start = match.start()
         if start and text[start - 1] == "@":
             continue

@@ -126,10 +126,19 @@ URL_RE = re.compile(
 GLUED_WORD_RE = re.compile(r"(?<=/)(?P<keep>[^/A-Z]*[a-z0-9])[A-Z][a-z]{3,}$")
 
 
+# "www.acme.com.US" / "http://ir.acme.com.About": a host in lower case with the next sentence's capital word glued
+# on after its full stop
+GLUED_HOST_RE = re.compile(r"^(?P<keep>(?:https?://)?[a-z0-9.-]*[a-z0-9]\.[a-z]{2,6})\.[A-Z][A-Za-z]*$")
+
+
+def unglued_host(url: str) -> str:
+    return GLUED_HOST_RE.sub(lambda m: m.group("keep"), url)
+
+
 def clean_url(url: str) -> str:
     """A URL as printed, without markdown escapes and the sentence's closing punctuation."""
     url = url.replace("\\_", "_").replace("\\-", "-")
-    url = url.rstrip(".,;:!?*_")
+    url = unglued_host(url.rstrip(".,;:!?*_"))
     url = GLUED_WORD_RE.sub(lambda m: m.group("keep"), url)
     while url.endswith(")") and url.count(")") > url.count("("):
         url = url[:-1].rstrip(".,;:!?")

@@ -504,6 +504,9 @@ TIME_CASES = [
     pytest.param("an earnings conference call at 7:00 A.M. U.S. Eastern Time on March 5, 2025 or 8:00 P.M. "
                  "Beijing Time", date(2025, 2, 14), "2025-03-05T07:00:00-05:00", "America/New_York",
                  id="first-zone-wins-after-its-date"),
+    pytest.param("a conference call at 7:00 am, Eastern Time on March 2, 2020, (8:00 pm, Beijing/Hong Kong Time on "
+                 "March 2, 2020)", date(2020, 2, 20), "2020-03-02T07:00:00-05:00", "America/New_York",
+                 id="comma-between-time-and-zone"),
 ]
 
 

@@ -42,3 +42,15 @@ def test_a_visit_line_under_the_about_section_gives_the_site_before_an_investor_
             "software.\n\nFor more information on Nordwerk, please visit: *www.nordwerk.de*\n\n"
             "For more information on its subsidiary Sudwerk, please visit: *www.sudwerk.de*\n")
     assert parse_press_release(text).company.website == "www.nordwerk.de"
+
+
+@pytest.mark.parametrize("printed, kept", [
+    ("www.acme.com.US", "www.acme.com"),
+    ("http://ir.acme.com.About", "http://ir.acme.com"),
+    ("www.ImmunoGen.com", "www.ImmunoGen.com"),
+    ("https://acme.com/News.Release", "https://acme.com/News.Release"),
+])
+def test_a_capitalised_word_glued_after_a_host_is_not_part_of_it(printed, kept):
+    from releases.parsing.patterns_calls import clean_url
+
+    assert clean_url(printed) == kept
