@@ -331,6 +331,14 @@ LEAD_PREFIX_RE = re.compile(
     r"(?:the\s+)?(?:board\s+of\s+directors|shareholders|management|directors)\s+of\s+)",
     re.I,
 )
+# "Citing continued economic strength and a growing customer base in the Southeast, Southern Company today
+# reported ...": a clause before the issuer's name, opened by a word that is no name's (a gerund or a preposition
+# before a lower-case word), closed by the comma before the name and its verb
+OPENING_CLAUSE_RE = re.compile(
+    r"^(?:[A-Z][a-z]{2,}ing|After|Following|Despite|Amid|With|Due\s+to|Driven\s+by|Building\s+on)\s+[a-z][^,;.]{0,200}+,\s*+"
+    r"(?=[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.,-]*){0,6}\s+(?:\([^()]{1,60}\)\s+)?"
+    r"(?:today|announced|reported|said|will|has|is|posted|delivered)\b)"
+)
 # Sears, Roebuck and Co. / Merrill Lynch, Pierce, Fenner & Smith Incorporated: a name whose comma is inside it,
 # told by the corporate suffix its tail ends with
 SUFFIXED_TAIL_RE = re.compile(r"^(?:,\s+[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'’.-]*){0,3}){1,3},?\s+(?:and\s+)?"
@@ -347,6 +355,7 @@ def company_name(lead: str) -> str | None:
     text = lead.strip().lstrip("—–-.… ")  # "September 26, 2000...ROCK OF AGES CORPORATION (NASDAQ: ROAC)"
     for _ in range(2):
         text = LEAD_PREFIX_RE.sub("", text, count=1)
+    text = OPENING_CLAUSE_RE.sub("", text, count=1)
     match = COMPANY_RE.match(text)
     if not match:
         return None

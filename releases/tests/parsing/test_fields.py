@@ -194,13 +194,16 @@ def test_header_date(line, expected):
         ("Acme Limited and Yokohama National University today announced", "Acme Limited"),
         ("Procter & Gamble Co. and Beta Inc. today announced", "Procter & Gamble Co."),
         ("Marks and Spencer Group plc today announced", "Marks and Spencer Group plc"),
+        ("Citing continued economic strength in the Southeast, Southern Company today reported", "Southern Company"),
+        ("Following a strong quarter, Acme Corp. (NYSE: ACM) today reported", "Acme Corp."),
+        ("Boeing today announced", "Boeing"),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
          "two-companies-first-only", "mark-before-comma", "mexican-sab", "spanish-y", "after-an-ellipsis",
          "on-weekday-and-date-prefix", "on-weekday-prefix", "on-ordinal-date-and-time-prefix",
          "on-weekday-date-and-two-times-prefix", "second-party-after-a-suffix", "ampersand-then-second-party",
-         "and-inside-the-name"],
+         "and-inside-the-name", "opening-participle-clause", "opening-prepositional-clause", "name-ending-in-ing"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
