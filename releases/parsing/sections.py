@@ -542,9 +542,13 @@ class Lead:
     before: str = ""  # the block's text before a dateline run into it (a page flattened to one line)
 
 
+# Content blocks searched for the dateline: a newswire page saved as Markdown prints its menus first (90 blocks)
+DATELINE_WINDOW = 120
+
+
 def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) -> Lead:
     """The dateline paragraph (strongest), else the first paragraph that reads as prose."""
-    for index in order[:60]:
+    for index in order[:DATELINE_WINDOW]:
         block = blocks[index]
         if block.tag in {"table", "pre"} or index in skip:
             continue

@@ -283,3 +283,15 @@ def test_a_cision_page_announcement_number_line_dates_the_release():
     assert release.headline == "Correction: Financial calendar 2019"
     assert release.subheadline is None
     assert release.dateline.date.isoformat() == "2018-12-18"
+
+
+def test_a_dateline_under_a_long_page_menu_is_still_the_dateline():
+    menu = "".join(f"Menu item number {n} of the site\n\n" for n in range(90))
+    release = parse(
+        menu + "# Acme Adds a Director to Its Board\n\n"
+        "STRATHAM, N.H., Feb. 27, 2020 /PRNewswire/ -- Acme, Inc. announced today the appointment of Jane Doe to "
+        "its Board of Directors, effective immediately.\n\nShe brings thirty years of experience to the board.\n"
+    )
+    assert release.dateline.location == "STRATHAM, N.H."
+    assert release.wire == "PR Newswire"
+    assert release.headline == "Acme Adds a Director to Its Board"
