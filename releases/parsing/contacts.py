@@ -590,6 +590,7 @@ class Reader:
         self.done: list[Draft] = []
         self.partner: Draft | None = None  # a person named with the current one, sharing their details
         self.heading_org: str | None = None  # a firm named above the section's labels
+        self.firm: str | None = None  # a firm named above its people ("Acme Inc." / "Jane Doe, ..." / "John Roe, ...")
 
     def flush(self) -> None:
         if self.partner is not None and self.partner is not self.current:
@@ -599,7 +600,8 @@ class Reader:
             self.current.organization = self.current.organization or partner.organization
             self.current.title = self.current.title or partner.title
         if self.current.name or self.current.reachable:
-            self.current.organization = self.current.organization or self.heading_org
+            self.current.organization = self.current.organization or self.heading_org or (
+                self.firm if self.current.name else None)
             self.done.append(self.current)
             self.current = Draft(role=self.role)
         # An organization or title with nobody yet stays for the person it heads.
@@ -625,6 +627,7 @@ class Reader:
                     self.heading_org = current.organization
                 if item.role or current.name or current.reachable:
                     self.flush()
+                self.firm = None
                 if item.role:
                     self.role = item.role
                     self.current.role = item.role
@@ -733,6 +736,8 @@ class Reader:
         if not self.current.organization:
             self.current.organization = text
             self.current.blocks.add(block)
+            # a firm's line before anyone is named heads the people under it, until the next firm or label
+            self.firm = text if not (self.current.name or self.current.title) else None
 
     def drafts(self) -> list[Draft]:
         self.flush()

@@ -486,9 +486,19 @@ CONTACT_CASES = [
         "For further information:\n\nAcme PLC 020 7333 8118\nJohn Smith, Chief Executive\nJane Roe, Finance Director",
         [
             ("other", "John Smith", "Chief Executive", "Acme PLC", ["020 7333 8118"], []),
-            ("other", "Jane Roe", "Finance Director", None, [], []),
+            ("other", "Jane Roe", "Finance Director", "Acme PLC", [], []),
         ],
         id="uk-finance-director-under-the-firm",
+    ),
+    pytest.param(
+        "Media Contacts:\nAcme Inc.\nDavid Krane, 650-555-4096\ndavid@acme.com\nSteve Langdon, 650-555-4950\n"
+        "slangdon@acme.com\n\nInvestor Contact:\nJane Doe, 650-555-0100",
+        [
+            ("media", "David Krane", None, "Acme Inc.", ["650-555-4096"], ["david@acme.com"]),
+            ("media", "Steve Langdon", None, "Acme Inc.", ["650-555-4950"], ["slangdon@acme.com"]),
+            ("investors", "Jane Doe", None, None, ["650-555-0100"], []),
+        ],
+        id="a-firm-over-its-people-is-each-ones-until-the-next-label",
     ),
 ]
 
