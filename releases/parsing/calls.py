@@ -106,6 +106,8 @@ PASSCODE_RE = re.compile(
     r"|access\s+(?:code|id|number)|entry\s+code|participant\s+code|meeting\s+(?:id|number|code)"
     r"|event\s+(?:id|code|number|passcode)|webinar\s+id|confirmation\s+(?:code|number)"
     r"|reservation\s+(?:code|number)|replay\s+(?:id|code|pin))\b"
+    # "The required confirmation code for the replay is 825570"
+    r"(?:\s+for\s+(?:the\s+)?(?:replay|call|conference(?:\s+call)?|webcast))?"
     r"\s*(?:number|#|no\.)?\s*(?:is|of|:|=|-|–|\|)?\s*"
     r"(?:[\"“”](?P<quoted>[^\"“”]{1,60}?)[\"“”]"
     r"|(?P<code>\d[\d ]{2,18}\d|[A-Z0-9][A-Za-z0-9-]{2,24})(?P<rest>[^.;,\n]*))?",

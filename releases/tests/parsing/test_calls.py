@@ -359,6 +359,11 @@ REPLAY_CASES = [
         "pass code 101496.",
         date(2003, 2, 28), ["+1 719 457 0820"], "101496", id="printed-date-wins-over-days",
     ),
+    pytest.param(
+        "Acme will host a conference call today at 1:30 p.m. (PDT). A replay of the call will be available through "
+        "midnight Monday, Nov. 11 by calling (888) 555-1112. The required confirmation code for the replay is 825570.",
+        date(2024, 11, 11), ["(888) 555-1112"], "825570", id="code-for-the-replay-is",
+    ),
 ]
 
 
