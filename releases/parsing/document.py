@@ -363,10 +363,17 @@ def unflatten(line: str) -> str:
     line = FLAT_BREAK_RE.sub("\n\n", line)
     line = GLUED_SENTENCE_RE.sub(lambda m: m.group(0) if in_address(line, m.start()) else "\n\n", line)
     line = FLAT_SECTION_RE.sub("\n\n", line)
+    line = GLUED_ABOUT_NAME_RE.sub(lambda m: f"About {m['name']}\n\n", line)
     return FLAT_ABOUT_RE.sub("\n\n", line) if "About " in line else line
 
 
 HOST_END_RE = re.compile(r"\.[a-z]{2,6}\.$")  # "ir.acme.com." : a host name, then a full stop
+
+
+# "About CognizantCognizant (Nasdaq: CTSH) is ..." / "About JD.com, Inc.JD.com is ...": an About heading glued to
+# its section, which opens with the issuer's name again
+GLUED_ABOUT_NAME_RE = re.compile(
+    r"\bAbout (?P<name>(?P<first>[A-Z][\w&'’.-]*?)(?:,? [A-Z][\w&'’.-]*){0,4}?)(?=(?P=first)\b)")
 
 
 def in_address(line: str, at: int) -> bool:

@@ -423,3 +423,16 @@ def test_a_label_alone_under_a_credit_link_starts_a_line_of_its_own():
             "required by law. " * 3 + "\nView source version on businesswire.com: https://www.businesswire.com/news/home/"
             "20200113005315/en/\nInvestors:\nAcme Inc.\nJane Doe\n1-604-555-0100\n")
     assert any("Investors:" in b.lines for b in to_document(text).blocks)
+
+
+@pytest.mark.parametrize("glued, heading, body", [
+    ("About CognizantCognizant (Nasdaq-100: CTSH) is one of the world's leading professional services companies.",
+     "About Cognizant", "Cognizant (Nasdaq-100: CTSH) is one of the world's leading professional services companies."),
+    ("About Acme, Inc.Acme, Inc. is a leading technology driven e-commerce company.",
+     "About Acme, Inc.", "Acme, Inc. is a leading technology driven e-commerce company."),
+])
+def test_an_about_heading_glued_to_its_section_is_parted_from_it(glued, heading, body):
+    lead = ("NEW YORK, Jan. 13, 2020 /PRNewswire/ -- Acme will host a conference call on February 5, 2020 to discuss "
+            "its results for the fourth quarter, and a replay will be available for sixty days after the call. " * 2)
+    blocks = [b.text for b in to_document(lead.rstrip() + glued).blocks]
+    assert blocks[-2:] == [heading, body]
