@@ -319,7 +319,7 @@ CORP_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC
 # Cresud S.A.C.I.F. y A. (Spanish "y")
 COMPANY_RE = re.compile(
     r"^(?P<name>(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*)"
-    r"(?:(?:\s+(?:of|and|for|de|du|la|the|y|&|\+))*\s+(?:[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*))*"
+    r"(?:(?:\s+(?:of|and|for|de|du|la|the|y|&|\+))*\s+(?:A/S\b|[A-Z0-9À-Þ][\w&'’.+\-®™]*|[a-z][A-Z][\w&'’.\-]*))*"
     r"(?:,?\s+" + CORP_SUFFIX + r")*)"
 )
 LEAD_TIME = r"\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,5})?"

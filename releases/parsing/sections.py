@@ -182,7 +182,8 @@ FIGURE_RE = re.compile(
 # release, the issuer's name, the kind of release and its date on one line or on lines of their own, in that order
 RELEASE_KIND_RE = re.compile(
     r"^(?P<name>[^\n]{0,60}?)[\s|,–—-]*+\b(?:(?:stock\s+exchange|company|corporate|investor|regulatory|"
-    r"press|media)\s+(?:release|announcement|bulletin)|inside\s+information|ad[\s-]hoc(?:\s+announcement)?|"
+    r"press|media)\s+(?:release|announcement|bulletin)(?:\s+no\.?\s*+\d+)?|inside\s+information|"
+    r"ad[\s-]hoc(?:\s+announcement)?|"
     r"(?:company\s+)?announcement\s+no\.?\s*\d+)\b"
     r"[\s|,:–—-]*+(?P<rest>[^\n]{0,80})$",
     re.I,
@@ -230,11 +231,26 @@ def release_letterhead(lines: Sequence[str]) -> Letterhead | None:
     name = match["name"].strip(" |,–—-")
     if name and not is_name_line(name):
         return None
-    rest = ([match["rest"]] if match["rest"].strip() else []) + lines[at + 1:]
-    dates = [header_date(line) for line in rest]
+    first = FISCAL_YEAR_RE.sub("", match["rest"]).strip()  # "Company announcement no. 15 2019/20"
+    rest = ([first] if first else []) + lines[at + 1:]
+    dates = [letterhead_date(line) for line in rest]
     if not all(dates):
         return None
     return Letterhead(" ".join(lines[:at] + [name]).strip() or None, dates[0] if dates else None)
+
+
+# 2019/20 / 2020/2021: the fiscal year an announcement is numbered in, no date
+FISCAL_YEAR_RE = re.compile(r"^(?:19|20)\d\d/(?:\d\d){1,2}\b")
+
+
+def letterhead_date(line: str) -> date | None:
+    """The date of a letterhead's line: a date alone, or a dateline standing alone ("Allerød, 24 March 2020")."""
+    if found := header_date(line):
+        return found
+    dateline = parse_dateline(line)
+    if dateline and dateline.date and not dateline.rest.strip(" -–—:"):
+        return dateline.date.as_date()
+    return None
 
 
 def issuer_line(lines: Sequence[str], labelled: bool) -> Letterhead | None:
@@ -336,6 +352,8 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
             continue  # a line of the page title that is the headline, printed over several paragraphs
         if is_contactish(block) or text.endswith(":") or len(text.split()) < 3 or PERIOD_BANNER_RE.match(text):
             continue  # a results banner that is not the headline is letterhead
+        if headline and same_text(text, headline):
+            continue  # the headline printed again (a page's title over the release's own)
         subheads.append(block)
     return Header(headline, subheadline_of(subheads), found_date, found_wire, location, issuer, defines)
 
@@ -627,7 +645,9 @@ def run_in_headline(before: str) -> str | None:
 
 
 def is_prose(text: str) -> bool:
-    return len(text) >= 120 and bool(re.search(r"(?s)\A(?>.*?[a-z]{3}).*[.!?]", text)) and len(text.split()) >= 15
+    """A paragraph of sentences, or one long sentence that introduces a list ("... has set the following dates:")."""
+    return len(text) >= 120 and bool(re.search(r"(?s)\A(?>.*?[a-z]{3})(?:.*[.!?]|.*:\s*\Z)", text)) \
+        and len(text.split()) >= 15
 
 
 # "Exhibit 99.1 On February 21, 2003, Agilent ..." (an exhibit flattened to one line)

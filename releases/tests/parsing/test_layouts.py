@@ -295,3 +295,18 @@ def test_a_dateline_under_a_long_page_menu_is_still_the_dateline():
     assert release.dateline.location == "STRATHAM, N.H."
     assert release.wire == "PR Newswire"
     assert release.headline == "Acme Adds a Director to Its Board"
+
+
+def test_a_danish_calendar_announcement_with_a_numbered_letterhead_and_a_lead_that_opens_a_list():
+    release = parse(
+        "Financial calendar 2020/21\n\nCompany announcement no. 15 2019/20\nAllerød, 24 March 2020\n\n"
+        "Financial calendar 2020/21\n\n"
+        "The Board of Directors of Acme A/S has set the following dates for publication of interim reports, annual "
+        "report and holding of the annual general meeting in 2020/21:\n\n"
+        "20 August 2020 Q1 interim report\n\n5 November 2020 H1 interim report\n\n"
+        "For further information, please contact:\n\nJane Hansen\nHead of Investor Relations\nTel. +45 48 16 00 00\n"
+    )
+    assert release.headline == "Financial calendar 2020/21"
+    assert release.subheadline is None  # the title printed again is no deck
+    assert release.dateline.date.isoformat() == "2020-03-24"
+    assert release.company.name == "Acme A/S"
