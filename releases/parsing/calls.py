@@ -57,6 +57,8 @@ CALL_WORD_RE = re.compile(
     r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentations?|"
     r"(?:news|press|analysts?|investors?|results)\s+(?:conferences?|briefings?|meetings?)|"
     r"(?:virtual|online)\s+(?:meetings?|presentations?|briefings?|events?)|"
+    # "executives will be participating in the Goldman Sachs Technology and Internet Conference on ..."
+    r"participat(?:e|es|ing)\s+in\s+(?:the\s+)?(?:[\w&.'’-]+\s+){0,8}?(?:conference|summit|forum)|"
     # "Nordkraft ASA will present its fourth quarter results on 12 February 2025 at 08:00 CET"
     r"present(?:s|ing)?\s+(?:its|their|our|the)\s+(?:[\w-]+\s+){0,5}?(?:results|report|figures|earnings))\b",
     re.I,
@@ -462,6 +464,11 @@ def opens_event_details(before: str, text: str) -> bool:
 LISTEN_RE = re.compile(r"to\s+listen\b", re.I)
 
 
+def sentence_end(text: str, start: int) -> int:
+    found = SENTENCE_END_RE.search(text, start)
+    return found.end() if found else len(text)
+
+
 def segments(unit: Unit, live: bool) -> tuple[list[tuple[int, int, bool]], bool]:
     """(start, end, is_live) stretches of a unit, and the mode it leaves for the next unit."""
     switches = sorted(
@@ -472,8 +479,10 @@ def segments(unit: Unit, live: bool) -> tuple[list[tuple[int, int, bool]], bool]
     # "A replay will be available to listen to at ...": within one sentence, no way back to live.
     stretches, start, mode = [], 0, live
     replay_seen_at = None
-    both = [m.end() for m in LIVE_AND_ARCHIVED_RE.finditer(unit.text)]
-    switches = [(p, lv) for p, lv in switches if lv or p not in both]
+    # "webcast live and archived for replay ... at www.acme.com": that sentence is about the live event and its
+    # archive alike, so no replay word in it takes the link from the live call
+    both = [(m.end(), sentence_end(unit.text, m.end())) for m in LIVE_AND_ARCHIVED_RE.finditer(unit.text)]
+    switches = [(p, lv) for p, lv in switches if lv or not any(start <= p < end for start, end in both)]
     for position, to_live in switches:
         if to_live and not mode and any(p > position and not lv for p, lv in switches if p - position < 25):
             continue

@@ -310,7 +310,7 @@ WRAP_TOLERANCE = 2  # columns a wrapping tool may leave or overrun
 # A long link ends a list item, and a label starts the next: "Call me link: https://..." over
 # "Webcast: https://..." is two lines of a call's details, not one wrapped sentence
 URL_END_RE = re.compile(r"(?:https?://|www\.)\S+$")
-DETAIL_START_RE = re.compile(r"[A-Z][\w/&-]*(?: [\w/&-]+){0,3}:(?:\s|$)")
+DETAIL_START_RE = re.compile(r"[A-Z][\w/&-]*(?: [\w/&-]+){0,3}:(?:\s|$)|(?:[A-Z][\w&-]*\s){0,3}Contacts?:?$")
 
 
 def text_document(text: str) -> Document:

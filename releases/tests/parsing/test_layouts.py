@@ -310,3 +310,20 @@ def test_a_danish_calendar_announcement_with_a_numbered_letterhead_and_a_lead_th
     assert release.subheadline is None  # the title printed again is no deck
     assert release.dateline.date.isoformat() == "2020-03-24"
     assert release.company.name == "Acme A/S"
+
+
+def test_a_conference_presentation_webcast_in_the_next_paragraph_is_a_call():
+    release = parse(
+        "Acme to Present at the Goldman Sachs Technology Conference\n\n"
+        "WOBURN, Mass.--(BUSINESS WIRE)--Acme, Inc. (Nasdaq: ACME) today announced that executives will be "
+        "participating in the Goldman Sachs Technology and Internet Conference on February 12, 2020 at 11:40 a.m. "
+        "Pacific time from The Palace Hotel in San Francisco.\n\n"
+        "The presentation will be webcast live and archived for replay on the Investors section of Acme's website "
+        "at www.acme.com.\n\n"
+        "View source version on businesswire.com: https://www.businesswire.com/news/home/20200129005146/en/\n"
+        "Press Contact\nJane Doe\nAcme\n1 408 555 6403\n"
+    )
+    [call] = release.calls
+    assert call.starts_at.isoformat() == "2020-02-12T11:40:00-08:00"
+    assert call.webcast_url == "www.acme.com"
+    assert [(c.role, c.name) for c in release.contacts] == [("media", "Jane Doe")]
