@@ -150,9 +150,11 @@ WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 # WALTHAM, Mass. / TEL AVIV, Israel / SAN JOSE, Calif. / TORONTO, ONTARIO / ST. JOHN'S, N.L.
 # (a backtick or an apostrophe stands for the ayin of a transliterated Hebrew or Arabic name: ROSH HA`AYIN, RA'ANANA)
 LOCATION_RE = re.compile(
-    r"^(?P<location>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’`&-]*\.?)(?:[ ](?:[A-ZÀ-Þ][A-ZÀ-Þ.'’`&-]*|de|du|la|d'|of|and|&))*"
-    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d|" + WEEKDAY + r")(?:[A-ZÀ-Þ][\w.'’`&-]*)"
-    r"(?:[ ](?:(?:and|of|de|du|la|&)[ ])?(?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ][\w.'’`&-]*){0,2}){0,2})"
+    # a place's words hold single hyphens only: "CUPERTINO, Calif.--Dec. 20, 1996--" ends at the double dash
+    r"^(?P<location>(?:[A-ZÀ-Þ](?:[A-ZÀ-Þ.'’`&]|-(?!-))*\.?)(?:[ ](?:[A-ZÀ-Þ](?:[A-ZÀ-Þ.'’`&]|-(?!-))*|de|du|la|d'|of|"
+    r"and|&))*"
+    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d|" + WEEKDAY + r")(?:[A-ZÀ-Þ](?:[\w.'’`&]|-(?!-))*)"
+    r"(?:[ ](?:(?:and|of|de|du|la|&)[ ])?(?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ](?:[\w.'’`&]|-(?!-))*){0,2}){0,2})"
 )
 # (BUSINESS WIRE) / ( BUSINESS WIRE ) / /PRNewswire/ / /CNW/ / / ACCESS Newswire / / (NEWMEDIAWIRE)
 WIRE_MARKER_RE = re.compile(r"^(?:\(\s*(?P<p>[^()\n]{2,60}?)\s*\)|/\s*(?P<s>[^/\n]{2,60}?)\s*/)")

@@ -680,8 +680,11 @@ def trailer_year(blocks: Sequence[Block]) -> int | None:
 # --- body sections ---------------------------------------------------------------------------
 
 # About ImmunoGen, Inc. / ABOUT CAMTEK LTD. / About Multitude AG:
-ABOUT_RE = re.compile(r"^about\s+(?!(?:the\s+)?(?:call|conference|webcast|event|this)\b)(?P<name>\S.*?)\s*:?$",
-                      re.I)
+# About Acme / About eBay Inc.; not "About the call", nor a subject in lower case ("About non-GAAP financial
+# measures", "About the option exchange program"), which is a note, not the boilerplate of a company
+ABOUT_RE = re.compile(r"^about\s+(?!(?:the\s+)?(?:call|conference|webcast|event|this)\b)"
+                      r"(?!(?-i:the\s+[a-z]|our\s+[a-z]|these\s)|(?:the\s+)?(?:non-?gaap|use\s+of|forward[\s-]looking|"
+                      r"presentation\s+of|(?:option|stock|tender)\s+(?:exchange|offer)))(?P<name>\S.*?)\s*:?$", re.I)
 FLS_RE = re.compile(
     r"^(?:(?:cautionary|special)\s+(?:note|statement)|forward[\s-]+looking|safe\s+harbou?r|disclaimer|"
     r"\"?safe harbor\"?|important\s+(?:information|notice)|non-gaap|use of non-gaap|legal notice|"

@@ -100,6 +100,8 @@ DATELINES = [
      "today presents its plan to create value.", "Amsterdam, the Netherlands", None, None, "Royal Acme"),
     ("title-case-places-joined-on-a-header-line", "Kawasaki and Yokohama, Japan, March 3, 2025",
      "Kawasaki and Yokohama, Japan", date(2025, 3, 3), None, ""),
+    ("double-dashes-without-a-wire", "CUPERTINO, Calif.--Dec. 20, 1996--Apple Computer, Inc. today announced it "
+     "will buy NeXT Software Inc.", "CUPERTINO, Calif.", date(1996, 12, 20), None, "Apple Computer"),
     ("title-case-place-undated-nordic",
      "Espoo, Finland – Acme Oyj today announced that it has agreed to acquire Beta AB, a supplier of industrial "
      "sensors, for EUR 120 million.", "Espoo, Finland", None, None, "Acme Oyj"),

@@ -149,6 +149,10 @@ ABOUTS = [
      "About Acme\n\nAcme makes anvils.\n\nAcme and the Acme logo are registered trademarks of Acme Corp.",
      [("Acme", "Acme makes anvils.")]),
     ("about-the-call-is-not-about", "About the Conference Call\n\nThe call starts at 5 p.m.", []),
+    ("a-note-on-measures-is-not-about", "ABOUT NON-GAAP FINANCIAL MEASURES\n\nTo supplement our statements, we "
+     "use non-GAAP measures.\n\nAbout the option exchange program\n\nThe program has not commenced.", []),
+    ("a-lower-case-brand-is-about", "About lululemon athletica inc.\n\nlululemon makes apparel for yoga.",
+     [("lululemon athletica inc.", "lululemon makes apparel for yoga.")]),
     ("call-paragraph-after-the-boilerplate",
      "About Acme\n\nAcme makes anvils.\n\nAcme's management will present more details on a conference call with "
      "investors today at 5:30 a.m. (Pacific). This event will be webcast live.",
