@@ -460,6 +460,14 @@ def is_title(text: str) -> bool:
 
 
 GROUP_PREFIX_RE = re.compile(r"^group\s+(?=\w)", re.I)
+# "Investor Relations & Corporate Communications" / "Corporate Communications and Public Affairs": departments only
+DEPARTMENT_LINE_RE = re.compile(
+    r"(?:(?:investor|public|media|corporate|external|government|financial)\s+(?:relations|communications|affairs)|"
+    r"communications|marketing|finance|treasury|strategy)"
+    r"(?:\s*(?:&|and|,)\s*(?:(?:investor|public|media|corporate|external|government|financial)\s+"
+    r"(?:relations|communications|affairs)|communications|marketing|finance|treasury|strategy))*",
+    re.I,
+)
 # What stands between two parts of one title: "Director – Investor Relations", "VP of IR, Communications, and ..."
 TITLE_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s[–—-]\s|\s+and\s+)\s*")
 
@@ -591,6 +599,7 @@ class Reader:
         self.partner: Draft | None = None  # a person named with the current one, sharing their details
         self.heading_org: str | None = None  # a firm named above the section's labels
         self.firm: str | None = None  # a firm named above its people ("Acme Inc." / "Jane Doe, ..." / "John Roe, ...")
+        self.line_before: str | None = None
 
     def flush(self) -> None:
         if self.partner is not None and self.partner is not self.current:
@@ -608,6 +617,7 @@ class Reader:
 
     def feed(self, fields: list[Field], block: int) -> None:
         previous = None
+        self.line_before = self.last_slot  # what the line above filled, for a title that runs onto this one
         self.last_slot = None
         if self.persons_line(fields):
             # "Jane Roe / VP of Communications / Media ONLY Hotline: (480) 555-0100": her line, not a desk's
@@ -696,6 +706,10 @@ class Reader:
                 and not re.search(rf"\b(?:{COMPANY_SUFFIX})\b\.?$", text, re.I) and not is_address(text):
             # "Executive Director, Investor Relations and Corporate Communications", "Director – Investor Relations"
             current.title = current.title + (gap if TITLE_GAP_RE.fullmatch(gap) else ", ") + text
+        elif previous is None and self.line_before == "title" and current.title and DEPARTMENT_LINE_RE.fullmatch(text):
+            # "Senior Vice President" / "Investor Relations & Corporate Communications": one title on two lines
+            current.title = f"{current.title}, {text}"
+            self.last_slot = "title"
         elif (title_org := TITLE_OF_ORG_RE.match(text)) and is_title(title_org.group("title")):
             # "CEO of Acme AB": the title and the firm
             if current.title and current.name and current.reachable:
@@ -779,6 +793,12 @@ LETTERHEAD_RE = re.compile(r"(?i)^(?:news\s+release|press\s+release|for\s+immedi
                            r"\s+(?:news\s+release|press\s+release|for\s+immediate\s+release)\b")
 
 
+# "(Investor Relations)" / "(Corporate Press)": a Business Wire contact block's labels, in brackets
+BRACKETED_LABEL_RE = re.compile(
+    r"^\s*\((?P<label>(?:corporate\s+|financial\s+)?(?:investor\s+relations|investors?|media(?:\s+relations)?|press|"
+    r"public\s+relations|analysts?)(?:\s+contacts?)?)\)\s*$", re.I)
+
+
 def block_lines(block: Block) -> list[str]:
     text = PROTECTED_EMAIL_RE.sub(" ", block.text) if "protected]" in block.text else block.text
     # Only spaces are stripped: a trailing tab still parts a table's cells.
@@ -789,6 +809,7 @@ def block_lines(block: Block) -> list[str]:
         # One row of boxes side by side: "FOR IMMEDIATE RELEASE<td>Contact: Mary Major ..." (a letterhead)
         lines = [cell.strip() for cell in lines[0].split("\t") if cell.strip()]
     lines = [LETTERHEAD_RE.sub("", line) if "ontact" in line.lower() else line for line in lines]
+    lines = [BRACKETED_LABEL_RE.sub(r"\g<label>:", line) for line in lines]
     cells = [line.split("\t") for line in lines]
     table = labelled_rows(cells) or label_cell_columns(cells) or side_by_side(cells)
     if table:

@@ -310,6 +310,8 @@ WRAP_TOLERANCE = 2  # columns a wrapping tool may leave or overrun
 # A long link ends a list item, and a label starts the next: "Call me link: https://..." over
 # "Webcast: https://..." is two lines of a call's details, not one wrapped sentence
 URL_END_RE = re.compile(r"(?:https?://|www\.)\S+$")
+# "View source version on businesswire.com: https://...": the wire's credit, after which the contacts begin
+CREDIT_LINE_RE = re.compile(r"^view (?:the )?(?:source|original)\b", re.I)
 DETAIL_START_RE = re.compile(r"[A-Z][\w/&-]*(?: [\w/&-]+){0,3}:(?:\s|$)|(?:[A-Z][\w&-]*\s){0,3}Contacts?:?$")
 
 
@@ -483,8 +485,9 @@ def chunk_blocks(chunk: list[str], one_per_line: bool, wrapped_at: int | None = 
         bullet = BULLET_RE.match(line)
         wrapped = wrapped_at is not None and wrapped_here(previous, line, wrapped_at)
         if heading or bullet or (one_per_line and current and not wrapped) or (
-                unwrapped and current and not continues(previous, width)):
-            flush()
+                unwrapped and current and not continues(previous, width)) or (
+                current and URL_END_RE.search(previous) and CREDIT_LINE_RE.match(previous)):
+            flush()  # the wire's credit line ends the release's text: the contacts below are a block of their own
         if heading:
             tag, line = f"h{len(heading['level'])}", heading["text"].strip()
         elif bullet:
@@ -494,7 +497,7 @@ def chunk_blocks(chunk: list[str], one_per_line: bool, wrapped_at: int | None = 
         # A date alone on its line (a newswire page's "August 08, 2024 14:25 ET" under the headline) starts a line.
         if (current and len(previous) >= WRAP_WIDTH and not previous.endswith(":")
                 and not (len(line) < 60 and header_date(line.strip("*_ ")))
-                and not (URL_END_RE.search(previous) and DETAIL_START_RE.match(line))):
+                and not (URL_END_RE.search(previous) and (DETAIL_START_RE.match(line) or CREDIT_LINE_RE.match(previous)))):
             current[-1] = current[-1] + " " + line
         else:
             current.append(line)

@@ -348,6 +348,8 @@ SUFFIXED_TAIL_RE = re.compile(r"^(?:,\s+[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'
 # NETGEAR®, Inc. / Acme™ Corp.: a registration mark is not part of the name
 TRADEMARK_RE = re.compile(r"\s*[®™℠]|\s*\((?:R|TM)\)(?=[\s,]|$)")
 NOT_A_NAME_RE = re.compile(r"^(?:The|A|An|This|Today|In|On|For|At|Our|We|As)$")
+# "... Board of Directors", "...'s Supervisory Board": the company's organ, named with it
+BOARD_RE = re.compile(r"(?:'s|’s)?\s+(?:(?:Supervisory|Executive|Management)\s+)?Board(?:\s+of\s+Directors)?$")
 # "Fujitsu Limited and Yokohama National University today announced": a second party after the first's suffix
 SECOND_PARTY_RE = re.compile(r"\s++(?:and|&)\s++(?=[A-Z])")
 
@@ -365,6 +367,9 @@ def company_name(lead: str) -> str | None:
     if not re.search(CORP_SUFFIX + r"$", name) and (more := SUFFIXED_TAIL_RE.match(text[match.end():])):
         name += more.group(0).rstrip()
     name = TRADEMARK_RE.sub("", name)
+    if board := BOARD_RE.search(name):
+        # "The Oracle Board of Directors", "Aker ASA's Board of Directors": the board's company
+        name = re.sub(r"^The\s+", "", name[:board.start()])
     name = next((name[:joint.start()] for joint in SECOND_PARTY_RE.finditer(name)
                  if re.search(r"\b" + CORP_SUFFIX + r"\Z", name[:joint.start()])), name)
     words = name.split()

@@ -538,6 +538,9 @@ def is_headline_like(block: Block) -> bool:
     )
 
 
+HIGHLIGHT_LINES = 3  # paragraphs of figures this many under the title are its highlights, however marked
+
+
 def subheadline_of(blocks: Sequence[Block]) -> str | None:
     """Subtitle lines joined by one space; a bulleted list of financial highlights is not one."""
     if not blocks:
@@ -545,6 +548,8 @@ def subheadline_of(blocks: Sequence[Block]) -> str | None:
     bulleted = [b for b in blocks if b.tag == "li"]
     if bulleted and sum(1 for b in bulleted if FIGURE_RE.search(b.text)) * 2 >= len(bulleted):
         return None
+    if len(blocks) >= HIGHLIGHT_LINES and sum(1 for b in blocks if FIGURE_RE.search(b.text)) * 2 > len(blocks):
+        return None  # "GAAP net revenue was $930.1 million" / "Net Bookings were $888.2 million" / ...: highlights
     parts = [" ".join(line.strip(" -–—") for line in b.lines if line.strip(" -–—")) for b in blocks]
     text = " ".join(p for p in parts if p).strip()
     return text or None

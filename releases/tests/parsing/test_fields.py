@@ -199,13 +199,16 @@ def test_header_date(line, expected):
         ("Citing continued economic strength in the Southeast, Southern Company today reported", "Southern Company"),
         ("Following a strong quarter, Acme Corp. (NYSE: ACM) today reported", "Acme Corp."),
         ("Boeing today announced", "Boeing"),
+        ("The Acme Board of Directors today named Jane Doe a director", "Acme"),
+        ("Acme ASA's Board of Directors has proposed a dividend", "Acme ASA"),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
          "two-companies-first-only", "mark-before-comma", "mexican-sab", "spanish-y", "after-an-ellipsis",
          "on-weekday-and-date-prefix", "on-weekday-prefix", "on-ordinal-date-and-time-prefix",
          "on-weekday-date-and-two-times-prefix", "second-party-after-a-suffix", "ampersand-then-second-party",
-         "and-inside-the-name", "opening-participle-clause", "opening-prepositional-clause", "name-ending-in-ing"],
+         "and-inside-the-name", "opening-participle-clause", "opening-prepositional-clause", "name-ending-in-ing",
+         "the-companys-board", "the-companys-board-possessive"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected

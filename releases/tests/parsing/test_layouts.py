@@ -327,3 +327,27 @@ def test_a_conference_presentation_webcast_in_the_next_paragraph_is_a_call():
     assert call.starts_at.isoformat() == "2020-02-12T11:40:00-08:00"
     assert call.webcast_url == "www.acme.com"
     assert [(c.role, c.name) for c in release.contacts] == [("media", "Jane Doe")]
+
+
+def test_business_wire_text_with_highlight_lines_and_bracketed_contact_labels():
+    release = parse(
+        "Acme Interactive Software, Inc. Reports Results for Fiscal Third Quarter 2020\n\n"
+        "Feb 6, 2020 4:05PM EST\n\n\nGAAP net revenue was $930.1 million\n\n"
+        "GAAP net income per diluted share was $1.43\n\nNet cash from operations was $440.0 million\n\n"
+        "Net Bookings were $888.2 million\n"
+        "    NEW YORK--(BUSINESS WIRE)--\nAcme Interactive Software, Inc. (NASDAQ:ACME) today reported results for "
+        "its fiscal third quarter 2020 ended December 31, 2019, and raised its outlook for the year.\n\n"
+        "The Company undertakes no obligation to update any forward-looking statement, whether as a result of new "
+        "information, future events or otherwise, as it says at length in the filings it makes with the SEC.\n\n"
+        "View source version on businesswire.com: https://www.businesswire.com/news/home/20200206005841/en/\n"
+        "(Investor Relations)\nHenry Diamond\nSenior Vice President\nInvestor Relations & Corporate Communications\n"
+        "Acme Interactive Software, Inc.\n(646) 555-3005\n\n(Corporate Press)\nAlan Lewis\nVice President\n"
+        "Corporate Communications & Public Affairs\nAcme Interactive Software, Inc.\n(646) 555-2983\n"
+    )
+    assert release.subheadline is None  # the figures under the title are highlights, not a deck
+    assert [(c.role, c.name, c.title, c.organization) for c in release.contacts] == [
+        ("investors", "Henry Diamond", "Senior Vice President, Investor Relations & Corporate Communications",
+         "Acme Interactive Software, Inc."),
+        ("media", "Alan Lewis", "Vice President, Corporate Communications & Public Affairs",
+         "Acme Interactive Software, Inc."),
+    ]
