@@ -57,6 +57,8 @@ CALL_WORD_RE = re.compile(
     r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentations?|"
     r"(?:news|press|analysts?|investors?|results)\s+(?:conferences?|briefings?|meetings?)|"
     r"(?:virtual|online)\s+(?:meetings?|presentations?|briefings?|events?)|"
+    # "will conduct its quarterly earnings review for the investment community and news media on ..."
+    r"(?:earnings|results)\s+review|"
     # "executives will be participating in the Goldman Sachs Technology and Internet Conference on ..."
     r"participat(?:e|es|ing)\s+in\s+(?:the\s+)?(?:[\w&.'’-]+\s+){0,8}?(?:conference|summit|forum)|"
     # "Nordkraft ASA will present its fourth quarter results on 12 February 2025 at 08:00 CET"
@@ -124,6 +126,7 @@ SPOKEN_PASSCODE_RE = re.compile(
     r"(?P<named>[\"“][^\"“”]{2,60}[\"”]|[A-Z](?:[^.;:()\n]|\.(?=\s[A-Z])){1,60}"
     r"\b(?i:call|conference|webcast|meeting))\b",
 )
+TELEPHONE_REPLAY_RE = re.compile(r"\b(?:tele)?phone\b|\bdial(?:ing|-in)?\b|\bcall(?:ing)?\s+\+?\(?\d", re.I)
 # "through November 3, 2011", "until March 13, 2025", "to Feb. 28", "ending on ...", and the labels of a
 # details list: "Replay end: March 11, 2025", "Expiration Date: ..."
 UNTIL_RE = re.compile(
@@ -427,6 +430,7 @@ class Part:
     listed: bool = False  # one of the events of a list (is_event_item)
     replay: bool = False
     replay_until: date | None = None
+    replay_until_by_phone: bool = False  # the date is the telephone replay's, which a webcast archive's gives way to
     replay_days: int | None = None
     replay_dial_in: list[str] = field(default_factory=list)
     replay_passcode: str | None = None
@@ -781,7 +785,12 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
                 part.replay_passcode = part.replay_passcode or (codes[0][0] if codes else None)
                 if not part.replay_passcode and SAME_CODE_RE.search(piece):
                     part.replay_passcode = part.passcode
-                part.replay_until = part.replay_until or until_date(piece, context.near)
+                # "A replay will be available at that same website until February 27, 2021" then "A telephone
+                # replay ... until March 5, 2020": the telephone replay's date goes with its numbers
+                until = until_date(piece, context.near)
+                by_phone = bool(phones) or bool(TELEPHONE_REPLAY_RE.search(text))
+                if until and (part.replay_until is None or by_phone and not part.replay_until_by_phone):
+                    part.replay_until, part.replay_until_by_phone = until, by_phone
                 if part.replay_days is None and (days := FOR_DAYS_RE.search(piece)):
                     part.replay_days = number(days.group("n"))
     for listed in (p for p in parts if p.listed and closing is not None):

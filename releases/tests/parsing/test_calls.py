@@ -364,6 +364,13 @@ REPLAY_CASES = [
         "midnight Monday, Nov. 11 by calling (888) 555-1112. The required confirmation code for the replay is 825570.",
         date(2024, 11, 11), ["(888) 555-1112"], "825570", id="code-for-the-replay-is",
     ),
+    pytest.param(
+        "Acme will conduct its quarterly earnings review on Thursday, November 7, 2024 at 10:00 a.m. ET. The call "
+        "will be webcast, and a replay will be available at that same website until November 7, 2025.\n\n"
+        "A telephone replay of the conference call will be available from 2:00 p.m. ET, Thursday, November 7, 2024 "
+        "until 8:00 p.m. ET, Thursday, November 14, 2024. To access the replay, call 404-555-3406.",
+        date(2024, 11, 14), ["404-555-3406"], None, id="the-telephone-replays-date-wins-over-the-archives",
+    ),
 ]
 
 
