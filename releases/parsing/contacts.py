@@ -468,6 +468,7 @@ DEPARTMENT_LINE_RE = re.compile(
     r"(?:relations|communications|affairs)|communications|marketing|finance|treasury|strategy))*",
     re.I,
 )
+BARE_ROLE_RE = re.compile(r"(?:investors?|media|press|analysts?|the\s+media)", re.I)
 # What stands between two parts of one title: "Director – Investor Relations", "VP of IR, Communications, and ..."
 TITLE_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s[–—-]\s|\s+and\s+)\s*")
 
@@ -627,9 +628,11 @@ class Reader:
             current = self.current
             if item.kind == "label" and item.role and ":" not in item.value and current.name \
                     and not current.reachable and not current.title:
-                # "John Roe / Media Relations / 212-555-0199": his desk, not a new block
-                current.title, current.role = item.value.strip(), item.role
-                self.last_slot = "title"
+                # "John Roe / Media Relations / 212-555-0199": his desk, not a new block; "Jane Doe, Investors":
+                # a bare role word says whom she serves, and is no title
+                bare = BARE_ROLE_RE.fullmatch(item.value.strip(" ,:"))
+                current.title, current.role = (None if bare else item.value.strip()), item.role
+                self.last_slot = None if bare else "title"
             elif item.kind == "label":
                 if item.role and current.organization and not self.done \
                         and not (current.name or current.reachable or current.title):
@@ -988,13 +991,20 @@ def paragraph_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[int | N
     return found, origin
 
 
-def find_contacts(blocks: Sequence[Block]) -> ContactsFound:
+def find_contacts(blocks: Sequence[Block], *, credited: int | None = None) -> ContactsFound:
+    """The contacts of a release's blocks. `credited` is the block right under a wire's credit line ("View source
+    version on businesswire.com: ..."), where Business Wire prints the contacts, labelled or not."""
     blocks, origin = paragraph_blocks(blocks)
+    after_credit = origin.index(credited) if credited is not None and credited in origin else None
     drafts: list[Draft] = []
     labels: set[int] = set()  # blocks holding the labels of sections that gave contacts
     index = 0
     while index < len(blocks):
         lines = block_lines(blocks[index])
+        if index == after_credit and lines and not is_section_label(lines[0]) and reaches_someone(
+                until_stop([line for block in blocks[index:index + 3] for line in block_lines(block)])):
+            index = read_section(blocks, index, 0, drafts, labels)
+            continue
         label_at = next((i for i, line in enumerate(lines) if is_section_label(line)), None)
         tail = tail_label(lines[-1]) if lines and index + 1 < len(blocks) else None
         if tail is not None and not reaches_someone(block_lines(blocks[index + 1])):
@@ -1026,6 +1036,12 @@ def tail_label(line: str) -> re.Match | None:
     tail = TAIL_LABEL_RE.search(line) if len(line) > 80 else None
     label = LABEL_RE.fullmatch(tail.group("label")) if tail else None
     return label if label and not label.group("rest") else None
+
+
+def until_stop(lines: list[str]) -> list[str]:
+    """The lines before the one that ends a contact block ("Source: Acme")."""
+    end = next((i for i, line in enumerate(lines) if STOP_RE.match(line)), len(lines))
+    return lines[:end]
 
 
 def reaches_someone(lines: list[str]) -> bool:

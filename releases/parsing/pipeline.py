@@ -69,7 +69,9 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     if not is_release(document, content):
         raise ParseError("This file does not read as a press release: it has no paragraphs of text.")
 
-    contacts = find_contacts([blocks[i] for i in content])
+    credit = next((i for i in sorted(chrome) if CREDIT_RE.match(blocks[i].text.strip())), None)
+    credited = next((position for position, i in enumerate(content) if credit is not None and i > credit), None)
+    contacts = find_contacts([blocks[i] for i in content], credited=credited)
     contact_blocks = {content[i] for i in contacts.used if 0 <= i < len(content)}
     lead = find_lead(blocks, content, skip=contact_blocks)
     before_lead = [i for i in content if i < lead.index] if lead.index is not None else dated_header(blocks, content)

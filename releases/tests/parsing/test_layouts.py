@@ -351,3 +351,19 @@ def test_business_wire_text_with_highlight_lines_and_bracketed_contact_labels():
         ("media", "Alan Lewis", "Vice President, Corporate Communications & Public Affairs",
          "Acme Interactive Software, Inc."),
     ]
+
+
+def test_business_wire_contacts_under_its_credit_line_need_no_label():
+    release = parse(
+        "Acme to Acquire Beta\n\nFOSTER CITY, Calif.--(BUSINESS WIRE)--Acme Sciences, Inc. (Nasdaq: ACME) and "
+        "Beta, Inc. (Nasdaq: BETA) today announced that the companies have signed a definitive agreement.\n\n"
+        "Acme and Beta file annual, quarterly and current reports with the SEC, which are available free of charge "
+        "on the SEC's website, as the companies say in each of their filings.\n"
+        "View source version on businesswire.com: https://www.businesswire.com/news/home/20200302005443/en/\n"
+        "Acme Sciences, Inc.\nDouglas Roe, PhD, Investors\n(650) 555-2739\n\nAmy Flood, Media\n(650) 555-5643\n"
+        "Source: Acme Sciences, Inc.\n"
+    )
+    assert [(c.role, c.name, c.title, c.organization, c.phones) for c in release.contacts] == [
+        ("investors", "Douglas Roe, PhD", None, "Acme Sciences, Inc.", ("(650) 555-2739",)),
+        ("media", "Amy Flood", None, "Acme Sciences, Inc.", ("(650) 555-5643",)),
+    ]
