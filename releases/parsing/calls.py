@@ -107,6 +107,8 @@ LIVE_RE = re.compile(
 # "Conference Name: Newmont Mining", "replay access code: 7896562#"
 PASSCODE_RE = re.compile(
     r"\b(?P<label>pass\s?code|password|pin(?:\s+(?:code|number))?|conference\s+(?:id|i\.d\.|code|number|name)"
+    # "the conference call identification number is 49267105"
+    r"|(?:conference\s+)?(?:call\s+)?identification\s+(?:number|code)"
     r"|access\s+(?:code|id|number)|entry\s+code|participant\s+code|meeting\s+(?:id|number|code)"
     r"|event\s+(?:id|code|number|passcode)|webinar\s+id|confirmation\s+(?:code|number)"
     r"|reservation\s+(?:code|number)|replay\s+(?:id|code|pin))\b"

@@ -65,6 +65,11 @@ DIAL_IN_CASES = [
         ["1-800-555-0100"], "Acme Corp. Third Quarter Earnings Call", id="ask-for-a-title-case-call-name",
     ),
     pytest.param(
+        "Acme will host a conference call on January 29, 2025 at 10:00 a.m. Central Time. The dial-in number for "
+        "the call is (847) 555-6396 and the conference call identification number is 49267105.",
+        ["(847) 555-6396"], "49267105", id="call-identification-number",
+    ),
+    pytest.param(
         "Participants can join the conference call on March 5, 2025 at 5:00 p.m. ET by dialing "
         "1-800-555-0134 and entering passcode 482913#.",
         ["1-800-555-0134"], "482913", id="passcode-trailing-hash",
