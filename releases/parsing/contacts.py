@@ -1111,6 +1111,8 @@ def read_section(
         lines = block_lines(blocks[index])[first_line if index == start else 0:]
         if index > start and (single or not lines or any(is_prose(line) for line in lines[:1])):
             break
+        if index > start and blocks[start].tag == "table" and blocks[index].tag != "table":
+            break  # a table of contacts ends with the table: the letterhead's headline under it is no contact
         if index > start and blocks[index].tag in HEADINGS and not is_section_label(lines[0]):
             break  # a page's next heading ("Reader Commentary", sanyo_repost.html) ends the block
         stop = False

@@ -365,6 +365,7 @@ DANGLING_END_RE = re.compile(
     r"[&,;:–—-])$",
     re.I,
 )
+DANGLING_START_RE = re.compile(r"^(?:AND|OR|OF|TO|FOR|WITH|IN|ON|AT|BY|FROM|INTO|AS)\s")
 # "Rock of Ages Acquires": a verb still waiting for its object. Most of these words are plural nouns too ("...
 # Sustainability Reports", "... Customer Service Wins"), so a verb dangles only in a bare "Name Verb" title.
 DANGLING_VERB_RE = re.compile(
@@ -382,14 +383,17 @@ def continuation_index(blocks: Sequence[Block], usable: Sequence[int], headline_
     if headline_at is None or headline_at not in usable:
         return None
     headline = headline_text(blocks[headline_at])
-    verb = not DANGLING_END_RE.search(headline) and is_bare_name_and_verb(headline)
-    if not verb and not DANGLING_END_RE.search(headline):
-        return None
     position = usable.index(headline_at) + 1
     if position >= len(usable) or usable[position] != headline_at + 1:
         return None
     following = blocks[usable[position]]
     text = " ".join(following.lines)
+    # "ORACLE NAMES RONA FAIRHEAD" / "TO THE BOARD OF DIRECTORS": an upper-case title set on two lines, the second
+    # opening with a word that carries on the first
+    carried = line_case(headline) == line_case(text) == "upper" and bool(DANGLING_START_RE.match(text))
+    verb = not DANGLING_END_RE.search(headline) and is_bare_name_and_verb(headline)
+    if not (verb or carried or DANGLING_END_RE.search(headline)):
+        return None
     if following.tag == "li" or not is_headline_like(following) or header_date(text) or parse_dateline(text):
         return None
     if line_case(text) == "sentence" and FULL_SENTENCE_RE.match(text):

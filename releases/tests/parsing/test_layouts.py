@@ -367,3 +367,18 @@ def test_business_wire_contacts_under_its_credit_line_need_no_label():
         ("investors", "Douglas Roe, PhD", None, "Acme Sciences, Inc.", ("(650) 555-2739",)),
         ("media", "Amy Flood", None, "Acme Sciences, Inc.", ("(650) 555-5643",)),
     ]
+
+
+def test_an_exhibits_contact_table_ends_with_the_table_and_its_title_on_two_lines_is_one():
+    release = parse(
+        "<html><body><p>Exhibit 99.1</p><p>For Immediate Release</p><table><tr><td>Contact:</td><td>Ken Bond</td>"
+        "<td>Deb Roe</td></tr><tr><td></td><td>Acme Investor Relations</td><td>Acme Corporate Communications</td>"
+        "</tr><tr><td></td><td>1.650.555.0349</td><td>1.212.555.7935</td></tr></table>"
+        "<p>ACME NAMES JANE DOE</p><p>TO THE BOARD OF DIRECTORS</p>"
+        "<p>REDWOOD SHORES, Calif., July 10, 2019 — The Acme Board of Directors today announced that it has "
+        "unanimously elected Jane Doe to the company's Board of Directors, effective immediately.</p>"
+        "</body></html>", filename="ex99.htm")
+    assert release.headline == "ACME NAMES JANE DOE TO THE BOARD OF DIRECTORS"
+    assert release.subheadline is None
+    assert release.company.name == "Acme"
+    assert [c.name for c in release.contacts] == ["Ken Bond", "Deb Roe"]
