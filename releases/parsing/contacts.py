@@ -123,8 +123,9 @@ STOP_RE = re.compile(
     r"note\s+to\s+editors|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$|"
     r"to\s+be\s+added|follow\s+us|this\s+press\s+release|disclaimer|posted\s+(?:by|on|in)\b|"
-    # Distribution: / Nasdaq Helsinki / Main media: the mailing list under a Nordic exchange release
-    r"distribution\s*:)",
+    # Distribution: / Nasdaq Helsinki / Main media: the mailing list under a Nordic exchange release, labelled or not
+    r"distribution\s*:|(?:nasdaq\s+(?:omx\s+)?(?:helsinki|stockholm|copenhagen|iceland)|"
+    r"(?:helsinki|stockholm|copenhagen|oslo)\s+stock\s+exchange|(?:main|key|principal|major)\s+media)\W*$)",
     re.I,
 )
 
@@ -147,7 +148,7 @@ TITLE_WORD_RE = re.compile(rf"\b(?:{TITLE_WORDS})\b", re.I)
 # "Inc.", "Corp.", "Ltd.", "LLC", "AG", "plc", "S.A.", "GmbH", and agency words
 COMPANY_SUFFIX = (
     r"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|lp|l\.p|llp|plc|ag|se|sa|s\.a|"
-    r"nv|n\.v|bv|b\.v|gmbh|kg|ab|asa|as|oyj|spa|s\.p\.a|srl|pty|pte|kk|group|holdings?"
+    r"nv|n\.v|bv|b\.v|gmbh|kg|ab|asa|as|oyj|oy|aps|spa|s\.p\.a|srl|pty|pte|kk|group|holdings?"
 )
 ORG_END_RE = re.compile(
     rf"\b(?:{COMPANY_SUFFIX})\b\.?$|\b(?:relations|partners|advisors|advisers|advisory|communications|network|"
@@ -446,7 +447,8 @@ def person_name(text: str) -> str | None:
 # A department, then the post in it: "PR Director", "PR Specialist", "Media Relations Manager", "IR Lead"
 DEPARTMENT_POST_RE = re.compile(
     rf"^(?:(?:{_ROLES}|marketing|sales|corporate|digital|brand|content|product|account|relations|finance|financial|"
-    r"operations|technical|commercial|legal|group)\s+){1,3}"
+    r"operations|technical|commercial|legal|group|plant|site|mill|factory|project|program|programme|regional|"
+    r"country|area|production|quality|business|development|research|engineering)\s+){1,3}"
     r"(?:director|manager|specialist|officer|coordinator|consultant|executive|lead|associate|analyst|"
     r"spokes(?:person|man|woman)|advisor|adviser|head|liaison)$",
     re.I,

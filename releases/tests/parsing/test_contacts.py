@@ -500,6 +500,12 @@ CONTACT_CASES = [
         ],
         id="a-firm-over-its-people-is-each-ones-until-the-next-label",
     ),
+    pytest.param(
+        "For further information, please contact:\n\nTuomo Virta, Plant Manager, Acme Tampere Oy, +358 10 303 0000\n"
+        "Acme Corporation\nHelsinki Stock Exchange\nMain media",
+        [("other", "Tuomo Virta", "Plant Manager", "Acme Tampere Oy", ["+358 10 303 0000"], [])],
+        id="a-nordic-distribution-list-without-its-label-is-no-contact",
+    ),
 ]
 
 
