@@ -602,6 +602,7 @@ class Reader:
         self.partner: Draft | None = None  # a person named with the current one, sharing their details
         self.heading_org: str | None = None  # a firm named above the section's labels
         self.firm: str | None = None  # a firm named above its people ("Acme Inc." / "Jane Doe, ..." / "John Roe, ...")
+        self.firm_phones: list[str] = []  # the number printed with that firm, before anyone is named
         self.line_before: str | None = None
 
     def flush(self) -> None:
@@ -614,6 +615,11 @@ class Reader:
         if self.current.name or self.current.reachable:
             self.current.organization = self.current.organization or self.heading_org or (
                 self.firm if self.current.name else None)
+            if self.current.name and not self.current.reachable and self.firm_phones \
+                    and self.current.organization == self.firm:
+                # "Acme PLC  020 7333 8118" over "Jane Doe, Chief Executive" / "John Roe, Finance Director": the
+                # firm's number serves everyone under it (a UK table)
+                self.current.phones = list(self.firm_phones)
             self.done.append(self.current)
             self.current = Draft(role=self.role)
         # An organization or title with nobody yet stays for the person it heads.
@@ -642,7 +648,7 @@ class Reader:
                     self.heading_org = current.organization
                 if item.role or current.name or current.reachable:
                     self.flush()
-                self.firm = None
+                self.firm, self.firm_phones = None, []
                 if item.role:
                     self.role = item.role
                     self.current.role = item.role
@@ -741,6 +747,8 @@ class Reader:
         # A desk's mailbox, then a person: two contacts. A company phone, then a person: one.
         if self.current.name or self.current.emails:
             self.flush()
+        if self.firm and self.current.organization == self.firm and self.current.phones and not self.firm_phones:
+            self.firm_phones = list(self.current.phones)
         self.current.name = name
         self.current.blocks.add(block)
 
@@ -757,6 +765,7 @@ class Reader:
             self.current.blocks.add(block)
             # a firm's line before anyone is named heads the people under it, until the next firm or label
             self.firm = text if not (self.current.name or self.current.title) else None
+            self.firm_phones = []
 
     def drafts(self) -> list[Draft]:
         self.flush()

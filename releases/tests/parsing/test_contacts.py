@@ -486,7 +486,7 @@ CONTACT_CASES = [
         "For further information:\n\nAcme PLC 020 7333 8118\nJohn Smith, Chief Executive\nJane Roe, Finance Director",
         [
             ("other", "John Smith", "Chief Executive", "Acme PLC", ["020 7333 8118"], []),
-            ("other", "Jane Roe", "Finance Director", "Acme PLC", [], []),
+            ("other", "Jane Roe", "Finance Director", "Acme PLC", ["020 7333 8118"], []),
         ],
         id="uk-finance-director-under-the-firm",
     ),
