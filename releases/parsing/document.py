@@ -20,9 +20,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
+from itertools import islice
 
 from .errors import ParseError
-from .fields import CORP_SUFFIX, header_date
+from .fields import CORP_SUFFIX, header_date, parse_dateline
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,8 @@ def text_document(text: str) -> Document:
     text = GLUED_CONTACT_LABEL_RE.sub("\\g<label>\n", GLUED_LABEL_RE.sub("\n", text))
     text = comma_joined_paragraphs(text)
     text = "\n".join(unflatten(line) if len(line) > FLAT_LINE else line for line in text.split("\n"))
+    lines = text.split("\n")
+    text = "\n".join([glued_dateline(line) for line in lines[:GLUED_PLACE_LINES]] + lines[GLUED_PLACE_LINES:])
     text = GLUED_ABOUT_RE.sub("\n\n", text)
     return Document(blocks=tuple(text_blocks(text)), title=title, kind="text", meta=tuple(meta))
 
@@ -376,6 +379,22 @@ HOST_END_RE = re.compile(r"\.[a-z]{2,6}\.$")  # "ir.acme.com." : a host name, th
 # its section, which opens with the issuer's name again
 GLUED_ABOUT_NAME_RE = re.compile(
     r"\bAbout (?P<name>(?P<first>[A-Z][\w&'’.-]*?)(?:,? [A-Z][\w&'’.-]*){0,4}?)(?=(?P=first)\b)")
+
+
+# '... of "Chinese espionage"VELDHOVEN, the Netherlands, April 11, 2019 - ASML ...': a title glued to the dateline
+GLUED_PLACE_RE = re.compile(r"(?<=[a-z\"”)])(?=[A-Z]{3,}[A-Z .'’-]{0,30},)")
+GLUED_PLACE_WINDOW = 1000  # the dateline stands near the top of a flattened page
+GLUED_PLACE_LINES = 60  # ... and within the first lines of any text
+GLUED_PLACE_TRIES = 3
+
+
+def glued_dateline(line: str) -> str:
+    """The line with a paragraph break before a dateline run into the text above it, if one is."""
+    for match in islice(GLUED_PLACE_RE.finditer(line[:GLUED_PLACE_WINDOW]), GLUED_PLACE_TRIES):
+        found = parse_dateline(line[match.start():])
+        if found is not None and (found.date or found.wire) and len(found.rest) >= 20:
+            return line[:match.start()] + "\n\n" + line[match.start():]
+    return line
 
 
 def in_address(line: str, at: int) -> bool:

@@ -153,7 +153,7 @@ LOCATION_RE = re.compile(
     # a place's words hold single hyphens only: "CUPERTINO, Calif.--Dec. 20, 1996--" ends at the double dash
     r"^(?P<location>(?:[A-ZÀ-Þ](?:[A-ZÀ-Þ.'’`&]|-(?!-))*\.?)(?:[ ](?:[A-ZÀ-Þ](?:[A-ZÀ-Þ.'’`&]|-(?!-))*|de|du|la|d'|of|"
     r"and|&))*"
-    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d|" + WEEKDAY + r")(?:[A-ZÀ-Þ](?:[\w.'’`&]|-(?!-))*)"
+    r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d|" + WEEKDAY + r")(?:the[ ])?(?:[A-ZÀ-Þ](?:[\w.'’`&]|-(?!-))*)"
     r"(?:[ ](?:(?:and|of|de|du|la|&)[ ])?(?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ](?:[\w.'’`&]|-(?!-))*){0,2}){0,2})"
 )
 # (BUSINESS WIRE) / ( BUSINESS WIRE ) / /PRNewswire/ / /CNW/ / / ACCESS Newswire / / (NEWMEDIAWIRE)

@@ -436,3 +436,12 @@ def test_an_about_heading_glued_to_its_section_is_parted_from_it(glued, heading,
             "its results for the fourth quarter, and a replay will be available for sixty days after the call. " * 2)
     blocks = [b.text for b in to_document(lead.rstrip() + glued).blocks]
     assert blocks[-2:] == [heading, body]
+
+
+def test_a_title_glued_to_the_dateline_is_parted_from_it():
+    text = ('Acme disagrees with implication of "espionage"\n\nApr 11, 2019 7:55AM EDT\n\n'
+            'Acme disagrees with implication of "espionage"VELDHOVEN, the Netherlands, April 11, 2019 - Acme disagrees '
+            'with any implication that it has been the victim of espionage, as an article stated.\n')
+    blocks = [b.text for b in to_document(text).blocks]
+    assert blocks[2] == 'Acme disagrees with implication of "espionage"'
+    assert blocks[3].startswith("VELDHOVEN, the Netherlands, April 11, 2019 - Acme")

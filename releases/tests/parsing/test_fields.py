@@ -100,6 +100,9 @@ DATELINES = [
      "today presents its plan to create value.", "Amsterdam, the Netherlands", None, None, "Royal Acme"),
     ("title-case-places-joined-on-a-header-line", "Kawasaki and Yokohama, Japan, March 3, 2025",
      "Kawasaki and Yokohama, Japan", date(2025, 3, 3), None, ""),
+    ("upper-case-place-and-the-country", "VELDHOVEN, the Netherlands, April 11, 2019 - Acme disagrees with any "
+     "implication that it has been the victim of espionage.", "VELDHOVEN, the Netherlands", date(2019, 4, 11), None,
+     "Acme"),
     ("double-dashes-without-a-wire", "CUPERTINO, Calif.--Dec. 20, 1996--Apple Computer, Inc. today announced it "
      "will buy NeXT Software Inc.", "CUPERTINO, Calif.", date(1996, 12, 20), None, "Apple Computer"),
     ("title-case-place-undated-nordic",
