@@ -60,7 +60,10 @@ CALL_WORD_RE = re.compile(
     # "will conduct its quarterly earnings review for the investment community and news media on ..."
     r"(?:earnings|results)\s+review|"
     # "executives will be participating in the Goldman Sachs Technology and Internet Conference on ..."
-    r"participat(?:e|es|ing)\s+in\s+(?:the\s+)?(?:[\w&.'’-]+\s+){0,8}?(?:conference|summit|forum)|"
+    r"(?:participat(?:e|es|ing)\s+in|speak(?:s|ing)?\s+at)\s+(?:the\s+)?(?:[\w&.'’,-]+\s+){0,8}?"
+    r"(?:conference|summit|forum)|"
+    # "This event will be broadcast live on the Internet via the Acme corporate website at ..."
+    r"broadcast\s+live|live\s+broadcast|"
     # "Nordkraft ASA will present its fourth quarter results on 12 February 2025 at 08:00 CET"
     r"present(?:s|ing)?\s+(?:its|their|our|the)\s+(?:[\w-]+\s+){0,5}?(?:results|report|figures|earnings))\b",
     re.I,
@@ -85,7 +88,7 @@ STRONG_CALL_RE = re.compile(
     r"\b(?:conference[\s-]calls?|(?<!please\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d))|webcasts?|"
     r"web\s?casts?|webinars?|teleconferences?|(?:web|video|audio)[\s-]?conferences?|dial[\s-]?in|"
     r"live\s+streams?|"
-    r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation|"
+    r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation|broadcast\s+live\s+(?:on|over|via)\s+the\s+(?:internet|web)|"
     # "a virtual meeting for investors and analysts": held online, as a call is
     r"(?:virtual|online)\s+(?:meeting|presentation|briefing)s?\s+for\s+(?:investors|analysts|shareholders))\b",
     re.I,

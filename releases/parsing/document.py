@@ -368,10 +368,11 @@ def unflatten(line: str) -> str:
     line = FLAT_BREAK_RE.sub("\n\n", line)
     line = GLUED_SENTENCE_RE.sub(lambda m: m.group(0) if in_address(line, m.start()) else "\n\n", line)
     line = FLAT_SECTION_RE.sub("\n\n", line)
-    line = GLUED_ABOUT_NAME_RE.sub(lambda m: f"About {m['name']}\n\n", line)
+    line = GLUED_ABOUT_NAME_RE.sub(lambda m: f"\n\nAbout {m['name']}\n\n", line)
     return FLAT_ABOUT_RE.sub("\n\n", line) if "About " in line else line
 
 
+ABOUT_NEXT_RE = re.compile(r"About [A-Z]")  # ".../static-files/3303.About Align Technology": an About heading
 HOST_END_RE = re.compile(r"\.[a-z]{2,6}\.$")  # "ir.acme.com." : a host name, then a full stop
 
 
@@ -404,7 +405,8 @@ def in_address(line: str, at: int) -> bool:
     token = line[start:end]
     before = line[start:at]
     host = before.split("://", 1)[-1]
-    if before.endswith("/.") or "@" not in token and "/" not in host and HOST_END_RE.search(host):
+    if before.endswith("/.") or "@" not in token and "/" not in host and HOST_END_RE.search(host) \
+            or ABOUT_NEXT_RE.match(line, at):
         return False  # "http://ir.acme.com/.About Acme", "http://ir.acme.com.About Acme": the address ended
     return "://" in token or "www." in token or "@" in token
 

@@ -382,3 +382,19 @@ def test_an_exhibits_contact_table_ends_with_the_table_and_its_title_on_two_line
     assert release.subheadline is None
     assert release.company.name == "Acme"
     assert [c.name for c in release.contacts] == ["Ken Bond", "Deb Roe"]
+
+
+def test_a_speaker_at_a_conference_broadcast_live_and_an_about_glued_after_a_link():
+    release = parse(
+        "Acme Co-CEO to Speak at the Morgan Stanley Conference\n\nMar 2, 2020 4:05PM EST\n\n"
+        "MOUNTAIN VIEW, Calif., Feb. 27, 2020 /PRNewswire/ -- Acme, Inc. (Nasdaq: ACME) today announced that Jane "
+        "Doe, chairman and co-CEO, will speak at the Morgan Stanley Technology, Media and Telecom Conference on Mar. "
+        "5, 2020. This event will be broadcast live on the Internet via the Acme corporate website at "
+        "https://www.acme.com/company/investor-relations.html, on Thursday, Mar. 5, 2020, at 9:45 a.m. PT (12:45 "
+        "p.m. ET). For more information, please see http://investor.acme.com/static-files/3303d8d7.About Acme, Inc."
+        "Acme, Inc. (Nasdaq: ACME) makes the software that chip designers rely on every day.\n"
+    )
+    [call] = release.calls
+    assert call.starts_at.isoformat() == "2020-03-05T09:45:00-08:00"
+    assert call.webcast_url == "https://www.acme.com/company/investor-relations.html"
+    assert release.about.startswith("Acme, Inc. (Nasdaq: ACME) makes the software")
