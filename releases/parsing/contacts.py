@@ -410,7 +410,7 @@ def value_fields(text: str) -> list[Field]:
 
 # "Jane Doe, Ph.D.", "John Roe Jr.", "Ann Lee, CFA": letters after a name
 # "Jane Doe, CFA, CPA, CPCU": the letters after a name, as many as are printed
-CREDENTIALS = r"cfa|cpa|mba|cpcu|(?-i:ARe)|cfp|caia|frm|cma"
+CREDENTIALS = r"cfa|cpa|mba|cpcu|(?-i:ARe)|cfp|caia|frm|cma|d\.?phil|m\.?phil|m\.?sc|pharm\.?d"
 CREDENTIALS_RE = re.compile(
     rf"(?:,?\s++(?>jr|sr|iii|ii|iv|m\.?d|ph\.?\s?d|esq|j\.?d|ll\.?m|{CREDENTIALS})\b\.?)++$", re.I)
 
