@@ -604,6 +604,9 @@ class Reader:
         self.firm: str | None = None  # a firm named above its people ("Acme Inc." / "Jane Doe, ..." / "John Roe, ...")
         self.firm_phones: list[str] = []  # the number printed with that firm, before anyone is named
         self.line_before: str | None = None
+        self.last_block: int | None = None  # the block of the line read last
+        self.opens_block = False  # the line read now is the first of its block
+        self.line_has_phone = False  # ... and prints a phone number
 
     def flush(self) -> None:
         if self.partner is not None and self.partner is not self.current:
@@ -626,6 +629,9 @@ class Reader:
 
     def feed(self, fields: list[Field], block: int) -> None:
         previous = None
+        self.opens_block = block != self.last_block
+        self.line_has_phone = any(f.kind == "phone" for f in fields)
+        self.last_block = block
         self.line_before = self.last_slot  # what the line above filled, for a title that runs onto this one
         self.last_slot = None
         if self.persons_line(fields):
@@ -757,8 +763,11 @@ class Reader:
         text = match.group("org") if match else text
         if len(text.split()) > 8:
             return
-        # An organization after a person's phone or email heads the next contact.
-        if self.current.reachable:
+        # An organization after a person's phone or email heads the next contact; so does one that opens a
+        # paragraph of its own with its number under a named person ("Jane Doe, Finance Director" / blank /
+        # "Beta PR  Tel: ...")
+        if self.current.reachable or self.current.name and self.opens_block and self.line_has_phone \
+                and block not in self.current.blocks:
             self.flush()
         if not self.current.organization:
             self.current.organization = text

@@ -506,6 +506,19 @@ CONTACT_CASES = [
         [("other", "Tuomo Virta", "Plant Manager", "Acme Tampere Oy", ["+358 10 303 0000"], [])],
         id="a-nordic-distribution-list-without-its-label-is-no-contact",
     ),
+    pytest.param(
+        "For further information please contact:\n\nAcme Group PLC  Tel: +44 (0)20 7946 0000\n"
+        "Jane Whitfield, Director of Investor Relations\nTom Rees, Finance Director\n\n"
+        "Brook Street Communications  Tel: +44 (0)20 7946 0999\nAlice Grant\nOliver Penn",
+        [
+            ("investors", "Jane Whitfield", "Director of Investor Relations", "Acme Group PLC",
+             ["+44 (0)20 7946 0000"], []),
+            ("other", "Tom Rees", "Finance Director", "Acme Group PLC", ["+44 (0)20 7946 0000"], []),
+            ("other", "Alice Grant", None, "Brook Street Communications", ["+44 (0)20 7946 0999"], []),
+            ("other", "Oliver Penn", None, "Brook Street Communications", ["+44 (0)20 7946 0999"], []),
+        ],
+        id="uk-table-of-two-firms-each-with-its-number",
+    ),
 ]
 
 
