@@ -722,6 +722,9 @@ def is_fls_start(text: str) -> bool:
     return bool(FLS_RE.match(text)) or (len(text) > 150 and bool(re.search(r"forward[\s-]looking", text[:150], re.I)))
 
 
+DOMAIN_END_RE = re.compile(r"\w\.(?:com|net|org|io|co\.uk|de|ca)$", re.I)
+
+
 def is_heading(block: Block) -> bool:
     text = block.text.strip()
     if block.tag.startswith("h"):
@@ -730,6 +733,8 @@ def is_heading(block: Block) -> bool:
         return False
     if re.search(r"[.!?;,]$", text) or "://" in text or "@" in text or re.match(r"^www\.", text):
         return False
+    if DOMAIN_END_RE.search(text):
+        return False  # "Apartments.com" / "Westside Rentals, AFTER55.com": a brand of a list cut into lines
     return len(text.split()) <= 12
 
 

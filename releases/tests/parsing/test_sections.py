@@ -151,6 +151,11 @@ ABOUTS = [
     ("about-the-call-is-not-about", "About the Conference Call\n\nThe call starts at 5 p.m.", []),
     ("a-note-on-measures-is-not-about", "ABOUT NON-GAAP FINANCIAL MEASURES\n\nTo supplement our statements, we "
      "use non-GAAP measures.\n\nAbout the option exchange program\n\nThe program has not commenced.", []),
+    ("a-list-of-brand-sites-cut-into-lines-stays-in-it",
+     "About Acme\n\nAcme runs the largest network of rental sites.\n\nRentals.com\n\nFlats.com\n\n"
+     "Together they draw 40 million visitors a month. Visit www.acme.com.",
+     [("Acme", "Acme runs the largest network of rental sites. Rentals.com Flats.com Together they draw 40 million "
+               "visitors a month. Visit www.acme.com.")]),
     ("a-lower-case-brand-is-about", "About lululemon athletica inc.\n\nlululemon makes apparel for yoga.",
      [("lululemon athletica inc.", "lululemon makes apparel for yoga.")]),
     ("call-paragraph-after-the-boilerplate",
