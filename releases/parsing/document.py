@@ -311,6 +311,9 @@ WRAP_TOLERANCE = 2  # columns a wrapping tool may leave or overrun
 # A long link ends a list item, and a label starts the next: "Call me link: https://..." over
 # "Webcast: https://..." is two lines of a call's details, not one wrapped sentence
 URL_END_RE = re.compile(r"(?:https?://|www\.)\S+$")
+# (BUSINESS WIRE) / /PRNewswire/ / (GLOBE NEWSWIRE): a wire's marker, which a dateline standing alone ends with
+WIRE_MARK_RE = re.compile(r"\((?:business\s?wire|globe\s?newswire|accesswire)\)|/\s?prnewswire\S*\s?/", re.I)
+DATELINE_ALONE_MAX = 100
 # "View source version on businesswire.com: https://...": the wire's credit, after which the contacts begin
 CREDIT_LINE_RE = re.compile(r"^view (?:the )?(?:source|original)\b", re.I)
 DETAIL_START_RE = re.compile(r"[A-Z][\w/&-]*(?: [\w/&-]+){0,3}:(?:\s|$)|(?:[A-Z][\w&-]*\s){0,3}Contacts?:?$")
@@ -504,6 +507,9 @@ def chunk_blocks(chunk: list[str], one_per_line: bool, wrapped_at: int | None = 
             continue
         heading = MD_HEADING_RE.match(line)
         bullet = BULLET_RE.match(line)
+        if current and len(line) <= DATELINE_ALONE_MAX and WIRE_MARK_RE.search(line) and (
+                (found := parse_dateline(line)) is not None and not found.rest.strip(" -–—:")):
+            flush()  # "Deck line" / "    WINONA, Minn.--(BUSINESS WIRE)--": the dateline starts the lead's block
         wrapped = wrapped_at is not None and wrapped_here(previous, line, wrapped_at)
         if heading or bullet or (one_per_line and current and not wrapped) or (
                 unwrapped and current and not continues(previous, width)) or (

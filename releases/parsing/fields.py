@@ -330,7 +330,9 @@ LEAD_PREFIX_RE = re.compile(
     # CET / 13.00 IST,": the day (and time) of what the issuer does, before its name
     r"^(?:(?:today|yesterday|on\s+(?:" + WEEKDAY + r",?\s+)?\S+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
     r"(?:,?\s+at\s+" + LEAD_TIME + r"(?:\s*/\s*" + LEAD_TIME + r")?)?)\s*,\s*|"
-    r"(?:the\s+)?(?:board\s+of\s+directors|shareholders|management|directors)\s+of\s+)",
+    r"(?:the\s+)?(?:board\s+of\s+directors|shareholders|management|directors)\s+of\s+|"
+    # "(NASDAQ: MCHP) -- Microchip Technology Incorporated, a leading provider ...": the listing first
+    r"\((?:[A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*)?):\s*[A-Z][A-Z0-9.]*\)\s*(?:--|[–—])\s*)",
     re.I,
 )
 # "Citing continued economic strength and a growing customer base in the Southeast, Southern Company today

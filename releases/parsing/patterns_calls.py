@@ -121,9 +121,9 @@ URL_RE = re.compile(
 )
 
 
-# "https://www.webcast-eqs.com/novem20251113Alternatively": the next sentence glued on by
-# a converter that dropped the line break; only a last segment with no other capitals.
-GLUED_WORD_RE = re.compile(r"(?<=/)(?P<keep>[^/A-Z]*[a-z0-9])[A-Z][a-z]{3,}$")
+# "https://www.webcast-eqs.com/novem20251113Alternatively", "www.acme.com/investors.Additionally": the next
+# sentence glued on by a converter that dropped the line break; only a last segment with no other capitals.
+GLUED_WORD_RE = re.compile(r"(?<=/)(?P<keep>[^/A-Z]*[a-z0-9])\.?[A-Z][a-z]{3,}$")
 
 
 # "www.acme.com.US" / "http://ir.acme.com.About": a host in lower case with the next sentence's capital word glued

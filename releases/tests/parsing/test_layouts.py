@@ -398,3 +398,25 @@ def test_a_speaker_at_a_conference_broadcast_live_and_an_about_glued_after_a_lin
     assert call.starts_at.isoformat() == "2020-03-05T09:45:00-08:00"
     assert call.webcast_url == "https://www.acme.com/company/investor-relations.html"
     assert release.about.startswith("Acme, Inc. (Nasdaq: ACME) makes the software")
+
+
+def test_a_business_wire_dateline_alone_under_the_deck_is_the_dateline():
+    release = parse(
+        "Acme Drives Toward the Future With an Electric Truck Pilot\n\nFeb 26, 2020 5:05PM EST\n\n\n"
+        "Beta Leasing is Acme's Electric Vehicle Partner for the Pilot\n    WINONA, Minn.--(BUSINESS WIRE)--\n"
+        "Acme is now running a battery electric truck to service branches in the Los Angeles metro area, in a "
+        "venture with Beta Leasing to test commercial electric trucks in real-world situations.\n"
+    )
+    assert release.subheadline == "Beta Leasing is Acme's Electric Vehicle Partner for the Pilot"
+    assert release.dateline.location == "WINONA, Minn."
+    assert release.wire == "Business Wire"
+    assert release.company.name == "Acme"
+
+
+def test_a_lead_that_opens_with_the_listing_names_the_issuer_after_it():
+    release = parse(
+        "Acme Technology to Provide Business Update on March 2, 2020\n\n"
+        "CHANDLER, Ariz., Feb.  28, 2020  (GLOBE NEWSWIRE) -- (NASDAQ: ACME) -- Acme Technology Incorporated, a "
+        "leading provider of embedded control solutions, today announced that it will provide a business update.\n"
+    )
+    assert release.company.name == "Acme Technology Incorporated"

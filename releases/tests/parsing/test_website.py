@@ -49,6 +49,7 @@ def test_a_visit_line_under_the_about_section_gives_the_site_before_an_investor_
     ("http://ir.acme.com.About", "http://ir.acme.com"),
     ("www.ImmunoGen.com", "www.ImmunoGen.com"),
     ("https://acme.com/News.Release", "https://acme.com/News.Release"),
+    ("www.acme.com/investors.Additionally", "www.acme.com/investors"),
 ])
 def test_a_capitalised_word_glued_after_a_host_is_not_part_of_it(printed, kept):
     from releases.parsing.patterns_calls import clean_url
