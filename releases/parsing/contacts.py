@@ -463,13 +463,9 @@ def is_title(text: str) -> bool:
 
 GROUP_PREFIX_RE = re.compile(r"^group\s+(?=\w)", re.I)
 # "Investor Relations & Corporate Communications" / "Corporate Communications and Public Affairs": departments only
-DEPARTMENT_LINE_RE = re.compile(
-    r"(?:(?:investor|public|media|corporate|external|government|financial)\s+(?:relations|communications|affairs)|"
-    r"communications|marketing|finance|treasury|strategy)"
-    r"(?:\s*(?:&|and|,)\s*(?:(?:investor|public|media|corporate|external|government|financial)\s+"
-    r"(?:relations|communications|affairs)|communications|marketing|finance|treasury|strategy))*",
-    re.I,
-)
+DEPARTMENT = (r"(?:(?:investor|public|media|corporate|external|government|financial)\s+(?:relations|communications|"
+              r"affairs)|communications|marketing|finance|treasury|strategy)")
+DEPARTMENT_LINE_RE = re.compile(rf"{DEPARTMENT}(?:\s*(?:&|and|,)\s*{DEPARTMENT})*", re.I)
 BARE_ROLE_RE = re.compile(r"(?:investors?|media|press|analysts?|the\s+media)", re.I)
 # What stands between two parts of one title: "Director – Investor Relations", "VP of IR, Communications, and ..."
 TITLE_GAP_RE = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s[–—-]\s|\s+and\s+)\s*")
