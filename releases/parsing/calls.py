@@ -88,7 +88,8 @@ STRONG_CALL_RE = re.compile(
     r"\b(?:conference[\s-]calls?|(?<!please\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d))|webcasts?|"
     r"web\s?casts?|webinars?|teleconferences?|(?:web|video|audio)[\s-]?conferences?|dial[\s-]?in|"
     r"live\s+streams?|"
-    r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation|broadcast\s+live\s+(?:on|over|via)\s+the\s+(?:internet|web)|"
+    r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation|"
+    r"broadcast\s+live\s+(?:on|over|via)\s+the\s+(?:internet|web)|"
     # "a virtual meeting for investors and analysts": held online, as a call is
     r"(?:virtual|online)\s+(?:meeting|presentation|briefing)s?\s+for\s+(?:investors|analysts|shareholders))\b",
     re.I,
@@ -568,7 +569,8 @@ def dangling_label_value(units: list[Unit], index: int) -> str | None:
     return None
 
 
-# What may stand between a time and its zone: "14:00 hrs CET", "10.00 hours (CET)", "15 Uhr MEZ", "7:00 am, Eastern Time"
+# What may stand between a time and its zone: "14:00 hrs CET", "10.00 hours (CET)", "15 Uhr MEZ",
+# "7:00 am, Eastern Time"
 ZONE_GAP_RE = re.compile(r"\s*(?:(?:hrs|hours|h|Uhr)\b\.?\s*)?(?:,\s*)?", re.I)
 # Between a time with its zone and the same instant in another zone: "4:00 p.m. CET (3:00 p.m. GMT)",
 # "8:00 a.m. ET / 2:00 p.m. CET", "7:00 a.m. Eastern Time on March 5, 2025 or 8:00 p.m. Beijing Time"

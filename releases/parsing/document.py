@@ -513,7 +513,8 @@ def chunk_blocks(chunk: list[str], one_per_line: bool, wrapped_at: int | None = 
         wrapped = wrapped_at is not None and wrapped_here(previous, line, wrapped_at)
         if heading or bullet or (one_per_line and current and not wrapped) or (
                 unwrapped and current and not continues(previous, width)) or (
-                current and (URL_END_RE.search(previous) and CREDIT_LINE_RE.match(previous) or CREDIT_LINE_RE.match(line))):
+                current and (URL_END_RE.search(previous) and CREDIT_LINE_RE.match(previous)
+                             or CREDIT_LINE_RE.match(line))):
             flush()  # the wire's credit line ends the release's text: the contacts below are a block of their own
         if heading:
             tag, line = f"h{len(heading['level'])}", heading["text"].strip()
@@ -524,7 +525,8 @@ def chunk_blocks(chunk: list[str], one_per_line: bool, wrapped_at: int | None = 
         # A date alone on its line (a newswire page's "August 08, 2024 14:25 ET" under the headline) starts a line.
         if (current and len(previous) >= WRAP_WIDTH and not previous.endswith(":")
                 and not (len(line) < 60 and header_date(line.strip("*_ ")))
-                and not (URL_END_RE.search(previous) and (DETAIL_START_RE.match(line) or CREDIT_LINE_RE.match(previous)))
+                and not (URL_END_RE.search(previous)
+                         and (DETAIL_START_RE.match(line) or CREDIT_LINE_RE.match(previous)))
                 and not CREDIT_LINE_RE.match(line)):
             current[-1] = current[-1] + " " + line
         else:

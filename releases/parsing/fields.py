@@ -339,7 +339,8 @@ LEAD_PREFIX_RE = re.compile(
 # reported ...": a clause before the issuer's name, opened by a word that is no name's (a gerund or a preposition
 # before a lower-case word), closed by the comma before the name and its verb
 OPENING_CLAUSE_RE = re.compile(
-    r"^(?:[A-Z][a-z]{2,}ing|After|Following|Despite|Amid|With|Due\s+to|Driven\s+by|Building\s+on)\s+[a-z][^,;.]{0,200}+,\s*+"
+    r"^(?:[A-Z][a-z]{2,}ing|After|Following|Despite|Amid|With|Due\s+to|Driven\s+by|Building\s+on)\s+"
+    r"[a-z][^,;.]{0,200}+,\s*+"
     r"(?=[A-Z][\w&'’.-]*(?:\s+[A-Z&][\w&'’.,-]*){0,6}\s+(?:\([^()]{1,60}\)\s+)?"
     r"(?:today|announced|reported|said|will|has|is|posted|delivered)\b)"
 )

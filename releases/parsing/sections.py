@@ -155,7 +155,8 @@ HEADER_NOISE_RE = re.compile(
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
     r"announcement(?:\s+no\.?\s*\d+)?|"
     r"investor\s+news|earnings\s+release|news\s+from\b.*+|news\s+provided\s+by\b.*+|page\s+\d.*+|\d+|"
-    r"source:.*+|rns\s+number\s*:.*+|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|\d+\s+min(?:ute)?s?\s+read|"
+    r"source:.*+|rns\s+number\s*:.*+|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|"
+    r"\d+\s+min(?:ute)?s?\s+read|"
     r"embargoed\b.*+|embargo\b.*+|not for (?:release|distribution|publication)\b.*+|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
     re.I,
 )
