@@ -525,9 +525,7 @@ def chunk_blocks(chunk: list[str], one_per_line: bool, wrapped_at: int | None = 
         # A date alone on its line (a newswire page's "August 08, 2024 14:25 ET" under the headline) starts a line.
         if (current and len(previous) >= WRAP_WIDTH and not previous.endswith(":")
                 and not (len(line) < 60 and header_date(line.strip("*_ ")))
-                and not (URL_END_RE.search(previous)
-                         and (DETAIL_START_RE.match(line) or CREDIT_LINE_RE.match(previous)))
-                and not CREDIT_LINE_RE.match(line)):
+                and not (URL_END_RE.search(previous) and DETAIL_START_RE.match(line))):
             current[-1] = current[-1] + " " + line
         else:
             current.append(line)
