@@ -709,6 +709,28 @@ def url_rank(url: str, sentence: str = "") -> int:
     return (2 if "/" in bare else 3) + (0 if about_webcast else 2)
 
 
+def unit_events(
+    unit: Unit, times: list[tuple[int, tuple[int, int], str | None, int]], units: list[Unit], index: int,
+    context: Context,
+) -> list[tuple[int, tuple[int, int], str | None, date | None]]:
+    """(position, (hour, minute), zone, day) of the events a unit announces: the one time that follows a call
+    word, else the time nearest a call word; or, where one sentence names several events on days of their own ("the Acme Conference on February 26
+    at 10:00am ET and the Beta Conference on March 3 at 10:40am ET"), each of them (parser contract:
+    presentations at separate times are separate calls)."""
+    if not times:
+        return []
+    dated = [(position, hm, zone, day_for(units, index, position, context)) for position, hm, zone, _ in times]
+    previous, events = 0, []
+    for event in sorted(dated):
+        if event[3] is not None and CALL_WORD_RE.search(unit.text, previous, event[0]):
+            events.append(event)
+        previous = event[0]
+    if len(events) == 1 or len({event[3] for event in events}) == len(events) > 1:
+        return events  # "will release its results at 4:05 p.m. ET and host a conference call at 8:30 a.m. ET"
+    position = min(times, key=lambda t: (t[3], t[0]))[0]
+    return [next(event for event in dated if event[0] == position)]
+
+
 def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ()) -> list[Part]:
     parts = [Part(position=0)]
     live = True
@@ -729,11 +751,10 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
         # New events first, so that the details of this unit go to the call they follow.
         if not documents_only:
             times = [t for s, e, is_live in stretches if is_live for t in event_times(unit, s, e, context.region)]
-            if times:
-                position, (hour, minute), zone, _ = min(times, key=lambda t: (t[3], t[0]))
+            for position, (hour, minute), zone, day in unit_events(unit, times, [*lead, *units], index + len(lead),
+                                                                   context):
                 assumed = zone is None and context.local_zone is not None
                 zone = zone or context.local_zone
-                day = day_for([*lead, *units], index + len(lead), position, context)
                 part = parts[-1]
                 if unit.item:
                     # Each event of a list is a call of its own, even two on one day (parser contract); the same

@@ -644,6 +644,35 @@ def test_two_presentations_on_separate_days_are_two_calls():
     ]
 
 
+def test_two_conferences_on_days_of_their_own_in_one_sentence_are_two_calls():
+    calls = find_calls(
+        blocks(
+            "Acme Robotics, Inc. today announced that management will participate in the Morgan Stanley Technology, "
+            "Media & Telecom Conference on February 26 at 10:00am ET and the Raymond James Institutional Investors "
+            "Conference on March 3 at 10:40am ET. Live webcasts of the presentations will be available on the "
+            "investor relations section of the company's website at ir.acmerobotics.com."
+        ),
+        release_date=date(2020, 2, 18),
+        website=None,
+    )
+    assert [(c.starts_at, c.webcast_url) for c in calls] == [
+        (at("2020-02-26T10:00:00-05:00"), "ir.acmerobotics.com"),
+        (at("2020-03-03T10:40:00-05:00"), "ir.acmerobotics.com"),
+    ]
+
+
+def test_results_time_and_call_time_on_two_days_in_one_sentence_are_one_call():
+    calls = find_calls(
+        blocks(
+            "Acme will release its results on February 25, 2020 at 4:05 p.m. ET and will host a conference call "
+            "on February 26, 2020 at 8:30 a.m. ET."
+        ),
+        release_date=date(2020, 2, 10),
+        website=None,
+    )
+    assert [c.starts_at for c in calls] == [at("2020-02-26T08:30:00-05:00")]
+
+
 def test_sessions_of_one_day_with_links_of_their_own_are_two_calls():
     found = find_calls(blocks(
         "Presentations today 11 February 2025:\n\n"
