@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..phones import numbers_in
 from .document import Block
@@ -1210,3 +1210,20 @@ def unique(drafts: list[Draft]) -> ContactsFound:
         seen.add(key)
         contacts.append(draft.contact())
     return ContactsFound(contacts=tuple(contacts), used=frozenset(used))
+
+
+def issuer_lines_as_organization(contacts: Sequence[ContactInfo], names: set[str]) -> tuple[ContactInfo, ...]:
+    """A contact "named" as the issuer itself is no person: "Bob Smith" / "Senior Director, Communications" /
+    "Acme Robotics" / "408-555-0199" is Bob Smith of Acme Robotics, with its details. `names` holds the issuer's
+    names, folded: with and without the corporate suffix."""
+    found: list[ContactInfo] = []
+    for contact in contacts:
+        if contact.name and " ".join(contact.name.casefold().split()) in names:
+            before = found[-1] if found else None
+            if before is not None and before.role == contact.role and not (
+                    before.phones or before.emails or before.organization):
+                found[-1] = replace(before, organization=contact.name, phones=contact.phones, emails=contact.emails)
+                continue
+            contact = replace(contact, name=None, organization=contact.organization or contact.name)
+        found.append(contact)
+    return tuple(found)

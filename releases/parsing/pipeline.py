@@ -13,7 +13,7 @@ from datetime import date
 
 from . import zones
 from .calls import find_calls
-from .contacts import find_contacts
+from .contacts import find_contacts, issuer_lines_as_organization
 from .document import Block, Document, to_document
 from .doubts import with_doubts
 from .errors import ParseError
@@ -100,7 +100,9 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
         raise ParseError("This file does not read as a press release: it has neither a headline nor any body text.")
     call_blocks = [blocks[i] for i in after_lead if i not in removed and i not in fls]
     location = lead.dateline.location if lead.dateline else header.location
-    phones = tuple(phone for contact in contacts.contacts for phone in contact.phones)
+    people = issuer_lines_as_organization(
+        contacts.contacts, {" ".join(n.casefold().split()) for n in (name, short_name(name)) if n})
+    phones = tuple(phone for contact in people for phone in contact.phones)
     calls = find_calls(call_blocks, release_date=release_date, website=website,
                        local_zone=zones.local_zone(location, phones))
 
@@ -113,7 +115,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
         listings=tuple(Listing(x.exchange, x.ticker) for x in listings),
         about=" ".join(s.text for s in abouts) or None,
         calls=calls,
-        contacts=contacts.contacts,
+        contacts=people,
         body_html=body_html(body),
     )
     return with_doubts(result)

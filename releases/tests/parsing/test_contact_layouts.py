@@ -2,6 +2,7 @@
 
 import pytest
 
+from releases.parsing import parse_press_release
 from releases.parsing.contacts import find_contacts
 from releases.parsing.document import Block
 
@@ -189,8 +190,6 @@ def test_unblanked_text_gives_its_contacts_and_keeps_the_block_in_the_body():
 
 
 def test_unblanked_release_keeps_its_call():
-    from releases.parsing import parse_press_release
-
     result = parse_press_release(UNBLANKED.encode(), filename="release.txt")
     assert [c.name for c in result.contacts] == ["Lukas Meier", "Sara Keller"]
     assert len(result.calls) == 1
@@ -258,3 +257,20 @@ def test_names_under_a_firm_line_with_its_phone_share_it():
 def test_local_number_after_its_label_is_a_phone(line, phone):
     found = people(f"For media enquiries, please contact:\nHarbour Financial Relations Limited\n{line}")
     assert [c[4] for c in found] == [[phone]]
+
+
+def test_the_issuers_name_under_a_person_is_their_organization():
+    from releases.parsing import parse_press_release
+
+    release = parse_press_release(
+        "Acme Robotics Reports Fourth Quarter Results\n\n"
+        "SAN JOSE, Calif., Feb. 18, 2020 /PRNewswire/ -- Acme Robotics, Inc. (NASDAQ: ACMR) today reported "
+        "results for the fourth quarter of its fiscal year.\n\n"
+        "Media Contact:\nBob Smith\nSenior Director, Corporate Communications\nAcme Robotics\n408-555-0199\n"
+        "press@acmerobotics.com\n\n"
+        "Investor Contact:\nACME ROBOTICS, INC.\n408-555-0100\n"
+    )
+    assert [(c.role, c.name, c.title, c.organization, c.phones) for c in release.contacts] == [
+        ("media", "Bob Smith", "Senior Director, Corporate Communications", "Acme Robotics", ("408-555-0199",)),
+        ("investors", None, None, "ACME ROBOTICS, INC.", ("408-555-0100",)),
+    ]
