@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..phones import numbers_in
-from .document import Block
+from .document import COLUMN_GAP_RE, Block
 from .patterns_calls import EMAIL_RE, PHONE_HINT_RE, find_phones, find_urls, strip_markdown
 from .result import ContactInfo
 
@@ -269,9 +269,6 @@ def unglue(line: str) -> str:
     for pattern in GLUE_RES:
         line = pattern.sub(lambda m: m.group(0) + "\n", line)
     return line
-
-
-COLUMN_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
 
 
 def columns(lines: list[str]) -> list[list[str]]:

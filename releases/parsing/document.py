@@ -472,9 +472,28 @@ def wrapped_here(previous: str, line: str, width: int) -> bool:
             and not previous.endswith(":"))
 
 
+# Two columns of text side by side in a plain-text release: a gap of three spaces or more inside a line
+COLUMN_GAP_RE = re.compile(r"(?<=\S) {3,}(?=\S)")
+COLUMN_CELL_MAX = 60  # a cell of a column is short; prose justified with wide gaps is not
+COLUMN_SLACK = 3  # columns a cell may start left or right of its column's edge
+
+
+def is_column_layout(chunk: Sequence[str]) -> bool:
+    """A paragraph printed as columns ("Jane Doe          Bob Smith" / "Chief Financial Officer   Managing
+    Director" / ...): most of its lines part at one column, and no cell is a sentence's length."""
+    gapped = [line.rstrip() for line in chunk if COLUMN_GAP_RE.search(line.strip())]
+    if len(gapped) < 2 or len(gapped) * 2 < len(chunk):
+        return False
+    if any(len(cell) > COLUMN_CELL_MAX for line in gapped for cell in COLUMN_GAP_RE.split(line.strip())):
+        return False
+    starts = Counter(m.end() for line in gapped for m in COLUMN_GAP_RE.finditer(line))
+    return any(sum(n for s, n in starts.items() if abs(s - start) <= COLUMN_SLACK) >= len(gapped) for start in starts)
+
+
 def chunk_blocks(chunk: list[str], one_per_line: bool, wrapped_at: int | None = None) -> list[Block]:
-    if chunk[0].startswith("\x00pre"):
-        body = "\n".join(line[4:].rstrip() for line in chunk).strip("\n")
+    if chunk[0].startswith("\x00pre") or not one_per_line and is_column_layout(chunk):
+        body = "\n".join(line[4:] if line.startswith("\x00pre") else line for line in chunk)
+        body = "\n".join(line.rstrip() for line in body.split("\n")).strip("\n")
         return [Block(text=body, tag="pre", html=f"<pre>{escape(body)}</pre>")] if body.strip() else []
     if len(chunk) > 1 and all(MD_TABLE_ROW_RE.match(line.strip()) for line in chunk):
         return markdown_table(chunk)

@@ -274,3 +274,22 @@ def test_the_issuers_name_under_a_person_is_their_organization():
         ("media", "Bob Smith", "Senior Director, Corporate Communications", "Acme Robotics", ("408-555-0199",)),
         ("investors", None, None, "ACME ROBOTICS, INC.", ("408-555-0100",)),
     ]
+
+
+def test_two_contacts_side_by_side_in_a_plain_text_paragraph():
+    release = parse_press_release(
+        "Acme Robotics Reports Fourth Quarter Results\n\n"
+        "SAN JOSE, Calif., Feb. 18, 2020 /PRNewswire/ -- Acme Robotics, Inc. (NASDAQ: ACMR) today reported "
+        "results for the fourth quarter of its fiscal year.\n\n"
+        "Investor Contacts:\n"
+        "Jane Doe                                 Bob Smith\n"
+        "Chief Financial Officer                  Managing Director\n"
+        "Acme Robotics, Inc.                      Westwicke Partners\n"
+        "408-555-0100                             443-555-0199\n"
+        "jane.doe@acmerobotics.com                bob@westwicke.com\n"
+    )
+    assert [(c.name, c.title, c.organization, c.phones, c.emails) for c in release.contacts] == [
+        ("Jane Doe", "Chief Financial Officer", "Acme Robotics, Inc.", ("408-555-0100",),
+         ("jane.doe@acmerobotics.com",)),
+        ("Bob Smith", "Managing Director", "Westwicke Partners", ("443-555-0199",), ("bob@westwicke.com",)),
+    ]

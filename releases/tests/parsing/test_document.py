@@ -91,6 +91,27 @@ def test_hard_wrapped_paragraphs_are_joined_and_short_lines_kept():
     assert blocks[1].lines == ["Investor Contact", "Jessica Largent, 303.837.5484", "jessica.largent@newmont.com"]
 
 
+def test_a_paragraph_printed_as_two_columns_keeps_its_columns():
+    raw = (
+        "Acme Robotics, Inc. today announced it has entered into an agreement to acquire Beta Corp.\n\n"
+        "Jane Doe                                 Bob Smith\n"
+        "Chief Financial Officer                  Managing Director\n"
+        "408-555-0100                             443-555-0199\n"
+    )
+    columns = to_document(raw).blocks[1]
+    assert columns.tag == "pre"
+    assert columns.lines[1] == "Chief Financial Officer                  Managing Director"
+
+
+def test_prose_justified_with_wide_gaps_is_no_table_of_columns():
+    raw = (
+        "Acme Robotics, Inc. today   announced it has entered into an agreement to acquire Beta Corp, a maker\n"
+        "of warehouse shelving, for   $120 million in cash, subject to the approval of the shareholders\n"
+        "of Beta Corp.\n"
+    )
+    assert to_document(raw).blocks[0].tag == "p"
+
+
 def test_one_paragraph_per_line_when_blank_lines_are_rare():
     raw = "\n".join(f"Paragraph number {n} of a release exported one line per paragraph." for n in range(12))
     assert len(to_document(raw).blocks) == 12
