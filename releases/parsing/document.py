@@ -484,7 +484,12 @@ def is_column_layout(chunk: Sequence[str]) -> bool:
     gapped = [line.rstrip() for line in chunk if COLUMN_GAP_RE.search(line.strip())]
     if len(gapped) < 2 or len(gapped) * 2 < len(chunk):
         return False
-    if any(len(cell) > COLUMN_CELL_MAX for line in gapped for cell in COLUMN_GAP_RE.split(line.strip())):
+    cells = [COLUMN_GAP_RE.split(line.strip()) for line in gapped]
+    if any(len(cell) > COLUMN_CELL_MAX for row in cells for cell in row):
+        return False
+    # "John Smith, Chief Executive Officer      +44 (0)20 7000 0000": rows of a table, each name with its number,
+    # not two columns; a second column holds words too (a name, a title, a firm)
+    if sum(1 for row in cells if not re.search(r"[\d@]", row[-1])) < 2:
         return False
     starts = Counter(m.end() for line in gapped for m in COLUMN_GAP_RE.finditer(line))
     return any(sum(n for s, n in starts.items() if abs(s - start) <= COLUMN_SLACK) >= len(gapped) for start in starts)

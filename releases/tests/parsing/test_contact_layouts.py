@@ -293,3 +293,19 @@ def test_two_contacts_side_by_side_in_a_plain_text_paragraph():
          ("jane.doe@acmerobotics.com",)),
         ("Bob Smith", "Managing Director", "Westwicke Partners", ("443-555-0199",), ("bob@westwicke.com",)),
     ]
+
+
+def test_names_with_their_numbers_across_a_gap_stay_rows_of_one_table():
+    release = parse_press_release(
+        "Final Results\n\n"
+        "LONDON, 3 March 2020 -- Acme plc (LSE: ACME), the engineering group, today announces its final results "
+        "for the year ended 31 December 2019.\n\n"
+        "For further information:\n\n"
+        "Acme plc\n"
+        "John Smith, Chief Executive Officer          +44 (0)20 7000 0000\n"
+        "Jane Doe, Chief Financial Officer            +44 (0)20 7000 0001\n"
+    )
+    assert [(c.name, c.organization, c.phones) for c in release.contacts] == [
+        ("John Smith", "Acme plc", ("+44 (0)20 7000 0000",)),
+        ("Jane Doe", "Acme plc", ("+44 (0)20 7000 0001",)),
+    ]
