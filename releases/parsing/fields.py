@@ -507,6 +507,9 @@ NOT_ISSUER_HOSTS = {
     "clinicaltrials.gov", "zoom.us", "q4inc.com", "q4cdn.com", "gcs-web.com", "investorcalendar.com",
     "streamlinks.com", "viavid.com", "notified.com", "mzgroup.us", "wsj.com", "bloomberg.com", "on24.com",
     "choruscall.com", "webcaster4.com", "webcasts.com", "media-server.com", "netroadshow.com", "vimeo.com",
+    # exchanges' announcement services and repost sites
+    "oslobors.no", "euronext.com", "asx.com.au", "londonstockexchange.com", "investegate.co.uk", "tradingview.com",
+    "reuters.com", "morningstar.com", "marketscreener.com",
 }
 # webcast.example.com / events.q4inc.com: a host whose name says it serves webcasts or events
 NOT_ISSUER_HOST_RE = re.compile(r"(?:^|\.)(?:webcasts?|event|events|edge|streams?|register)\d*\.|webcast", re.I)

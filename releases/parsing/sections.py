@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .document import Block
@@ -17,6 +17,7 @@ from .fields import (
     domain_of,
     find_date,
     header_date,
+    is_issuer_site,
     parse_dateline,
     wire_name,
 )
@@ -747,7 +748,9 @@ def is_about_heading(block: Block) -> bool:
     text = block.text.strip()
     if not ABOUT_RE.match(text) or "\n" in text or len(text) > 100:
         return False
-    return is_heading(block) or bool(SUFFIX_END_RE.search(text))
+    # "About Crunchfish – crunchfish.com": a Nordic heading may end with the issuer's domain
+    return is_heading(block) or bool(SUFFIX_END_RE.search(text)) or (
+        bool(DOMAIN_END_RE.search(text)) and is_heading(replace(block, text=DOMAIN_END_RE.sub("", text))))
 
 
 # INFICONINFICON is / Acme GroupAcme Group is: the heading's name run into the text that repeats it
@@ -758,6 +761,9 @@ GLUED_REPEAT_RE = re.compile(r"^(?P<name>[A-Z][\w&.'’ -]{1,59}?)(?P=name)\b(?=
 # saved with its paragraphs joined by commas had a paragraph break
 SUFFIXED_HEADING_RE = re.compile(r"^(?i:about)\s++([^,\n]{2,60}?(?:,\s*)?\b" + CORP_SUFFIX + r"),\s++(?=[A-Z])(.*)$",
                                  re.S)
+
+
+REPEAT_HEADING_WORDS = 11  # an About heading with its tagline is at most ten words long
 
 
 def inline_about(text: str) -> tuple[str, str] | None:
@@ -771,6 +777,12 @@ def inline_about(text: str) -> tuple[str, str] | None:
     for size in range(1, min(7, len(words) // 2)):
         if folded[:size] == folded[size:2 * size]:
             return " ".join(words[:size]).rstrip(",;:"), " ".join(words[size:])
+    # "About Xlife Sciences AG (SIX:XLS) Xlife Sciences is ...", "About Itera - specialist in digital
+    # transformation Itera is ...": the text opens with the heading's first word again, a sentence under way
+    if words[0][:1].isupper():
+        for size in range(2, min(REPEAT_HEADING_WORDS, len(words) - 1)):
+            if folded[size] == folded[0] and any(w[:1].islower() for w in words[size + 1: size + 4]):
+                return " ".join(words[:size]).rstrip(",;:"), " ".join(words[size:]).replace("\n", " ")
     if repeated := GLUED_REPEAT_RE.match(text[match.end():]):  # "About INFICONINFICON is a leading provider"
         return repeated["name"], text[match.end() + len(repeated["name"]):].replace("\n", " ")
     glued = re.match(r"^((?:[A-Z][\w&.'’-]*\s){0,5}[A-Z][a-z&.'’-]*[a-z])([A-Z][a-z]+\s+[a-z].*)$", text[match.end():],
@@ -853,10 +865,16 @@ def about_sections(blocks: Sequence[Block], order: Sequence[int], *, stop: set[i
     return sections
 
 
+# A paragraph that is one link and nothing else
+LINK_ONLY_RE = re.compile(r"<?(?:https?://|www\.)\S+>?")
+
+
 def ends_about(block: Block) -> bool:
     text = " ".join(block.lines)
     return (
         block.tag in {"table", "pre"}
+        # a repost's link back to the wire's or the exchange's copy ("https://news.cision.com/acme/r/...")
+        or bool(LINK_ONLY_RE.fullmatch(text.strip())) and not is_issuer_site(text.strip("<> "))
         or is_heading(block)
         or is_fls_start(text)
         or bool(CONTACT_HEAD_RE.match(text) or SECTION_END_RE.match(text))

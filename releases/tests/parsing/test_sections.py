@@ -156,6 +156,12 @@ ABOUTS = [
      "Together they draw 40 million visitors a month. Visit www.acme.com.",
      [("Acme", "Acme runs the largest network of rental sites. Rentals.com Flats.com Together they draw 40 million "
                "visitors a month. Visit www.acme.com.")]),
+    ("heading-ending-in-the-domain", "About Nordtek – nordtek.com\n\nNordtek builds data centres.\n\nSOURCE Nordtek",
+     [("Nordtek – nordtek.com", "Nordtek builds data centres.")]),
+    ("a-reposts-link-to-the-wire-ends-it",
+     "About Nordtek\n\nNordtek builds data centres.\n\nhttps://news.cision.com/nordtek/r/invitation,c4103225\n\n"
+     "250210 - Invitation to a webinar",
+     [("Nordtek", "Nordtek builds data centres.")]),
     ("a-lower-case-brand-is-about", "About lululemon athletica inc.\n\nlululemon makes apparel for yoga.",
      [("lululemon athletica inc.", "lululemon makes apparel for yoga.")]),
     ("call-paragraph-after-the-boilerplate",
@@ -193,10 +199,14 @@ def test_about_sections(text, expected):
         ("About Maple Robotics, Inc., Maple builds robots.", ("Maple Robotics, Inc.", "Maple builds robots.")),
         ("About Maple Robotics, Inc, Maple Robotics, Inc. builds robots.",
          ("Maple Robotics, Inc", "Maple Robotics, Inc. builds robots.")),
+        ("About Vexa Bio AG (SIX:VXB) Vexa Bio is a Swiss incubator.", ("Vexa Bio AG (SIX:VXB)",
+                                                                      "Vexa Bio is a Swiss incubator.")),
+        ("About Nordtek - specialist in digital transformation Nordtek is a tech company.",
+         ("Nordtek - specialist in digital transformation", "Nordtek is a tech company.")),
     ],
     ids=["glued", "camel-case-name-is-not-glue", "glued-repeated-name", "not-a-heading", "listing-in-heading",
          "two-listings-in-heading", "capitals-heading-repeated-in-its-case", "suffix-heading-then-comma",
-         "suffix-heading-repeated-after-comma"],
+         "suffix-heading-repeated-after-comma", "listing-then-the-short-name", "tagline-then-the-name"],
 )
 def test_inline_about(text, expected):
     assert inline_about(text) == expected
