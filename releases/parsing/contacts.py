@@ -743,8 +743,11 @@ class Reader:
             self.last_slot = "organization"
 
     def name(self, name: str, block: int) -> None:
-        # A desk's mailbox, then a person: two contacts. A company phone, then a person: one.
-        if self.current.name or self.current.emails:
+        # A desk's mailbox, then a person: two contacts. A company phone, then a person: one; but a desk's number
+        # ("Investor Relations (587) 293-4000"), then a person who opens the next item of a list: two.
+        current = self.current
+        if current.name or current.emails or current.phones and not current.organization and self.opens_block \
+                and block not in current.blocks:
             self.flush()
         if self.firm and self.current.organization == self.firm and self.current.phones and not self.firm_phones:
             self.firm_phones = list(self.current.phones)
@@ -787,11 +790,14 @@ def is_prose(line: str) -> bool:
     """A sentence of running text, not a list of contact fields."""
     if STOP_RE.match(line):
         return True
-    stripped = EMAIL_RE.sub(" ", line)
-    stripped = WEB_ADDRESS_RE.sub(" ", stripped)
+    # "Andrew M. PhillipsPresident & Chief Executive Officer ...(587) 293-4005 Michael T. Murphy...": a converter's
+    # glue parts fields too, and so does a phone number
+    stripped = EMAIL_RE.sub("\n", unglue(line))
+    stripped = WEB_ADDRESS_RE.sub("\n", stripped)
     for _, _, phone in find_phones(stripped):
-        stripped = stripped.replace(phone, " ")
-    longest = max((len(FIELD_LABEL_RE.sub("", p).split()) for p in split_fields(stripped)), default=0)
+        stripped = stripped.replace(phone, "\n")
+    longest = max((len(FIELD_LABEL_RE.sub("", p).split()) for sub in stripped.split("\n")
+                   for p in split_fields(sub)), default=0)
     return longest > 10
 
 
@@ -1224,3 +1230,25 @@ def issuer_lines_as_organization(contacts: Sequence[ContactInfo], names: set[str
             contact = replace(contact, name=None, organization=contact.organization or contact.name)
         found.append(contact)
     return tuple(found)
+
+
+# "... Capital MarketsPrairieSky Royalty Ltd.(587) 293-4056", "Chief Executive Officer PrairieSky Royalty Ltd.": where
+# a converter ran the issuer's name into the fields beside it
+GLUED_BEFORE = "|".join([r"(?<=[a-z.)])"] + [rf"(?<=\b{word} )" for word in (
+    "Officer", "President", "Director", "Manager", "Relations", "Secretary", "Treasurer", "CEO", "CFO")])
+
+
+def glued_issuer_re(names: Sequence[str]) -> re.Pattern | None:
+    """The issuer's names (longest first) where a converter glued them to the fields around them, or None."""
+    names = sorted({n for n in names if n and len(n) >= 4}, key=len, reverse=True)
+    if not names:
+        return None
+    name = "|".join(re.escape(n) for n in names)
+    after = "|".join(f"(?<={re.escape(n)})" for n in names)
+    return re.compile(rf"(?:{GLUED_BEFORE})(?=(?:{name})(?![a-z]))|(?:{after})(?=[A-Z(+\d])")
+
+
+def part_glued_issuer(blocks: Sequence[Block], glued: re.Pattern) -> list[Block]:
+    """The blocks with the issuer's name parted from the fields a converter glued it to."""
+    return [replace(block, text=glued.sub("\n", block.text)) if glued.search(block.text) else block
+            for block in blocks]

@@ -13,7 +13,7 @@ from datetime import date
 
 from . import zones
 from .calls import find_calls
-from .contacts import find_contacts, issuer_lines_as_organization
+from .contacts import find_contacts, glued_issuer_re, issuer_lines_as_organization, part_glued_issuer
 from .document import Block, Document, to_document
 from .doubts import with_doubts
 from .errors import ParseError
@@ -100,8 +100,12 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
         raise ParseError("This file does not read as a press release: it has neither a headline nor any body text.")
     call_blocks = [blocks[i] for i in after_lead if i not in removed and i not in fls]
     location = lead.dateline.location if lead.dateline else header.location
-    people = issuer_lines_as_organization(
-        contacts.contacts, {" ".join(n.casefold().split()) for n in (name, short_name(name)) if n})
+    issuer_names = [n for n in (name, short_name(name)) if n]
+    glued = glued_issuer_re(issuer_names)
+    if glued is not None and any(glued.search(blocks[i].text) for i in content if i >= (lead.index or 0)):
+        # a converter ran the issuer's name into its contacts' fields: read them again with the name parted off
+        contacts = find_contacts(part_glued_issuer([blocks[i] for i in content], glued), credited=credited)
+    people = issuer_lines_as_organization(contacts.contacts, {" ".join(n.casefold().split()) for n in issuer_names})
     phones = tuple(phone for contact in people for phone in contact.phones)
     calls = find_calls(call_blocks, release_date=release_date, website=website,
                        local_zone=zones.local_zone(location, phones))

@@ -309,3 +309,23 @@ def test_names_with_their_numbers_across_a_gap_stay_rows_of_one_table():
         ("John Smith", "Acme plc", ("+44 (0)20 7000 0000",)),
         ("Jane Doe", "Acme plc", ("+44 (0)20 7000 0001",)),
     ]
+
+
+def test_contact_fields_a_converter_glued_to_the_issuers_name_are_parted():
+    release = parse_press_release(
+        "Nordhaven Royalty Reports Fourth Quarter Results\n\n"
+        "CALGARY, Alberta, Feb. 10, 2025 (GLOBE NEWSWIRE) -- Nordhaven Royalty Ltd. (TSX: NRY) today reported "
+        "results for the fourth quarter and the year.\n\n"
+        "**FOR FURTHER INFORMATION PLEASE CONTACT:**\n\n"
+        "* Jane A. DoePresident & Chief Executive Officer Nordhaven Royalty Ltd.(587) 555-4005 John B. RoeVice-"
+        "President, Geosciences & Capital MarketsNordhaven Royalty Ltd.(587) 555-4056 Investor Relations"
+        "(587) 555-4000www.nordhaven.example.com\n"
+        "* Mary C. MajorSenior Vice-President, FinanceNordhaven Royalty Ltd.(587) 555-4089\n"
+    )
+    assert [(c.name, c.title, c.organization, c.phones) for c in release.contacts] == [
+        ("Jane A. Doe", "President & Chief Executive Officer", "Nordhaven Royalty Ltd.", ("(587) 555-4005",)),
+        ("John B. Roe", "Vice-President, Geosciences & Capital Markets", "Nordhaven Royalty Ltd.",
+         ("(587) 555-4056",)),
+        (None, None, None, ("(587) 555-4000",)),
+        ("Mary C. Major", "Senior Vice-President, Finance", "Nordhaven Royalty Ltd.", ("(587) 555-4089",)),
+    ]
