@@ -67,7 +67,7 @@ LABEL_RE = re.compile(
     rf"(?:,?\s+(?:please\s+)?contact)?"
     rf"|(?:for\s+)?(?:{_PREFIX}\s+)?{_ROLE_LIST}\s+(?:inquiries|enquiries|questions|requests)"
     rf"(?:,?\s+(?:please\s+)?contact)?"
-    rf"|for\s+{_ROLE_LIST}"
+    rf"|for\s+{_ROLE_LIST}(?:,?\s*(?:&|and)\s+(?:more|further|additional)\s+information)?"
     rf"|(?:please\s+)?contact(?:\s+us)?|contact\s+information|further\s+information"
     rf")(?![\w@-]|\.\w)\s*+[:\-–.]?\s*+(?P<rest>.*)$",
     re.I,
@@ -98,7 +98,8 @@ COMPANY_LABEL_RE = re.compile(
 )
 # "Glimpse Contact:", "Acme Group Contacts:": the company before the word (a role before it is a LABEL_RE label)
 ORG_CONTACT_LABEL_RE = re.compile(
-    r"^(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?i:contacts?)\s*:\s*+(?P<rest>.*)$"
+    r"^(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?i:contacts?(?:\s+(?:information|details))?)\s*:\s*+"
+    r"(?P<rest>.*)$"
 )
 # "ICR Healthcare US:Alexis Feinberg": the region of the agency's person
 INLINE_REGION_RE = re.compile(rf"(?<=\S)\s+(?={_REGIONS}\s*:)", re.I)
@@ -123,6 +124,8 @@ STOP_RE = re.compile(
     r"note\s+to\s+editors|(?:mon|tues|wednes|thurs|fri|satur|sun)day,|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}\W*$|"
     r"to\s+be\s+added|follow\s+us|this\s+press\s+release|disclaimer|posted\s+(?:by|on|in)\b|"
+    # "ON BEHALF OF THE BOARD OF DIRECTORS" / "Jane Doe, President and CEO": a sign-off, not a contact block
+    r"on\s+behalf\s+of\s+the\s+board\b|"
     # Distribution: / Nasdaq Helsinki / Main media: the mailing list under a Nordic exchange release, labelled or not
     r"distribution\s*:|(?:nasdaq\s+(?:omx\s+)?(?:helsinki|stockholm|copenhagen|iceland)|"
     r"(?:helsinki|stockholm|copenhagen|oslo)\s+stock\s+exchange|(?:main|key|principal|major)\s+media)\W*$)",
@@ -149,6 +152,11 @@ TITLE_WORD_RE = re.compile(rf"\b(?:{TITLE_WORDS})\b", re.I)
 COMPANY_SUFFIX = (
     r"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|lp|l\.p|llp|plc|ag|se|sa|s\.a|"
     r"nv|n\.v|bv|b\.v|gmbh|kg|ab|asa|as|oyj|oy|aps|spa|s\.p\.a|srl|pty|pte|kk|group|holdings?"
+)
+# "Contact Charbone Corporation" alone on its line: with a company suffix, a label without its colon
+SUFFIXED_COMPANY_LABEL_RE = re.compile(
+    rf"^(?i:contacts?)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}},?\s+(?i:{COMPANY_SUFFIX})\b\.?)"
+    r"(?P<rest>)\s*$"
 )
 ORG_END_RE = re.compile(
     rf"\b(?:{COMPANY_SUFFIX})\b\.?$|\b(?:relations|partners|advisors|advisers|advisory|communications|network|"
@@ -233,6 +241,10 @@ GLUE_RES = (
     # (not a brand with capitals inside, the first word of a name in capitals: "ChipMOS TECHNOLOGIES INC.")
     re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)(?![A-Z]+\s[A-Z\s.,&]*$)|(?<=[a-z]{2})(?=www\.)"),
     re.compile(r"\b(?:LLC|LLP|GmbH|plc|Contacts?|Enquiries|Inquiries)(?=[A-Z][a-z])"),
+    # "ir@charbone.comBenoit Veilleux": a mailbox's (or a site's) top-level domain glued to the next field
+    re.compile("(?:" + "|".join(rf"(?<=\w\.{tld})" for tld in (
+        "com", "net", "org", "ca", "io", "co", "de", "fr", "ch", "se", "no", "dk", "fi", "nl", "be", "au", "uk", "in",
+        "jp", "hk")) + r")(?=[A-Z][a-z]|[A-Z]:)"),  # ("info@acme.comT: +1 ...": a phone's one-letter label)
     # "info@acme.comX: @Acme_IncFacebook: AcmeInc": the next field's label glued to a value
     re.compile(rf"(?<=[a-z])(?=(?:{'|'.join(SOCIAL_LABELS)}|Website|Web)\s?:)|(?<=[A-Za-z])(?=(?:Phone|Tel|Mobile|E-?[Mm]ail)\s?:)|(?<=[a-z]{{3}})(?=e-?mail\s?:)"),
 )
@@ -247,7 +259,8 @@ DESK_MEDIA_RE = re.compile(r"^(?:press|media|pr|news|communications|.*[._-]pr)@"
 
 @dataclass(frozen=True)
 class Field:
-    kind: str  # "label", "role", "or", "phone", "email", "text", "org" (a firm named by its label)
+    kind: str  # "label", "role", "or", "phone", "email", "text", "org" (a firm named by its label), "firm" (named
+    # before the word "Contact", for those who print no firm of their own)
     value: str = ""
     role: str | None = None
     gap: str = ""  # as printed between the previous text and this one: ", ", " – ", ", and "
@@ -330,9 +343,9 @@ def leading_label(text: str) -> tuple[list[Field], str]:
         # ("Global IR Partners" is a firm and "PR Director" a post, not a label and a name)
         return [Field("label", text[: label.start("rest")], role_of(label))], label.group("rest")
     if not label and (named := ORG_CONTACT_LABEL_RE.match(text)):
-        # "Glimpse Contact:": the label only, as the people below print their firm in full
-        return [Field("label", text[: named.start("rest")])], named.group("rest")
-    named = COMPANY_LABEL_RE.match(text)
+        # "Glimpse Contact:": the label, and the firm for people below who do not print their own
+        return [Field("label", text[: named.start("rest")]), Field("firm", named.group("org"))], named.group("rest")
+    named = COMPANY_LABEL_RE.match(text) or SUFFIXED_COMPANY_LABEL_RE.match(text)
     if named:
         # "Contact BioStem:": the desk below is the company's
         return [Field("label", text[: named.start("org")]), Field("org", named.group("org"))], named.group("rest")
@@ -360,6 +373,31 @@ def labelled_local_numbers(text: str) -> list[tuple[int, int, str]]:
     return [(m.start("number"), m.end("number"), m.group("number")) for m in LABELLED_LOCAL_RE.finditer(text)]
 
 
+MAILBOX_LABELS = "office|mobile|cell|direct|phone|tel|e-?mail|main|work"
+GLUED_MAILBOX_RE = re.compile(r"(?P<word>[A-Z][a-z]{1,20}?)(?P<local>[a-z][\w.+-]*)@")
+
+
+def glued_word_before_mailbox(email: str, before: str) -> int:
+    """How many characters of a matched mailbox are a word glued before it: "Mark Greenmgreen@ladenburg.com" (the
+    surname again in the mailbox), "David Shapiro ... Officedavid@b2idigital.com" (a name printed before it); else 0."""
+    names = {word.casefold() for word in re.findall(r"\b[A-Z][a-z]{2,}", before)}
+    label = re.match(rf"(?i)({MAILBOX_LABELS})(?=[a-z])", email)  # "212.579.4844 Officedavid@b2idigital.com"
+    if label:
+        return label.end()
+    for match in GLUED_MAILBOX_RE.finditer(email[: email.find("@") + 1]):
+        word, local = match["word"], match["local"].casefold()
+        glued = (word + local).casefold()
+        for cut in range(len(glued) - 3, 2, -1):  # the longest word that leaves a mailbox naming someone
+            head, tail = glued[:cut], glued[cut:]
+            if not (head.isalpha() and tail[:1].isalpha()):
+                continue  # "Fiedler_ryan_s@": a mailbox of its own, parted by its own marks
+            # the mailbox opens with the name, or with an initial and the name: "david@", "mgreen@"
+            if any(tail.startswith(name) or tail[1:].startswith(name) for name in {head, *names} if len(name) >= 4):
+                return cut
+        break
+    return 0
+
+
 def value_fields(text: str) -> list[Field]:
     found: list[tuple[int, Field]] = []
     for finder in (find_phones, numbers_in, labelled_local_numbers):  # printed forms, valid numbers, labelled
@@ -371,7 +409,7 @@ def value_fields(text: str) -> list[Field]:
             text = text[:start] + " " * (end - start) + text[end:]
     for match in EMAIL_RE.finditer(text):
         prefix = GLUED_EMAIL_RE.match(match.group(0))
-        start = match.start() + (prefix.end() if prefix else 0)
+        start = match.start() + (prefix.end() if prefix else glued_word_before_mailbox(match.group(0), text[:match.start()]))
         found.append((start, Field("email", text[start: match.end()].rstrip("."))))
         text = text[:start] + " " * (match.end() - start) + text[match.end():]
     text = WEB_ADDRESS_RE.sub(" ", text)
@@ -655,6 +693,8 @@ class Reader:
                 current.role = item.role
             elif item.kind == "org":
                 self.organization(item.value, block)
+            elif item.kind == "firm":
+                self.heading_org = item.value
             elif item.kind == "or":
                 # "404-506-5333 or 1-866-506-5333" is one person; "or" on a line of its own parts two.
                 if len(fields) == 1 and (current.name or current.reachable):
@@ -892,7 +932,7 @@ def interleave(cells: list[str]) -> list[str]:
 
 def is_section_label(line: str) -> bool:
     line = unglue(line).split("\n")[0]  # "Corporate ContactMatthias Trondle..." (a converter's glue)
-    if COMPANY_LABEL_RE.match(line):
+    if COMPANY_LABEL_RE.match(line) or SUFFIXED_COMPANY_LABEL_RE.match(line):
         return True
     label = LABEL_RE.match(line)
     if not label:

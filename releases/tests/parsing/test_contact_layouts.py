@@ -329,3 +329,45 @@ def test_contact_fields_a_converter_glued_to_the_issuers_name_are_parted():
         (None, None, None, ("(587) 555-4000",)),
         ("Mary C. Major", "Senior Vice-President, Finance", "Nordhaven Royalty Ltd.", ("(587) 555-4089",)),
     ]
+
+
+# --- a newswire copy that ran each contact's fields together ------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Harbor Capital Contact:Mark Greenmgreen@harborcap.example.com800.555.5267https://www.harborcap.example.com",
+        [("other", "Mark Green", None, "Harbor Capital", ["800.555.5267"], ["mgreen@harborcap.example.com"])],
+        id="surname-glued-to-a-mailbox-that-repeats-it",
+    ),
+    pytest.param(
+        "Beta Digital Contact Information:David ShapiroChief Executive OfficerBeta Digital, Inc."
+        "https://beta.example.com/212.555.4844 Officedavid@beta.example.com",
+        [("other", "David Shapiro", "Chief Executive Officer", "Beta Digital, Inc.", ["212.555.4844"],
+          ["david@beta.example.com"])],
+        id="phone-label-glued-to-a-mailbox",
+    ),
+    pytest.param(
+        "Contact Charbone CorporationTelephone: +1 450 555 7171Email: ir@charbone.example.comBenoit Veilleux"
+        "CFO and Corporate Secretary",
+        [("investors", None, None, "Charbone Corporation", ["+1 450 555 7171"], ["ir@charbone.example.com"]),
+         ("other", "Benoit Veilleux", "CFO and Corporate Secretary", "Charbone Corporation", [], [])],
+        id="company-label-without-colon-and-a-domain-glued-to-a-name",
+    ),
+    pytest.param(
+        "For Investor Relations, PR & More Information:\n\ninfo@neo.example.comT: +1 (437) 555-7678",
+        [("investors", None, None, None, ["+1 (437) 555-7678"], ["info@neo.example.com"])],
+        id="label-with-more-information-and-a-one-letter-phone-label",
+    ),
+    pytest.param(
+        "Investor Relations\nRyan Fiedler\nFiedler_ryan_s@cat.example.com",
+        [("investors", "Ryan Fiedler", None, None, [], ["Fiedler_ryan_s@cat.example.com"])],
+        id="a-mailbox-parted-by-its-own-marks-is-whole",
+    ),
+])
+def test_glued_contact_fields(text, expected):
+    assert people(text) == expected
+
+
+def test_a_sign_off_for_the_board_is_no_contact():
+    assert people("ON BEHALF OF THE BOARD OF DIRECTORS\n\nJane Doe\nDirector, President and CEO") == []
