@@ -85,7 +85,9 @@ ANNOUNCE_RE = re.compile(
 # A call word that alone makes a cluster a call (a bare "presentation" does not; a "live
 # presentation" via an online platform does).
 STRONG_CALL_RE = re.compile(
-    r"\b(?:conference[\s-]calls?|(?<!please\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d))|webcasts?|"
+    # ("or call Apple's Media Helpline at ...": to telephone someone, not a call to join)
+    r"\b(?:conference[\s-]calls?|(?<!please\s)(?<!\bor\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d)|"
+    r"\s+[A-Z][\w&.-]*(?:'s|’s)\s)|webcasts?|"
     r"web\s?casts?|webinars?|teleconferences?|(?:web|video|audio)[\s-]?conferences?|dial[\s-]?in|"
     r"live\s+streams?|"
     r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation|"

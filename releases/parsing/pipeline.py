@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from . import zones
-from .calls import find_calls
+from .calls import STRONG_CALL_RE, find_calls
 from .contacts import find_contacts, glued_issuer_re, issuer_lines_as_organization, part_glued_issuer
 from .document import Block, Document, to_document
 from .doubts import with_doubts
 from .errors import ParseError
+from .filings import covering_letter, last_page, release_header
 from .fields import (
     CORP_SUFFIX,
     TRADEMARK_RE,
@@ -75,6 +77,10 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     contact_blocks = {content[i] for i in contacts.used if 0 <= i < len(content)}
     lead = find_lead(blocks, content, skip=contact_blocks)
     before_lead = [i for i in content if i < lead.index] if lead.index is not None else dated_header(blocks, content)
+    before_lead = last_page(blocks, before_lead)
+    letter = covering_letter(blocks, content)
+    if letter is not None and lead.dateline is not None and lead.index is not None and lead.index > letter.closing:
+        before_lead, letter = release_header(blocks, before_lead, letter), None  # the release follows its letter
     after_lead = [i for i in content if lead.index is None or i >= lead.index]
 
     abouts = about_sections(blocks, after_lead, stop=contact_blocks)
@@ -86,6 +92,10 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before,
                          names=site_names(document, name))
     name = header.issuer if header.issuer and (header.defines_issuer or not name) else name
+    if letter is not None:
+        # the letter is the release: a notice titled by its subject, issued by the company it is signed for
+        header = replace(header, headline=letter.subject or header.headline, subheadline=None)
+        name = letter.signatory or name
     listings = (issuer_listings(lead.text, name) or issuer_listings_elsewhere(blocks, after_lead, name)
                 or about_listings(abouts, name) or boilerplate_listings(blocks, after_lead, name)
                 or description_listings(document))
@@ -355,6 +365,9 @@ def matching_paren(text: str, open_at: int) -> int:
     return min(len(text), open_at + 400)
 
 
+# "The investor presentation is available on H&R's website at www.hr-reit.com/investor-relations/#...": a page of
+# the site that holds a document, whose root is the site
+DOCUMENT_WORD_RE = re.compile(r"\b(?:available|presentations?|reports?|statements|results|filings?|slides)\b", re.I)
 WEBSITE_PHRASE_RE = re.compile(r"(?:web\s*site|visit|found at|available at|log on at|web:|website:|www\.)", re.I)
 
 
@@ -373,14 +386,17 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
     listed = related_links(blocks, range(after_lead[0], len(blocks))) if after_lead else []
     if listed:
         return best_site(listed, name)
-    sites, standalone = [], []
+    sites, standalone, pages = [], [], []
     for index in [*after_lead, *before_lead]:
         if index in foreign:
             continue
         block = blocks[index]
         text = " ".join(block.lines)
         if WEBSITE_PHRASE_RE.search(text):
-            sites.extend(websites_in(text) or [link.href for link in block.links if websites_in(link.href)])
+            found = websites_in(text) or [link.href for link in block.links if websites_in(link.href)]
+            sites.extend(found)
+            if not STRONG_CALL_RE.search(text) and not DOCUMENT_WORD_RE.search(text):
+                pages.extend(found)  # "visit Apple's PR website (www.apple.com/pr)": the site as printed  # "visit Apple's PR web site (www.apple.com/pr/)": the site as printed
         standalone.extend(line.strip() for line in block.lines if websites_in(line.strip()) == [line.strip()])
     if not sites:
         return None
@@ -392,7 +408,8 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
     root = max(matching, key=lambda root: (matching.count(root), -matching.index(root)))
     # A URL standing on a line of its own (a contact block's, a footer's) is the site as the issuer prints it.
     alone = [site for site in standalone if site_root(site) == root]
-    return alone[0] if alone else root
+    printed = [site for site in pages if site_root(site) == root]
+    return alone[0] if alone else printed[0] if printed else root
 
 
 # "For more information on Acme, please visit: www.acme.com" under an About section: the section's site, though
