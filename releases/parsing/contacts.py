@@ -199,7 +199,10 @@ NOT_NAME_WORDS = re.compile(
     r"statements?|operations|information|income|revenues?|flows|assets|liabilities|equity|earnings|quarterly|"
     r"fiscal|summary|highlights|unaudited|audited|reconciliation|gaap|caution(?:ary)?|concerning|forward|"
     r"looking|harbou?r|business|development|conference|webcast|replay|passcode|participants|registration|"
-    r"selected|supplemental|segments?|adjusted)\b",
+    r"selected|supplemental|segments?|adjusted|"
+    # the lines of an address: "Ballard Estate", "Jessore Road", "VISTA GRAND TOWERS", "Spencer Plaza"
+    # (not "Street" or "Tower": firms' names, "Hill Street")
+    r"road|estate|towers|plaza|marg|nagar|floor|bhawan|sector|campus|registered|office)\b",
     re.I,
 )
 # "Jane", "Lee-Ann", "Min-jun" (a Korean given name), "J.", "McDonald", "HyeLim", "DeAngelis", "O’Donnell", "Jr."

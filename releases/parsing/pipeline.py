@@ -91,7 +91,7 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     name = (company_name(lead.text) or about_name_in(abouts, lead.text)) if lead.text else None
     header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before,
                          names=site_names(document, name))
-    name = header.issuer if header.issuer and (header.defines_issuer or not name) else name
+    name = header.issuer if header.issuer and (not name or header.defines_issuer and name not in header.issuer) else name
     if letter is not None:
         # the letter is the release: a notice titled by its subject, issued by the company it is signed for
         header = replace(header, headline=letter.subject or header.headline, subheadline=None)

@@ -207,12 +207,14 @@ def test_an_rns_letterhead_and_issuer_line_are_neither_headline_nor_deck():
     assert release.headline == "Revised date for full year results"
     assert release.subheadline is None
     assert release.dateline.date.isoformat() == "2020-05-11"
-    assert release.company.name == "Acme Group PLC"  # the issuer line names it in full, with its short name
+    # the issuer as the lead first names it (parser contract), though the issuer line names it in full
+    assert release.company.name == "Acme"
     assert release.company.website is None  # www.rns.com is the exchange's, in its footer
 
 
-def test_an_issuer_line_with_its_short_name_below_it_names_the_issuer():
-    release = parse('Acme PLC\n08 October 2007\n\nAcme plc\n("Acme")\n\nInterim Results Date\n\n' + RNS_BODY)
+def test_an_issuer_line_with_its_short_name_below_it_names_the_issuer_where_the_lead_does_not():
+    release = parse('Acme PLC\n08 October 2007\n\nAcme plc\n("Acme")\n\nInterim Results Date\n\n'
+                    + RNS_BODY.replace("Acme announces", "The Board announces"))
     assert release.headline == "Interim Results Date"
     assert release.company.name == "Acme plc"
 
