@@ -62,7 +62,7 @@ LABEL_RE = re.compile(
     rf"|(?:{_PREFIX}\s+)?(?:{_ROLE_LIST}\s+)?(?:{_LABEL_CORE})"
     rf"(?:\s+(?:for\s+)?{_ROLE_LIST})?(?:\s+contacts?)?(?:\s+for\s+(?:further|more|additional)\s+information)?"
     rf"|{_ROLE_LIST}\s+relations"
-    rf"|(?:{_PREFIX}\s+)?{_ROLE_LIST}"
+    rf"|(?:{_PREFIX}\s+)?{_ROLE_LIST}(?:[\s-]support)?"  # "International IR/PR-Support"
     rf"|for\s+(?:further|more|additional)\s+(?:{_ROLE_LIST}\s+)?(?:information|details|inquiries|enquiries)"
     rf"(?:,?\s+(?:please\s+)?contact)?"
     rf"|(?:for\s+)?(?:{_PREFIX}\s+)?{_ROLE_LIST}\s+(?:inquiries|enquiries|questions|requests)"
@@ -153,10 +153,14 @@ COMPANY_SUFFIX = (
     r"inc|incorporated|corp|corporation|co|company|ltd|limited|llc|l\.l\.c|lp|l\.p|llp|plc|ag|se|sa|s\.a|"
     r"nv|n\.v|bv|b\.v|gmbh|kg|ab|asa|as|oyj|oy|aps|spa|s\.p\.a|srl|pty|pte|kk|group|holdings?"
 )
+# A company suffix as printed ("Corporation", "AG", "Inc."), told from a name's capitals
+SUFFIX_WORDS = (r"Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|LP|LLP|PLC|plc|AG|SE|SA|S\.A|NV|N\.V|BV|"
+                r"GmbH|KG|AB|ASA|AS|Oyj|Oy|ApS|SpA|S\.p\.A|Srl|Pty|Pte|Group|Holdings?")
 # "Contact Charbone Corporation" alone on its line: with a company suffix, a label without its colon
+# ("Contact Heidelberg Pharma AG Sylvia Wimmer": its first field after it, where a converter ran them together)
 SUFFIXED_COMPANY_LABEL_RE = re.compile(
-    rf"^(?i:contacts?)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}},?\s+(?i:{COMPANY_SUFFIX})\b\.?)"
-    r"(?P<rest>)\s*$"
+    rf"^(?i:contacts?)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){{0,3}},?\s+(?-i:{SUFFIX_WORDS})\b\.?)"
+    r"\s*(?P<rest>(?:[A-Z]\S*\s.*)?)$"
 )
 ORG_END_RE = re.compile(
     rf"\b(?:{COMPANY_SUFFIX})\b\.?$|\b(?:relations|partners|advisors|advisers|advisory|communications|network|"
@@ -166,8 +170,9 @@ ORG_END_RE = re.compile(
 ORG_SUFFIX_IN_RE = re.compile(rf"^(?P<org>.+?\b(?:{COMPANY_SUFFIX})\b\.?)\s+(?=.*\d)", re.I)
 ADDRESS_RE = re.compile(
     r"\b(?:street|st\.|avenue|ave\.?|road|rd\.|boulevard|blvd|drive|dr\.|suite|floor|p\.?\s?o\.?\s+box|"
+    r"straße|strasse|"
     r"tower|building|plaza|lane|way|centre|center|square|park)\b"
-    r"|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{5}(?:-\d{4})?\b|\b\d{4}\s+[A-Z][a-z]+|^\d+\s+\w+"
+    r"|\bstr\.(?=\s)|\b[A-Z]\d[A-Z]\s?\d[A-Z]\d\b|\b\d{5}(?:-\d{4})?\b|\b\d{4}\s+[A-Z][a-z]+|^\d+\s+\w+"
     r"|,\s*[A-Z]{2}\s+\d{5}",
     re.I,
 )
@@ -232,10 +237,14 @@ GLUE_RES = (
     re.compile(r"\b(?:Relations|Manager|Officer|Director|President|Treasurer|Secretary|Communications|Affairs|"
                r"Analyst|Specialist|Coordinator|Associate|Partner|CEO|CFO)(?=[a-z][\w.+-]*@)"),
     re.compile(r"(?<=[a-z.])(?=(?:Head|Chief|President|Director|Manager|Vice|Senior|Executive|Phone|Tel|"
-               r"Telephone|Mobile|Fax|E-?[Mm]ail|Office|Cell|Direct|Managing)\b)"),
+               r"Telephone|Mobile|Fax|E-?[Mm]ail|Office|Cell|Direct|Managing|Founder|Co-[Ff]ounder|Chairman|Deputy|"
+               r"Assistant)\b)"),
     re.compile(r"\b(?:President|CEO|CFO|COO|Officer|Director|Manager|Relations|Treasurer|Secretary|"
-               r"Chairman|Founder|Partner|Principal|Specialist|Coordinator|Associate|Consultant|Analyst)(?=[A-Z])"),
+               r"Chairman|Founder|Partner|Principal|Specialist|Coordinator|Associate|Consultant|Analyst|"
+               r"Communications)(?=[A-Z])"),
     re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|GmbH)\.(?=[A-Z])"),
+    # "MC Services AGKatja Arnold (CIRO)Managing Director": a suffix, or a bracket, glued to the next field
+    re.compile(r"\b(?:AG|GmbH|LLC|Ltd|Inc|plc|AB|ASA)(?=[A-Z][a-z])|(?<=[A-Z]\))(?=[A-Z][a-z])"),
     # "Omar HaddadMedia Relations Specialist": a department's post glued to the name
     re.compile(r"(?<=[a-z]{2})(?=(?:Media|Press|Investor|Public|Corporate)\s+(?:Relations|Affairs|Communications|"
                r"Contact|Specialist|Manager|Director|Officer)\b)"),
@@ -337,9 +346,16 @@ def line_fields(line: str) -> list[Field]:
     return fields
 
 
+SUPPORT_LABEL_RE = re.compile(r"(?i)[\s/-]support\s*$")
+
+
 def leading_label(text: str) -> tuple[list[Field], str]:
     """'Media Contact: Jane Doe' -> the label's field and 'Jane Doe'; 'In Korea: Jane Doe' (a region) too."""
     label = LABEL_RE.match(text)
+    if label and label.group("rest") and SUPPORT_LABEL_RE.search(text[: label.start("rest")]) \
+            and not person_name(label.group("rest")):
+        # "IR/PR-Support MC Services AG": the agency that supports the issuer, after its label
+        return [Field("label", text[: label.start("rest")], role_of(label)), Field("org", label.group("rest"))], ""
     if label and (not label.group("rest") or ":" in text[: label.start("rest")] or role_of(label)) \
             and not (label.group("rest") and ":" not in text[: label.start("rest")]
                      and (ORG_END_RE.search(first_part(text)) or DEPARTMENT_POST_RE.match(first_part(text)))):
@@ -633,7 +649,7 @@ class Reader:
         self.last_slot: str | None = None  # what the previous field of the line filled
         self.current = Draft(role=role)
         self.done: list[Draft] = []
-        self.partner: Draft | None = None  # a person named with the current one, sharing their details
+        self.partners: list[Draft] = []  # people named with the current one, sharing their details
         self.heading_org: str | None = None  # a firm named above the section's labels
         self.firm: str | None = None  # a firm named above its people ("Acme Inc." / "Jane Doe, ..." / "John Roe, ...")
         self.firm_phones: list[str] = []  # the number printed with that firm, before anyone is named
@@ -643,12 +659,14 @@ class Reader:
         self.line_has_phone = False  # ... and prints a phone number
 
     def flush(self) -> None:
-        if self.partner is not None and self.partner is not self.current:
-            partner, self.partner = self.partner, None
-            if not partner.reachable:
-                partner.phones, partner.emails = list(self.current.phones), list(self.current.emails)
-            self.current.organization = self.current.organization or partner.organization
-            self.current.title = self.current.title or partner.title
+        # "Mary Clark, Zoe Bolt, Aoife Minihan" over one phone: the details wait for the last of them
+        if self.partners and (self.current.reachable or not self.current.name):
+            for partner in self.partners:
+                if not partner.reachable:
+                    partner.phones, partner.emails = list(self.current.phones), list(self.current.emails)
+                self.current.organization = self.current.organization or partner.organization
+                self.current.title = self.current.title or partner.title
+            self.partners = []
         if self.current.name or self.current.reachable:
             self.current.organization = self.current.organization or self.heading_org or (
                 self.firm if self.current.name else None)
@@ -688,7 +706,7 @@ class Reader:
                     self.heading_org = current.organization
                 if item.role or current.name or current.reachable:
                     self.flush()
-                self.firm, self.firm_phones = None, []
+                self.firm, self.firm_phones, self.partners = None, [], []
                 if item.role:
                     self.role = item.role
                     self.current.role = item.role
@@ -744,7 +762,7 @@ class Reader:
             self.name(person, block)
             if paired and self.done and not self.done[-1].reachable:
                 # "Neil McDonald / Pete Lynch" over one phone: the two share what follows
-                self.partner = self.done[-1]
+                self.partners.append(self.done[-1])
             elif paired and self.done and self.done[-1].phones and not self.done[-1].emails:
                 # "Peel Hunt LLP  +44 20 7418 8900" over "James Thomlinson / Paul Shackleton": the firm's
                 # phone above serves both
@@ -808,6 +826,7 @@ class Reader:
         if self.current.reachable or self.current.name and self.opens_block and self.line_has_phone \
                 and block not in self.current.blocks:
             self.flush()
+            self.partners = []  # a new firm: no one above shares its details
         if not self.current.organization:
             self.current.organization = text
             self.current.blocks.add(block)

@@ -360,6 +360,21 @@ def test_contact_fields_a_converter_glued_to_the_issuers_name_are_parted():
         id="label-with-more-information-and-a-one-letter-phone-label",
     ),
     pytest.param(
+        "Contact Nordpharm AG Sylvia WimmerDirector Corporate CommunicationsTel.: +49 89 5555 38-29E-mail: "
+        "investors@nordpharm.example.comGregor-Mendel-Str. 22, 68526 Ladenburg\n\n"
+        "IR/PR-Support MC Services AGKatja Arnold (CIRO)Managing Director & PartnerTel.: +49 89 5555 228-40E-mail: "
+        "katja.arnold@mcs.example.eu\n\n"
+        "International IR/PR-Support Optimum Strategic CommunicationsMary Clark, Zoe Bolt, Aoife MinihanTel: +44 20 "
+        "5555 9621E-mail: nordpharm@optimum.example.com",
+        [("media", "Sylvia Wimmer", "Director Corporate Communications", "Nordpharm AG", ["+49 89 5555 38-29"],
+          ["investors@nordpharm.example.com"]),
+         ("investors", "Katja Arnold", "Managing Director & Partner", "MC Services AG", ["+49 89 5555 228-40"],
+          ["katja.arnold@mcs.example.eu"])]
+        + [("investors", name, None, "Optimum Strategic Communications", ["+44 20 5555 9621"],
+            ["nordpharm@optimum.example.com"]) for name in ("Mary Clark", "Zoe Bolt", "Aoife Minihan")],
+        id="german-company-label-support-agencies-and-three-names-sharing-a-phone",
+    ),
+    pytest.param(
         "Investor Relations\nRyan Fiedler\nFiedler_ryan_s@cat.example.com",
         [("investors", "Ryan Fiedler", None, None, [], ["Fiedler_ryan_s@cat.example.com"])],
         id="a-mailbox-parted-by-its-own-marks-is-whole",
