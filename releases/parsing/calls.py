@@ -52,7 +52,7 @@ from .result import Call, Replay
 CALL_WORD_RE = re.compile(
     r"\b(?:conference[\s-]call|(?:earnings|investor|analysts?|financial|results|quarterly|live|video|audio|"
     r"shareholder|teleconference)\s+(?:call|event)|call|webcasts?|web\s?casts?|webinars?|teleconferences?|"
-    r"(?:web|video|audio)[\s-]?conferences?|"
+    r"(?:web|video|audio|telephone)[\s-]?conferences?|"
     r"dial[\s-]?in|live\s+stream(?:ing)?|fireside\s+chats?|investor\s+day|capital\s+markets\s+day|"
     r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentations?|"
     r"(?:news|press|analysts?|investors?|results)\s+(?:conferences?|briefings?|meetings?)|"
@@ -88,7 +88,7 @@ STRONG_CALL_RE = re.compile(
     # ("or call Apple's Media Helpline at ...": to telephone someone, not a call to join)
     r"\b(?:conference[\s-]calls?|(?<!please\s)(?<!\bor\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d)|"
     r"\s+[A-Z][\w&.-]*(?:'s|’s)\s)|webcasts?|"
-    r"web\s?casts?|webinars?|teleconferences?|(?:web|video|audio)[\s-]?conferences?|dial[\s-]?in|"
+    r"web\s?casts?|webinars?|teleconferences?|(?:web|video|audio|telephone)[\s-]?conferences?|dial[\s-]?in|"
     r"live\s+streams?|"
     r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation|"
     r"broadcast\s+live\s+(?:on|over|via)\s+the\s+(?:internet|web)|"
@@ -102,10 +102,12 @@ REPLAY_RE = re.compile(
     r"on[\s-]demand|remains?\s+(?:available|accessible|posted|on\b))",
     re.I,
 )
-# "live", "participants", "to participate", "to join", "Dial-In Number", "to access the call"
+# "live", "participants", "to participate", "to join", "Dial-In Number", "to access the call", "please dial"
 LIVE_RE = re.compile(
     r"\b(?:live|participants?|participate|to\s+join|join\s+the|dial[\s-]?in\s+(?:number|phone|information|details)"
-    r"|to\s+access\s+the\s+(?:live\s+)?(?:call|conference|webcast)|to\s+listen)\b",
+    r"|to\s+access\s+the\s+(?:live\s+)?(?:call|conference|webcast)|to\s+listen"
+    # "If you need to call in via telephone line, please dial ...": the way into the live call
+    r"|call\s+in|please\s+dial)\b",
     re.I,
 )
 # "Passcode: 7751636", "Conference ID: SANUWAVE", "entering pass code 101496",

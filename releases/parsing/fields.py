@@ -460,6 +460,8 @@ EXCHANGE_WORD_RE = re.compile(
     r"NEO|CBOE.*|BATS|ARCA|NYSE ARCA|OMX.*|NASDAQ.*|STO|OSE|MOEX|WSE|GPW|BME|MTA|BIT|ATHEX|ISE|EGX|KLSE|IDX|SET|"
     r"PSE|HOSE|QSE|TADAWUL|ADX|DFM|BVC|BVL|BCS|CNSX|GXG|NEX|PINK(?: SHEETS)?|OTCQX|OTCQB|OTCPINK|"
     r"OTCBB|AEX|BYMA|BCBA|MERVAL|ICEX|NGM|SPOTLIGHT|AQUIS|AQSE|FRA|"
+    # Business Wire's Euronext codes: "Legrand (Paris:LR)", "(Amsterdam:AGN)", "(Brussels:UCB)"
+    r"PARIS|AMSTERDAM|BRUSSELS|LISBON|"
     # an ISO 10383 market identifier (XMIL, XPAR, XLON, XETR, XASX, XTSE), as listed, not any X word ("XBRL")
     r"X(?:NYS|NAS|ASE|TSE|TSX|CNQ|MEX|BSP|BUE|SGO|BOG|LIM|LON|DUB|PAR|AMS|BRU|LIS|MIL|MAD|SWX|ETR|FRA|WBO|LUX|STO|"
     r"HEL|CSE|OSL|ICE|WAR|PRA|BUD|ATH|IST|TAE|JSE|HKG|SHG|SHE|TKS|KRX|KOS|TAI|SES|BOM|NSE|IDX|KLS|BKK|PHS|ASX|NZE|"
@@ -468,7 +470,8 @@ EXCHANGE_WORD_RE = re.compile(
 # Google Finance's codes (TYO: 7203, ETR: SAP, EPA: AIR, STO: ERIC-B) are also words, agencies and tickers ("EPA",
 # "AMS", "ELI"): one counts only where a listing opens (the start of the bracket, or after , ; /), before a ticker
 # printed in capitals or figures: "(STO: VICO)", "(NYSE: ACM; EPA: ACM)"
-BRACKET_ONLY_CODES = {"TYO", "ETR", "EPA", "EBR", "ELI", "AMS", "OSL", "HEL", "CPH", "STO", "FRA"}
+BRACKET_ONLY_CODES = {"TYO", "ETR", "EPA", "EBR", "ELI", "AMS", "OSL", "HEL", "CPH", "STO", "FRA", "PARIS", "AMSTERDAM",
+                      "BRUSSELS", "LISBON"}
 CAPITAL_TICKER_RE = re.compile(r"[A-Z0-9]+(?:[.\-][A-Z0-9]+)*(?:\s[A-Z])?")
 LISTING_SEPARATORS = ",;/|"
 

@@ -92,6 +92,8 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before,
                          names=site_names(document, name))
     name = header.issuer if header.issuer and (not name or header.defines_issuer and name not in header.issuer) else name
+    if (mar := mar_issuer(blocks, content)) and not shares_word(name, mar) and not shares_word(name, header.headline):
+        name = mar  # the lead names no company ("Revenue amounted to ..." under the dateline): the MAR statement does
     if letter is not None:
         # the letter is the release: a notice titled by its subject, issued by the company it is signed for
         header = replace(header, headline=letter.subject or header.headline, subheadline=None)
@@ -139,6 +141,27 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
 # EDGAR wrappers lacks. Each word is atomic and the run possessive (no word can end in . ! or ?, so giving one
 # back never helps): the pattern cannot backtrack exponentially on a long run of words without a full stop.
 SENTENCE_RE = re.compile(r"(?:(?>[^\W\d_]{2,}[\w,;'’\"“”()-]*)\s++){7,}+(?=[^\s.!?]*[^\W\d_])[^\s.!?]*+[.!?]")
+
+
+# "This is information that Skanska AB (publ) is obliged to make public pursuant to the EU Market Abuse Regulation"
+MAR_ISSUER_RE = re.compile(
+    r"\binformation\s+(?:that|which)\s+(?P<name>[A-Z][^.;:\n]{1,80}?)\s+is\s+(?:obliged|required|obligated)\s+to\s+"
+    r"(?:make\s+public|disclose)"
+)
+
+
+def mar_issuer(blocks: Sequence[Block], content: Sequence[int]) -> str | None:
+    """The issuer the release's EU Market Abuse Regulation statement names, if it has one."""
+    for index in content:
+        if "obliged" in blocks[index].text or "required" in blocks[index].text:
+            if found := MAR_ISSUER_RE.search(" ".join(blocks[index].lines)):
+                return found["name"]
+    return None
+
+
+def shares_word(name: str | None, text: str | None) -> bool:
+    words = {w.casefold() for w in re.findall(r"\w{3,}", name or "")}
+    return bool(words & {w.casefold() for w in re.findall(r"\w{3,}", text or "")})
 
 
 def dated_header(blocks: Sequence[Block], content: Sequence[int]) -> list[int]:

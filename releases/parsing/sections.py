@@ -575,6 +575,11 @@ class Lead:
 DATELINE_WINDOW = 120
 
 
+# "Getlink (Paris:GET):" on a line of its own over a table of figures (Business Wire's regulatory news): the lead's
+# opening, naming the issuer and its listing
+LISTING_OPENER_RE = re.compile(r"[A-Z][\w&.,'’ -]{1,80}?\s*\([A-Za-z .]{2,30}:\s*[A-Z0-9.]{1,10}\)\s*:")
+
+
 def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) -> Lead:
     """The dateline paragraph (strongest), else the first paragraph that reads as prose."""
     for index in order[:DATELINE_WINDOW]:
@@ -595,7 +600,7 @@ def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) 
     for index in order[:80]:
         block = blocks[index]
         text = " ".join(block.lines)
-        if block.tag in {"p", "li"} and index not in skip and is_prose(text):
+        if block.tag in {"p", "li"} and index not in skip and (is_prose(text) or LISTING_OPENER_RE.fullmatch(text)):
             return Lead(index, None, strip_exhibit(text))
     return Lead(None, None, "")
 

@@ -67,3 +67,4 @@ def test_an_8k_saved_whole_gives_the_headline_of_the_release_after_its_exhibit_i
     assert release.subheadline is None
     assert release.company.website == "www.acme.com/pr/"
     assert release.calls == ()
+

@@ -422,3 +422,32 @@ def test_a_lead_that_opens_with_the_listing_names_the_issuer_after_it():
         "leading provider of embedded control solutions, today announced that it will provide a business update.\n"
     )
     assert release.company.name == "Acme Technology Incorporated"
+
+
+def test_a_mar_statement_names_the_issuer_where_the_lead_names_none():
+    release = parse(
+        "Nordbygg: Year-end report, January - December 2024\n\n"
+        "STOCKHOLM, Feb. 7, 2025 /PRNewswire/ --\n\n"
+        "* Revenue amounted to SEK 50.6 billion (41.9); adjusted for currency effects, revenue increased 20 percent.\n\n"
+        "This report will also be presented at a telephone conference at 10:00 CET on February 7, 2025. The press "
+        "conference will be webcast live at www.nordbygg.example.com/investors, where a recording of the conference "
+        "will also be available later.\n\n"
+        "If you need to call in via telephone line, please dial +46 (0) 8 5555 0031 or +44 (0)207 555 06 13.\n\n"
+        "This is information that Nordbygg AB (publ) is obliged to make public pursuant to the EU Market Abuse "
+        "Regulation.\n"
+    )
+    assert release.company.name == "Nordbygg AB (publ)"
+    [call] = release.calls
+    assert call.starts_at.isoformat() == "2025-02-07T10:00:00+01:00"
+    assert call.dial_in == ("+46 (0) 8 5555 0031", "+44 (0)207 555 06 13")
+    assert call.replay is not None and call.replay.dial_in == ()
+
+
+def test_a_listing_alone_over_a_table_opens_the_lead():
+    release = parse(
+        "Tunnelco: Shuttle Traffic in January 2025\n\nRegulatory News:\n\nTunnelco (Paris:TUN):\n\n"
+        "|  | **Jan. 25** | **Jan. 24** |\n| --- | --- | --- |\n| **Trucks** | **101,252** | **100,022** |\n\n"
+        "In January 2025, Tunnelco Freight carried 101,252 trucks, up 1% compared to January 2024.\n"
+    )
+    assert release.company.name == "Tunnelco"
+    assert [(x.exchange, x.ticker) for x in release.listings] == [("PARIS", "TUN")]
