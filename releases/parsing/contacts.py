@@ -68,6 +68,7 @@ LABEL_RE = re.compile(
     rf"|(?:for\s+)?(?:{_PREFIX}\s+)?{_ROLE_LIST}\s+(?:inquiries|enquiries|questions|requests)"
     rf"(?:,?\s+(?:please\s+)?contact)?"
     rf"|for\s+{_ROLE_LIST}(?:,?\s*(?:&|and)\s+(?:more|further|additional)\s+information)?"
+    rf"(?:,?\s+(?:please\s+)?contact)?"  # "For Media and Investor Relations, please contact:"
     rf"|(?:please\s+)?contact(?:\s+us)?|contact\s+information|further\s+information"
     rf")(?![\w@-]|\.\w)\s*+[:\-–.]?\s*+(?P<rest>.*)$",
     re.I,
@@ -133,14 +134,14 @@ STOP_RE = re.compile(
 )
 
 TITLE_WORDS = (
-    r"chief|officer|president|vice|vp|svp|evp|head|director|manager|managing|senior|executive|"
+    r"chief|officer|president|vice|vp|svp|evp|smd|head|director|manager|managing|senior|executive|"
     r"ceo|cfo|coo|cto|cmo|cio|treasurer|secretary|chair(?:man|woman|person)?|founder|co-founder|partner|principal|"
     r"spokes(?:person|man|woman)|analyst|associate|counsel|controller|specialist|coordinator|consultant|"
     r"lead|leader|advisor|adviser|officer|general|assistant|deputy|account|investor\s+relations|"
     r"communications|relations|marketing|finance|treasury|strategy"
 )
 TITLE_START_RE = re.compile(
-    r"^(?:chief|president|vice|vp|svp|evp|head|director|manager|managing|senior|executive|sr\.?|"
+    r"^(?:chief|president|vice|vp|svp|evp|smd|head|director|manager|managing|senior|executive|sr\.?|"
     r"ceo|cfo|coo|cto|cmo|treasurer|secretary|chair(?:man|woman|person)?|founder|co-founder|partner|principal|"
     r"spokes(?:person|man|woman)|analyst|associate|counsel|controller|specialist|coordinator|general\s+counsel|"
     r"assistant|deputy|global\s+head|group\s+head|investor\s+relations\s+(?:manager|director|officer|lead)|"
@@ -346,6 +347,8 @@ def line_fields(line: str) -> list[Field]:
     return fields
 
 
+# "Analytical Contacts", "Business Development Contact": a heading of contacts, whoever they are for
+ANY_CONTACTS_LABEL_RE = re.compile(r"[*_\s]*(?:[A-Z][a-z]+\s+){1,3}Contacts?[*_\s]*:?[*_\s]*")
 SUPPORT_LABEL_RE = re.compile(r"(?i)[\s/-]support\s*$")
 
 
@@ -364,6 +367,8 @@ def leading_label(text: str) -> tuple[list[Field], str]:
     if not label and (named := ORG_CONTACT_LABEL_RE.match(text)):
         # "Glimpse Contact:": the label, and the firm for people below who do not print their own
         return [Field("label", text[: named.start("rest")]), Field("firm", named.group("org"))], named.group("rest")
+    if ANY_CONTACTS_LABEL_RE.fullmatch(text):
+        return [Field("label", text)], ""  # "Analytical Contacts", "Business Development Contact"
     named = COMPANY_LABEL_RE.match(text) or SUFFIXED_COMPANY_LABEL_RE.match(text)
     if named:
         # "Contact BioStem:": the desk below is the company's
@@ -641,11 +646,18 @@ def transposed(fields: list[Field]) -> list[Field]:
 HOTLINE_RE = re.compile(r"(?i)\b(?:hotline|direct\s+line|phone\s+line)\b")
 
 
+# What a number is, printed after it
+_PHONE_KIND = r"(?:toll[\s-]?free|mobile|cell|office|direct|main|work|whatsapp|signal|telegram|landline|international|" \
+              r"domestic|u\.?s\.?a?\.?|canada|u\.?k\.?|europe|asia)"
+PHONE_NOTE_RE = re.compile(rf"(?i){_PHONE_KIND}(?:\s*(?:[-–&,/]|and|or)\s*{_PHONE_KIND})*\.?")
+
+
 class Reader:
     """Fills drafts from the fields of a contact section, in order."""
 
-    def __init__(self, role: str | None = None):
+    def __init__(self, role: str | None = None, issuers: frozenset[str] = frozenset()):
         self.role = role
+        self.issuers = issuers  # the issuer's names, folded: lines that print one are its firm
         self.last_slot: str | None = None  # what the previous field of the line filled
         self.current = Draft(role=role)
         self.done: list[Draft] = []
@@ -742,6 +754,12 @@ class Reader:
 
     def text(self, text: str, previous: Field | None, block: int, gap: str = "") -> None:
         current = self.current
+        if previous is not None and previous.kind == "phone" and PHONE_NOTE_RE.fullmatch(text):
+            return  # "(866) 555-6847 Toll Free - U.S. & Canada", "(404) 555-8556 Mobile and WhatsApp": the number's note
+        if " ".join(text.casefold().split()) in self.issuers:
+            self.organization(text, block)  # "Travis Bullard, Trane Technologies": the issuer, not a second person
+            self.last_slot = "organization"
+            return
         split = name_then_title(text)  # also "CFO Lars Holm", "Head of IR Ingrid Dahl": a title, then the name
         of_org = NAME_OF_ORG_RE.match(text)
         shared = BOTH_OF_RE.match(text)
@@ -954,7 +972,7 @@ def interleave(cells: list[str]) -> list[str]:
 
 def is_section_label(line: str) -> bool:
     line = unglue(line).split("\n")[0]  # "Corporate ContactMatthias Trondle..." (a converter's glue)
-    if COMPANY_LABEL_RE.match(line) or SUFFIXED_COMPANY_LABEL_RE.match(line):
+    if COMPANY_LABEL_RE.match(line) or SUFFIXED_COMPANY_LABEL_RE.match(line) or ANY_CONTACTS_LABEL_RE.fullmatch(line):
         return True
     label = LABEL_RE.match(line)
     if not label:
@@ -992,13 +1010,16 @@ def unlabelled_table(lines: list[str]) -> bool:
     )
 
 
-def drop_header_names(section: list[tuple[int, list[Field]]]) -> list[tuple[int, list[Field]]]:
+def drop_header_names(section: list[tuple[int, list[Field]]],
+                      issuers: frozenset[str] = frozenset()) -> list[tuple[int, list[Field]]]:
     """'Kirin Smith, President Robert Banks, CEO' over two columns flattened into one line: the
-    second person's name and title stand again further down, so they are taken out here."""
+    second person's name and title stand again further down, so they are taken out here (not the issuer's name,
+    which every contact may print)."""
     later_text = [{f.value for f in fields if f.kind == "text"} for _, fields in section]
     cleaned = []
     for index, (block, fields) in enumerate(section):
-        names = [f for f in fields if f.kind == "text" and (is_name(f.value) or name_then_title(f.value))]
+        names = [f for f in fields if f.kind == "text" and (is_name(f.value) or name_then_title(f.value))
+                 and " ".join(f.value.casefold().split()) not in issuers]
         if len(names) >= 2 and not any(f.kind in ("phone", "email") for f in fields):
             for extra in names[1:]:
                 person = name_then_title(extra.value)
@@ -1072,9 +1093,12 @@ def paragraph_blocks(blocks: Sequence[Block]) -> tuple[list[Block], list[int | N
     return found, origin
 
 
-def find_contacts(blocks: Sequence[Block], *, credited: int | None = None) -> ContactsFound:
+def find_contacts(blocks: Sequence[Block], *, credited: int | None = None,
+                  issuer: Sequence[str] = ()) -> ContactsFound:
     """The contacts of a release's blocks. `credited` is the block right under a wire's credit line ("View source
-    version on businesswire.com: ..."), where Business Wire prints the contacts, labelled or not."""
+    version on businesswire.com: ..."), where Business Wire prints the contacts, labelled or not. `issuer` holds the
+    issuer's names, once known: a line that prints one is a firm, not a person ("Jane Doe, Trane Technologies")."""
+    issuers = frozenset(" ".join(n.casefold().split()) for n in issuer)
     blocks, origin = paragraph_blocks(blocks)
     after_credit = origin.index(credited) if credited is not None and credited in origin else None
     drafts: list[Draft] = []
@@ -1084,7 +1108,7 @@ def find_contacts(blocks: Sequence[Block], *, credited: int | None = None) -> Co
         lines = block_lines(blocks[index])
         if index == after_credit and lines and not is_section_label(lines[0]) and reaches_someone(
                 until_stop([line for block in blocks[index:index + 3] for line in block_lines(block)])):
-            index = read_section(blocks, index, 0, drafts, labels)
+            index = read_section(blocks, index, 0, drafts, labels, issuers=issuers)
             continue
         label_at = next((i for i, line in enumerate(lines) if is_section_label(line)), None)
         tail = tail_label(lines[-1]) if lines and index + 1 < len(blocks) else None
@@ -1095,11 +1119,12 @@ def find_contacts(blocks: Sequence[Block], *, credited: int | None = None) -> Co
             before = lines[:label_at]
             reachable = any(EMAIL_RE.search(line) or find_phones(line) for line in before)
             first = 0 if reachable and not any(map(is_prose, before)) else label_at
-            index = read_section(blocks, index, first, drafts, labels)
+            index = read_section(blocks, index, first, drafts, labels, issuers=issuers)
         elif unlabelled_table(lines):
-            index = read_section(blocks, index, 0, drafts, labels, single=True)
+            index = read_section(blocks, index, 0, drafts, labels, single=True, issuers=issuers)
         elif tail is not None:
-            index = read_section(blocks, index + 1, 0, drafts, labels, role=role_of(tail))
+            index = read_section(blocks, index + 1, 0, drafts, labels, role=role_of(tail),
+                                 issuers=issuers)
         else:
             drafts.extend(sentence_contacts(blocks[index].text, index))
             index += 1
@@ -1184,7 +1209,7 @@ HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 
 def read_section(
     blocks: Sequence[Block], start: int, first_line: int, drafts: list[Draft], labels: set[int], single: bool = False,
-    role: str | None = None,
+    role: str | None = None, issuers: frozenset[str] = frozenset(),
 ) -> int:
     section: list[tuple[int, list[Field]]] = []
     index = start
@@ -1205,8 +1230,8 @@ def read_section(
         index += 1
         if stop:
             break
-    reader = Reader(role)
-    for block, fields in drop_header_names(section):
+    reader = Reader(role, issuers)
+    for block, fields in drop_header_names(section, issuers):
         reader.feed(fields, block)
     found = firm_over_names(reader.drafts())
     drafts.extend(found)
@@ -1285,8 +1310,10 @@ def issuer_lines_as_organization(contacts: Sequence[ContactInfo], names: set[str
     for contact in contacts:
         if contact.name and " ".join(contact.name.casefold().split()) in names:
             before = found[-1] if found else None
-            if before is not None and before.role == contact.role and not (
-                    before.phones or before.emails or before.organization):
+            if before is not None and before.role == contact.role and not before.organization and (
+                    not (before.phones or before.emails)
+                    # "Travis Bullard, Trane Technologies" read as two people sharing one phone
+                    or (before.phones, before.emails) == (contact.phones, contact.emails)):
                 found[-1] = replace(before, organization=contact.name, phones=contact.phones, emails=contact.emails)
                 continue
             contact = replace(contact, name=None, organization=contact.organization or contact.name)

@@ -116,7 +116,11 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     glued = glued_issuer_re(issuer_names)
     if glued is not None and any(glued.search(blocks[i].text) for i in content if i >= (lead.index or 0)):
         # a converter ran the issuer's name into its contacts' fields: read them again with the name parted off
-        contacts = find_contacts(part_glued_issuer([blocks[i] for i in content], glued), credited=credited)
+        contacts = find_contacts(part_glued_issuer([blocks[i] for i in content], glued), credited=credited,
+                                 issuer=issuer_names)
+    elif any(n in blocks[i].text for i in contact_blocks for n in issuer_names):
+        # the issuer's name on a contact's line is its firm: read them again knowing it
+        contacts = find_contacts([blocks[i] for i in content], credited=credited, issuer=issuer_names)
     people = issuer_lines_as_organization(contacts.contacts, {" ".join(n.casefold().split()) for n in issuer_names})
     phones = tuple(phone for contact in people for phone in contact.phones)
     calls = find_calls(call_blocks, release_date=release_date, website=website,

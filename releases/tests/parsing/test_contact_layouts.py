@@ -386,3 +386,37 @@ def test_glued_contact_fields(text, expected):
 
 def test_a_sign_off_for_the_board_is_no_contact():
     assert people("ON BEHALF OF THE BOARD OF DIRECTORS\n\nJane Doe\nDirector, President and CEO") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Analytical Contacts\n\nScott Roe, SMD, Global Head of Ratings (Rating Committee Chair)\n+1 646-555-2355\n"
+        "scott.roe@kbra.example.com",
+        [("other", "Scott Roe", "SMD, Global Head of Ratings (Rating Committee Chair)", None, ["+1 646-555-2355"],
+          ["scott.roe@kbra.example.com"])],
+        id="any-words-then-contacts-heads-a-block",
+    ),
+    pytest.param(
+        "**For Media and Investor Relations, please contact**:\n\nDavid Kugelman\nAtlanta Capital Partners LLC\n"
+        "(866) 555-6847 Toll Free - U.S. & Canada\n(404) 555-8556 Mobile and WhatsApp\nEmail: dk@atlcp.example.com",
+        [("media", "David Kugelman", None, "Atlanta Capital Partners LLC", ["(866) 555-6847", "(404) 555-8556"],
+          ["dk@atlcp.example.com"])],
+        id="notes-after-numbers-are-not-firms",
+    ),
+])
+def test_labels_and_notes_of_newswire_contact_blocks(text, expected):
+    assert people(text) == expected
+
+
+def test_the_issuers_name_beside_each_contact_is_their_firm():
+    release = parse_press_release(
+        "Trane Robotics to Present at the Citi Global Industrial Tech Conference\n\n"
+        "DUBLIN--(BUSINESS WIRE)--Trane Robotics plc (NYSE: TRB), a global climate innovator, will present at the "
+        "Citi Global Industrial Tech and Mobility Conference on Tuesday, February 18, 2025.\n\n"
+        "**Media:**Travis Bullard, Trane Robotics\n\n+1-919-555-2593\n\nMedia@trane.example.com\n\n"
+        "**Investors:**Zachary Nagle, Trane Robotics\n\n+1-704-555-3913\n\nInvestorRelations@trane.example.com\n"
+    )
+    assert [(c.role, c.name, c.organization, c.phones) for c in release.contacts] == [
+        ("media", "Travis Bullard", "Trane Robotics", ("+1-919-555-2593",)),
+        ("investors", "Zachary Nagle", "Trane Robotics", ("+1-704-555-3913",)),
+    ]
