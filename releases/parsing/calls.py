@@ -599,6 +599,8 @@ def event_times(
         zone = zones.zone_name(zone_match.group(0), region) if zone_match else None
         if zone is None and not (match.group("ap1") or match.group("ap2") or match.group("noon")):
             continue  # "13:00" alone could be anything; with a zone it is a time
+        if afternoon_by_habit(match, zone):
+            hm = (hm[0] + 12, hm[1])
         if zone is not None:
             alternate = zoned_end is not None and is_alternate(text[zoned_end: match.start()])
             zoned_end = zone_match.end()
@@ -607,6 +609,13 @@ def event_times(
         distance = min((abs(match.start() - c) for c in calls), default=10_000)
         found.append((match.start(), hm, zone, distance))
     return found
+
+
+def afternoon_by_habit(match: re.Match, zone: str | None) -> bool:
+    """"live 3:10 - 3:20 Eastern Time": on a 12-hour clock printed without a.m. or p.m., an hour from 1 to 6 is in the
+    afternoon (no American call starts at three in the morning); "08:30 CET" is a 24-hour clock."""
+    return bool(zone and zone.startswith("America/") and not (match.group("ap1") or match.group("ap2"))
+                and not match.group("noon") and len(match.group("h1")) == 1 and 1 <= int(match.group("h1")) <= 6)
 
 
 def is_alternate(gap: str) -> bool:

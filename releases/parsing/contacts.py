@@ -64,6 +64,7 @@ LABEL_RE = re.compile(
     rf"|{_ROLE_LIST}\s+relations"
     rf"|(?:{_PREFIX}\s+)?{_ROLE_LIST}(?:[\s-]support)?"  # "International IR/PR-Support"
     rf"|for\s+(?:further|more|additional)\s+(?:{_ROLE_LIST}\s+)?(?:information|details|inquiries|enquiries)"
+    r"(?:\s+(?:on|about)\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})?"  # "For more information on Acme, ..."
     rf"(?:,?\s+(?:please\s+)?contact)?"
     rf"|(?:for\s+)?(?:{_PREFIX}\s+)?{_ROLE_LIST}\s+(?:inquiries|enquiries|questions|requests)"
     rf"(?:,?\s+(?:please\s+)?contact)?"
@@ -236,13 +237,15 @@ GLUE_RES = (
     # "Investor Relationsrebecca.gordon@acme.com": a title glued to a mailbox in lower case (first, so that the
     # title's own word ends before the patterns below look for it)
     re.compile(r"\b(?:Relations|Manager|Officer|Director|President|Treasurer|Secretary|Communications|Affairs|"
-               r"Analyst|Specialist|Coordinator|Associate|Partner|CEO|CFO)(?=[a-z][\w.+-]*@)"),
+               r"Analyst|Specialist|Coordinator|Associate|Partner|CEO|CFO|Ltd|Inc|LLC|Corp|AG|GmbH|plc)"
+               r"(?=[a-z][\w.+-]*@)"),
     re.compile(r"(?<=[a-z.])(?=(?:Head|Chief|President|Director|Manager|Vice|Senior|Executive|Phone|Tel|"
                r"Telephone|Mobile|Fax|E-?[Mm]ail|Office|Cell|Direct|Managing|Founder|Co-[Ff]ounder|Chairman|Deputy|"
                r"Assistant)\b)"),
     re.compile(r"\b(?:President|CEO|CFO|COO|Officer|Director|Manager|Relations|Treasurer|Secretary|"
                r"Chairman|Founder|Partner|Principal|Specialist|Coordinator|Associate|Consultant|Analyst|"
                r"Communications)(?=[A-Z])"),
+    re.compile(r"\b(?:Advisory|Partners)(?=[A-Z][a-z])"),  # "PCG AdvisoryKevin McGrath"
     re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|GmbH)\.(?=[A-Z])"),
     # "MC Services AGKatja Arnold (CIRO)Managing Director": a suffix, or a bracket, glued to the next field
     re.compile(r"\b(?:AG|GmbH|LLC|Ltd|Inc|plc|AB|ASA)(?=[A-Z][a-z])|(?<=[A-Z]\))(?=[A-Z][a-z])"),
@@ -1327,6 +1330,10 @@ GLUED_BEFORE = "|".join([r"(?<=[a-z.)])"] + [rf"(?<=\b{word} )" for word in (
     "Officer", "President", "Director", "Manager", "Relations", "Secretary", "Treasurer", "CEO", "CFO")])
 
 
+# "Oracle Investor Relations", "Acme Corporate Communications": the issuer's department, one name
+DEPARTMENT_WORDS = r"(?:Investor|Corporate|Media|Public|Press|Global|Group|Financial|External|Government|Shareholder)"
+
+
 def glued_issuer_re(names: Sequence[str]) -> re.Pattern | None:
     """The issuer's names (longest first) where a converter glued them to the fields around them, or None."""
     names = sorted({n for n in names if n and len(n) >= 4}, key=len, reverse=True)
@@ -1334,10 +1341,13 @@ def glued_issuer_re(names: Sequence[str]) -> re.Pattern | None:
         return None
     name = "|".join(re.escape(n) for n in names)
     after = "|".join(f"(?<={re.escape(n)})" for n in names)
-    return re.compile(rf"(?:{GLUED_BEFORE})(?=(?:{name})(?![a-z]))|(?:{after})(?=[A-Z(+\d])")
+    # ("CONTACTS: Sigyn Therapeutics, Inc. Johan Louw Senior Vice President ...": a person's name after it, too)
+    return re.compile(rf"(?:{GLUED_BEFORE})(?=(?:{name})(?![a-z]))|(?:{after})(?:(?=[A-Z(+\d]|[a-z][\w.+-]*@)| (?=[A-Z][a-z]+ [A-Z])(?!{DEPARTMENT_WORDS}\b))")
 
 
 def part_glued_issuer(blocks: Sequence[Block], glued: re.Pattern) -> list[Block]:
-    """The blocks with the issuer's name parted from the fields a converter glued it to."""
-    return [replace(block, text=glued.sub("\n", block.text)) if glued.search(block.text) else block
-            for block in blocks]
+    """The blocks with the issuer's name parted from the fields a converter glued it to (blocks that reach
+    someone: a paragraph of prose that names the issuer keeps its lines)."""
+    return [replace(block, text=glued.sub("\n", block.text))
+            if glued.search(block.text) and (EMAIL_RE.search(block.text) or PHONE_HINT_RE.search(block.text))
+            else block for block in blocks]

@@ -19,7 +19,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html import escape
+from html import escape, unescape
 from itertools import islice
 
 from .errors import ParseError
@@ -319,6 +319,9 @@ CREDIT_LINE_RE = re.compile(r"^view (?:the )?(?:source|original)\b", re.I)
 DETAIL_START_RE = re.compile(r"[A-Z][\w/&-]*(?: [\w/&-]+){0,3}:(?:\s|$)|(?:[A-Z][\w&-]*\s){0,3}Contacts?:?$")
 
 
+ENTITY_RE = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+
+
 def text_document(text: str) -> Document:
     title = None
     meta: list[tuple[str, str]] = []
@@ -329,6 +332,8 @@ def text_document(text: str) -> Document:
         meta = [(key, value) for key, value in fields.items()]
         text = text[front.end():]
     text = PAGE_MARK_RE.sub("", text)
+    # "Peapack Private Bank &amp; Trust": a page saved as Markdown keeps the HTML's character references
+    text = ENTITY_RE.sub(lambda m: unescape(m.group(0)), text)
     text = GLUED_CONTACT_LABEL_RE.sub("\\g<label>\n", GLUED_LABEL_RE.sub("\n", text))
     text = comma_joined_paragraphs(text)
     text = "\n".join(unflatten(line) if len(line) > FLAT_LINE else line for line in text.split("\n"))

@@ -131,6 +131,7 @@ WIRES = (
     (re.compile(r"\binternet\s*wire\b", re.I), "Internet Wire"),
     (re.compile(r"\b(?:JCN|ACN)\s*Newswire\b", re.I), None),
     (re.compile(r"\bPR\.com\b", re.I), "PR.com"),
+    (re.compile(r"\b24-7\s*Press\s*Release\b", re.I), "24-7PressRelease"),
     # PRISM MediaWire: a distributor's brand before "MediaWire", in its own spelling
     (re.compile(r"\b[A-Z][A-Za-z]{1,20} MediaWire\b"), None),
 )

@@ -644,6 +644,19 @@ def test_two_presentations_on_separate_days_are_two_calls():
     ]
 
 
+@pytest.mark.parametrize("time, starts_at", [
+    ("3:10 - 3:20 Eastern Time", "2025-04-16T15:10:00-04:00"),
+    ("11:30 Eastern Time", "2025-04-16T11:30:00-04:00"),
+    ("03:10 CET", "2025-04-16T03:10:00+02:00"),
+])
+def test_an_american_afternoon_printed_without_pm(time, starts_at):
+    [call] = find_calls(blocks(f"We are thrilled to be presenting at the Emerging Growth Conference live {time} on "
+                               "Wednesday, April 16, 2025. Presentation link: "
+                               "https://goto.webcasts.com/starthere.jsp?ei=1705403"),
+                        release_date=date(2025, 4, 10), website=None)
+    assert call.starts_at.isoformat() == starts_at
+
+
 def test_two_conferences_on_days_of_their_own_in_one_sentence_are_two_calls():
     calls = find_calls(
         blocks(

@@ -420,3 +420,31 @@ def test_the_issuers_name_beside_each_contact_is_their_firm():
         ("media", "Travis Bullard", "Trane Robotics", ("+1-919-555-2593",)),
         ("investors", "Zachary Nagle", "Trane Robotics", ("+1-704-555-3913",)),
     ]
+
+
+@pytest.mark.parametrize("contacts, expected", [
+    pytest.param(
+        "CONTACTS: Sigyn Robotics, Inc. Johan Louw Senior Vice President of Strategic Programs 281.555.1815   "
+        "jlouw@sigyn.example.com",
+        [("other", "Johan Louw", "Senior Vice President of Strategic Programs", "Sigyn Robotics, Inc.",
+          ("281.555.1815",))],
+        id="a-flattened-block-that-runs-the-issuer-into-a-name",
+    ),
+    pytest.param(
+        "For more information on Sigyn, please contact:Liad GelferSigyn Robotics, Inc.liad.gelfer@sigyn.example.com",
+        [("other", "Liad Gelfer", None, "Sigyn Robotics, Inc.", ())],
+        id="a-suffix-glued-to-a-mailbox",
+    ),
+    pytest.param(
+        "Investor Relations:\nPCG AdvisoryKevin McGrath\n+1-646-555-7002",
+        [("investors", "Kevin McGrath", None, "PCG Advisory", ("+1-646-555-7002",))],
+        id="an-agency-glued-to-its-person",
+    ),
+])
+def test_a_flattened_newswire_block_around_the_issuers_name(contacts, expected):
+    release = parse_press_release(
+        "Sigyn Robotics to Present at the Emerging Growth Conference\n\n"
+        "HOUSTON, TX - April 10, 2025 (NEWMEDIAWIRE) - Sigyn Robotics, Inc. (OTCQB: SIGY) today announced that it "
+        "will present at the Emerging Growth Conference.\n\n" + contacts + "\n"
+    )
+    assert [(c.role, c.name, c.title, c.organization, c.phones) for c in release.contacts] == expected

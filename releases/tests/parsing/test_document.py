@@ -112,6 +112,11 @@ def test_prose_justified_with_wide_gaps_is_no_table_of_columns():
     assert to_document(raw).blocks[0].tag == "p"
 
 
+def test_character_references_left_in_a_saved_page_are_read():
+    assert to_document("# Acme Bank &amp; Trust Names a Chief Audit Executive\n").blocks[0].text == (
+        "Acme Bank & Trust Names a Chief Audit Executive")
+
+
 def test_one_paragraph_per_line_when_blank_lines_are_rare():
     raw = "\n".join(f"Paragraph number {n} of a release exported one line per paragraph." for n in range(12))
     assert len(to_document(raw).blocks) == 12
