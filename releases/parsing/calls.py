@@ -33,6 +33,7 @@ from datetime import date, datetime, timedelta
 from . import zones
 from .document import Block
 from .patterns_calls import (
+    COUNTRY_NUMBER_RE,
     DIAL_IN_HINT_RE,
     PHONE_HINT_RE,
     TIME_RE,
@@ -322,7 +323,8 @@ def is_related(unit: Unit) -> bool:
     if len(text) < 60 and is_when_line(text):
         return True
     lower = text.lower()
-    if not (HINT_RE.search(lower) or PHONE_HINT_RE.search(text) or DIAL_IN_HINT_RE.search(text)):
+    if not (HINT_RE.search(lower) or PHONE_HINT_RE.search(text) or DIAL_IN_HINT_RE.search(text)
+            or COUNTRY_NUMBER_RE.search(text)):
         return False
     return bool(
         RELATED_RE.search(lower)

@@ -82,18 +82,29 @@ FREEPHONE_RE = re.compile(
     re.I,
 )
 DIAL_IN_HINT_RE = re.compile(r"\(\+?\d{1,2}\)|\+ \d|toll", re.I)
+# "Argentina: 0080014243444 / Australia: 0080014243444 / ...", "Hong Kong: 800964448": a country's number, printed
+# as the dial-in provider lists it (international toll-free numbers are no valid E.164 numbers)
+_COUNTRIES = (
+    "Argentina|Australia|Austria|Belgium|Brazil|Canada|Chile|China|Colombia|Denmark|Finland|France|Germany|Greece|"
+    "Hong Kong|India|Indonesia|Ireland|Israel|Italy|Japan|Korea|South Korea|Luxembourg|Malaysia|Mexico|Netherlands|"
+    "New Zealand|Norway|Philippines|Poland|Portugal|Singapore|South Africa|Spain|Sweden|Switzerland|Taiwan|Thailand|"
+    "Turkey|UAE|UK|U\\.K\\.|United Kingdom|USA|U\\.S\\.A?\\.?|US|United States|Vietnam"
+)
+COUNTRY_NUMBER_RE = re.compile(
+    rf"(?<![\w.])(?-i:{_COUNTRIES})\s*:\s*(?P<number>\+?\d[\d \-]{{6,16}}\d)(?![\d-])"
+)
 
 
 def find_dial_ins(text: str) -> list[tuple[int, int, str]]:
     """find_phones, and the forms of a list of dial-in numbers beside them."""
     found = find_phones(text)
-    if not DIAL_IN_HINT_RE.search(text):
+    if not DIAL_IN_HINT_RE.search(text) and not COUNTRY_NUMBER_RE.search(text):
         return found
     taken = [(start, end) for start, end, _ in found]
     extra = []
-    for pattern in (BRACKETED_CODE_PHONE_RE, SPACED_PLUS_PHONE_RE, FREEPHONE_RE):
+    for pattern in (BRACKETED_CODE_PHONE_RE, SPACED_PLUS_PHONE_RE, FREEPHONE_RE, COUNTRY_NUMBER_RE):
         for match in pattern.finditer(text):
-            group = "number" if pattern is FREEPHONE_RE else 0
+            group = "number" if pattern in (FREEPHONE_RE, COUNTRY_NUMBER_RE) else 0
             start, end = match.span(group)
             printed = match.group(group).strip()
             if any(start < b and a < end for a, b in taken) or not 8 <= len(re.sub(r"\D", "", printed)) <= 16:

@@ -139,6 +139,17 @@ def test_live_dial_ins_and_passcode(text, dial_in, passcode):
     assert call.passcode == passcode
 
 
+def test_a_providers_list_of_countries_and_their_numbers_are_dial_ins():
+    call = call_of(
+        "Acme will host an earnings conference call on November 12, 2024 at 4:00 PM IST.\n\n"
+        "Universal Access: +91 22 6280 1325\n\nInternational Toll Free:\n\n"
+        "* Argentina: 0080014243444 / Canada: 01180014243444 / Japan: 00531161110 /\n"
+        "* Hong Kong: 800964448 / UK: 08081011573 / USA: 18667462133\n\nSingapore: 8001012045"
+    )
+    assert call.dial_in == ("+91 22 6280 1325", "0080014243444", "01180014243444", "00531161110", "800964448",
+                            "08081011573", "18667462133", "8001012045")
+
+
 def test_number_to_ask_questions_about_the_call_is_not_a_dial_in():
     call = call_of("Acme will host a conference call on March 4, 2025 at 4:30 p.m. ET. Dial 1-888-555-0199.\n\n"
                    "If you have questions about the call, please contact Jane Doe at 212-555-0100 or jane@acme.com.")
