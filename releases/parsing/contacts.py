@@ -70,7 +70,8 @@ LABEL_RE = re.compile(
     rf"(?:,?\s+(?:please\s+)?contact)?"
     rf"|for\s+{_ROLE_LIST}(?:,?\s*(?:&|and)\s+(?:more|further|additional)\s+information)?"
     rf"(?:,?\s+(?:please\s+)?contact)?"  # "For Media and Investor Relations, please contact:"
-    rf"|(?:please\s+)?contact(?:\s+us)?|contact\s+information|further\s+information"
+    rf"|(?:if\s+you\s+have\s+(?:any\s+)?(?:further\s+)?questions,?\s+)?(?:please\s+)?contact(?:\s+us)?"
+    rf"|contact\s+information|further\s+information"
     rf")(?![\w@-]|\.\w)\s*+[:\-–.]?\s*+(?P<rest>.*)$",
     re.I,
 )
@@ -238,7 +239,7 @@ GLUE_RES = (
     # title's own word ends before the patterns below look for it)
     re.compile(r"\b(?:Relations|Manager|Officer|Director|President|Treasurer|Secretary|Communications|Affairs|"
                r"Analyst|Specialist|Coordinator|Associate|Partner|CEO|CFO|Ltd|Inc|LLC|Corp|AG|GmbH|plc)"
-               r"(?=[a-z][\w.+-]*@)"),
+               r"(?=[a-z][\w.+-]*@)|\b(?:Inc|Corp|Ltd|Co)\.(?=[a-z][\w.+-]*@)"),
     re.compile(r"(?<=[a-z.])(?=(?:Head|Chief|President|Director|Manager|Vice|Senior|Executive|Phone|Tel|"
                r"Telephone|Mobile|Fax|E-?[Mm]ail|Office|Cell|Direct|Managing|Founder|Co-[Ff]ounder|Chairman|Deputy|"
                r"Assistant)\b)"),
@@ -419,7 +420,9 @@ def glued_word_before_mailbox(email: str, before: str) -> int:
             if not (head.isalpha() and tail[:1].isalpha()):
                 continue  # "Fiedler_ryan_s@": a mailbox of its own, parted by its own marks
             # the mailbox opens with the name, or with an initial and the name: "david@", "mgreen@"
-            if any(tail.startswith(name) or tail[1:].startswith(name) for name in {head, *names} if len(name) >= 4):
+            # (or, for the surname glued before it, with an initial and a dot: "Schmidta.schmidt@")
+            if any(tail.startswith(name) or tail[1:].startswith(name) for name in {head, *names} if len(name) >= 4) \
+                    or len(head) >= 4 and re.match(rf"[a-z][._-]{re.escape(head)}\b", tail):
                 return cut
         break
     return 0
