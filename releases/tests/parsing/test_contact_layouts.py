@@ -375,6 +375,18 @@ def test_contact_fields_a_converter_glued_to_the_issuers_name_are_parted():
         id="german-company-label-support-agencies-and-three-names-sharing-a-phone",
     ),
     pytest.param(
+        "If you have any questions, please contact:\n\nInvestor Relations ContactRosenberg Strategic Communications"
+        "Alexander Schmidta.schmidt@rosenberg.example.com",
+        [("investors", "Alexander Schmidt", None, "Rosenberg Strategic Communications", [],
+          ["a.schmidt@rosenberg.example.com"])],
+        id="questions-label-and-a-surname-glued-before-a-mailbox-with-an-initial",
+    ),
+    pytest.param(
+        "Investor Relations\nKirin Smith\nPCG Advisory, Inc.ksmith@pcg.example.com",
+        [("investors", "Kirin Smith", None, "PCG Advisory, Inc.", [], ["ksmith@pcg.example.com"])],
+        id="a-suffix-with-its-full-stop-glued-before-a-mailbox",
+    ),
+    pytest.param(
         "Investor Relations\nRyan Fiedler\nFiedler_ryan_s@cat.example.com",
         [("investors", "Ryan Fiedler", None, None, [], ["Fiedler_ryan_s@cat.example.com"])],
         id="a-mailbox-parted-by-its-own-marks-is-whole",
