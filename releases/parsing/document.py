@@ -419,6 +419,10 @@ def in_address(line: str, at: int) -> bool:
     return "://" in token or "www." in token or "@" in token
 
 
+HARD_BREAK = "  "  # a line of two spaces: a page converted to Markdown by html2text marks a <br> so
+HARD_BREAK_LINE = 80  # ... under a short line; under a sentence, it ends a paragraph
+
+
 def text_blocks(text: str) -> list[Block]:
     lines = text.split("\n")
     nonblank = sum(1 for line in lines if line.strip())
@@ -446,6 +450,9 @@ def text_blocks(text: str) -> list[Block]:
             continue
         if chunk and chunk[0].startswith("\x00pre"):
             flush()
+        if line == HARD_BREAK and chunk and len(chunk[-1].strip()) <= HARD_BREAK_LINE \
+                and not PARAGRAPH_END_RE.search(chunk[-1].strip(" *_")):
+            continue  # html2text's "<br>" after a short line ("Jane Doe" / "  " / "+1 212 555 0100"): one paragraph
         if not line.strip():
             flush()
             continue

@@ -117,6 +117,15 @@ def test_character_references_left_in_a_saved_page_are_read():
         "Acme Bank & Trust Names a Chief Audit Executive")
 
 
+def test_html2text_line_breaks_keep_a_contact_block_whole_but_end_a_paragraph_after_a_sentence():
+    raw = ("The webcast replay will be available for 90 days following the conclusion of the event.  \n  \n"
+           "Michael Dillon\n  \n216-555-2000\n  \n[ir@acme.example.com](mailto:ir@acme.example.com)\n")
+    assert [b.lines for b in to_document(raw).blocks] == [
+        ["The webcast replay will be available for 90 days following the conclusion of the event."],
+        ["Michael Dillon", "216-555-2000", "ir@acme.example.com"],
+    ]
+
+
 def test_one_paragraph_per_line_when_blank_lines_are_rare():
     raw = "\n".join(f"Paragraph number {n} of a release exported one line per paragraph." for n in range(12))
     assert len(to_document(raw).blocks) == 12
