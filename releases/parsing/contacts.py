@@ -1124,7 +1124,9 @@ def find_contacts(blocks: Sequence[Block], *, credited: int | None = None,
             # In a side-by-side table the label may head the second column only.
             before = lines[:label_at]
             reachable = any(EMAIL_RE.search(line) or find_phones(line) for line in before)
-            first = 0 if reachable and not any(map(is_prose, before)) else label_at
+            # ("Christopher McGinnis" / "Investor Relations" / "(847) 555-4320": her desk under her name)
+            named = len(before) == 1 and bool(person_name(before[0])) and is_bare_label(lines[label_at])
+            first = 0 if (reachable or named) and not any(map(is_prose, before)) else label_at
             index = read_section(blocks, index, first, drafts, labels, issuers=issuers)
         elif unlabelled_table(lines):
             index = read_section(blocks, index, 0, drafts, labels, single=True, issuers=issuers)

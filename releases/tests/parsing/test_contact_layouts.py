@@ -387,6 +387,12 @@ def test_contact_fields_a_converter_glued_to_the_issuers_name_are_parted():
         id="a-suffix-with-its-full-stop-glued-before-a-mailbox",
     ),
     pytest.param(
+        "Christopher McGinnis\nInvestor Relations\n(847) 555-4320\n\nKori Reed\nMedia Relations\n(224) 555-0406",
+        [("investors", "Christopher McGinnis", "Investor Relations", None, ["(847) 555-4320"], []),
+         ("media", "Kori Reed", "Media Relations", None, ["(224) 555-0406"], [])],
+        id="a-name-over-its-desk-label",
+    ),
+    pytest.param(
         "Investor Relations\nRyan Fiedler\nFiedler_ryan_s@cat.example.com",
         [("investors", "Ryan Fiedler", None, None, [], ["Fiedler_ryan_s@cat.example.com"])],
         id="a-mailbox-parted-by-its-own-marks-is-whole",
