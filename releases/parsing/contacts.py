@@ -939,7 +939,14 @@ def labelled_rows(cells: list[list[str]]) -> list[str] | None:
     labels = [row for row in cells if len(row) == 1 and is_bare_label(row[0])]
     if len(cells) < 3 or cells[0] not in labels or len(labels) < 2 or all(len(row) == 1 for row in cells):
         return None
-    return [line for row in cells for line in (row if len(row) == 1 else interleave(row))]
+    return [line for row in cells for line in (row if len(row) == 1 or is_person_row(row) else interleave(row))]
+
+
+def is_person_row(row: list[str]) -> bool:
+    """"Martin Fewings<td>t: +41 41 709 28 80<td>m: +41 79 737 56 42<td>martin.fewings@acme.com": one person's row,
+    a name and then only numbers and mailboxes, not people side by side."""
+    return bool(person_name(row[0].strip())) and all(
+        EMAIL_RE.search(cell) or find_phones(cell) for cell in row[1:] if cell.strip())
 
 
 def label_cell_columns(cells: list[list[str]]) -> list[str] | None:

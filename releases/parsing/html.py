@@ -29,7 +29,9 @@ BLOCK_LEVEL = {
 # class/id words of page chrome: "site-header", "share-bar", "cookie-banner", "related-news"
 CHROME_RE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|header|footer|sidebar|share|sharing|social|cookie|"
-    r"consent|related|newsletter|subscribe|advert|ads?|promo|masthead|skip|modal|popup|toolbar|login|search)"
+    r"consent|related|newsletter|subscribe|advert|ads?|promo|masthead|skip|modal|popup|toolbar|login|search|"
+    # a site's machine-written summary of the release above it (Investegate's "Summary by AI")
+    r"ai[\s_-]summary|summary[\s_-]disclaimer)"
     r"(?:$|[\s_-])",
     re.I,
 )

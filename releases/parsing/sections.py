@@ -580,6 +580,14 @@ DATELINE_WINDOW = 120
 LISTING_OPENER_RE = re.compile(r"[A-Z][\w&.,'’ -]{1,80}?\s*\([A-Za-z .]{2,30}:\s*[A-Z0-9.]{1,10}\)\s*:")
 
 
+# "Glencore plc will host a Capital Markets Day presentation on Wednesday, 3 December 2025 at 1 pm UK.": a lead of
+# one short sentence, a name and what it does (a deck or a heading has no full stop and no such verb)
+SHORT_LEAD_RE = re.compile(
+    r"[A-Z][\w&.,'’()-]*(?: [\w&.,'’()-]+){0,6}? (?:will|today|has|have|announced|announces|reports|reported|is|are)\b"
+    r"[^\n]{30,200}[.!]"
+)
+
+
 def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) -> Lead:
     """The dateline paragraph (strongest), else the first paragraph that reads as prose."""
     for index in order[:DATELINE_WINDOW]:
@@ -600,7 +608,8 @@ def find_lead(blocks: Sequence[Block], order: Sequence[int], *, skip: set[int]) 
     for index in order[:80]:
         block = blocks[index]
         text = " ".join(block.lines)
-        if block.tag in {"p", "li"} and index not in skip and (is_prose(text) or LISTING_OPENER_RE.fullmatch(text)):
+        if block.tag in {"p", "li"} and index not in skip and (
+                is_prose(text) or LISTING_OPENER_RE.fullmatch(text) or SHORT_LEAD_RE.fullmatch(text)):
             return Lead(index, None, strip_exhibit(text))
     return Lead(None, None, "")
 

@@ -451,3 +451,28 @@ def test_a_listing_alone_over_a_table_opens_the_lead():
     )
     assert release.company.name == "Tunnelco"
     assert [(x.exchange, x.ticker) for x in release.listings] == [("PARIS", "TUN")]
+
+
+def test_an_rns_page_with_a_machine_summary_a_short_lead_and_a_table_of_people():
+    release = parse(
+        "<html><body><h1>Notice of Capital Markets Day</h1>"
+        '<div id="ai-summary"><h2>Summary by AI</h2><div>Acme plc will host a Capital Markets Day presentation on '
+        "Wednesday, December 3, 2025, at 1 pm UK time, with a live video webcast and a replay afterwards.</div>"
+        '<p id="summary-disclaimer">Disclaimer*</p></div>'
+        "<p>Acme plc</p><p>21 October 2025</p><p>Notice of Capital Markets Day</p>"
+        "<p>Acme plc will host a Capital Markets Day presentation on Wednesday, 3 December 2025 at 1 pm UK.</p>"
+        "<p>A live video webcast starting at 1 pm UK will be accessible at:</p>"
+        "<p>https://edge.media-server.com/mmc/p/dgm92n89</p>"
+        "<p>For further information please contact:</p>"
+        "<table><tr><td>Investors</td></tr><tr><td>Martin Fewings</td><td>t: +41 41 555 28 80</td>"
+        "<td>martin.fewings@acme.example.com</td></tr><tr><td>Media</td></tr><tr><td>Charles Roe</td>"
+        "<td>t: +41 41 555 24 62</td><td>charles.roe@acme.example.com</td></tr></table></body></html>",
+        filename="release.html",
+    )
+    assert release.company.name == "Acme plc"
+    [call] = release.calls
+    assert call.starts_at.isoformat() == "2025-12-03T13:00:00+00:00"
+    assert [(c.role, c.name, c.phones, c.emails) for c in release.contacts] == [
+        ("investors", "Martin Fewings", ("+41 41 555 28 80",), ("martin.fewings@acme.example.com",)),
+        ("media", "Charles Roe", ("+41 41 555 24 62",), ("charles.roe@acme.example.com",)),
+    ]
