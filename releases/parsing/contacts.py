@@ -61,7 +61,7 @@ LABEL_RE = re.compile(
     rf"(?:(?:may|should|can|are\s+asked\s+to)\s+|please\s+)(?:call|contact))"
     rf"|(?:{_PREFIX}\s+)?(?:{_ROLE_LIST}\s+)?(?:{_LABEL_CORE})"
     rf"(?:\s+(?:for\s+)?{_ROLE_LIST})?(?:\s+contacts?)?(?:\s+for\s+(?:further|more|additional)\s+information)?"
-    rf"|{_ROLE_LIST}\s+relations"
+    rf"|{_ROLE_LIST}\s+relations(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*){_ROLE_ITEM}){{0,3}}"
     rf"|(?:{_PREFIX}\s+)?{_ROLE_LIST}(?:[\s-]support)?"  # "International IR/PR-Support"
     rf"|for\s+(?:further|more|additional)\s+(?:{_ROLE_LIST}\s+)?(?:information|details|inquiries|enquiries)"
     r"(?:\s+(?:on|about)\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})?"  # "For more information on Acme, ..."
@@ -492,6 +492,9 @@ def is_name(text: str) -> bool:
     if text.isupper():
         # "JANE Q. DOE" in an upper-case contact block of the 1990s and 2000s
         named = [w[:1] + w[1:].lower() for w in named]
+    elif NAME_WORD_RE.match(named[0]) and named[-1].isupper() and len(named[-1]) > 2 and named[-1].isalpha():
+        # "Ronan MARC", "Lucie DAUDIGNY": the family name in capitals, as French releases print it
+        named = [*named[:-1], named[-1][:1] + named[-1][1:].lower()]
     # "Ms. Li Wei": after a title of address, a short Chinese family name is a name's part too
     long_words = 1 if HONORIFIC_RE.match(text) else 2
     return all(NAME_WORD_RE.match(w) for w in named) and sum(len(w) > 2 for w in named) >= long_words
@@ -507,6 +510,12 @@ def person_name(text: str) -> str | None:
         return text
     note = PAREN_NOTE_RE.match(text)
     return note.group("name") if note and is_name(note.group("name")) else None
+
+
+# "Ronan MARC (Legrand)", "Lucie DAUDIGNY (TBWA)": a person, then the firm in brackets (not "(Europe and Asia)", what
+# the person covers, nor "(Media)")
+REGION_WORD_RE = re.compile(rf"(?i){_REGIONS}(?:\s*(?:,|&|and)\s*{_REGIONS})*|investors?|media|press|ir|pr")
+NAME_AND_FIRM_RE = re.compile(r"^(?P<name>[^()]{3,60}?)\s*\((?P<firm>[A-Z][\w&.'’ -]{1,40})\)$")
 
 
 # A department, then the post in it: "PR Director", "PR Specialist", "Media Relations Manager", "IR Lead"
@@ -711,6 +720,13 @@ class Reader:
         for item in transposed(fields):
             current = self.current
             if item.kind == "label" and item.role and ":" not in item.value and current.name \
+                    and not current.reachable and current.title and self.line_before == "title" \
+                    and DEPARTMENT_LINE_RE.fullmatch(item.value.strip()):
+                # "Senior Vice President" / "Investor Relations & Corporate Communications": one title on two lines
+                current.title = f"{current.title}, {item.value.strip()}"
+                current.role = current.role or item.role
+                self.last_slot = "title"
+            elif item.kind == "label" and item.role and ":" not in item.value and current.name \
                     and not current.reachable and not current.title:
                 # "John Roe / Media Relations / 212-555-0199": his desk, not a new block; "Jane Doe, Investors":
                 # a bare role word says whom she serves, and is no title
@@ -781,6 +797,11 @@ class Reader:
             self.name(split[0], block)
             self.current.title = split[1]
             self.last_slot = "title"
+        elif (firm := NAME_AND_FIRM_RE.match(text)) and is_name(firm["name"]) and not role_for_word(firm["firm"]) \
+                and not REGION_WORD_RE.fullmatch(firm["firm"]):
+            self.name(firm["name"], block)
+            self.current.organization = self.current.organization or firm["firm"]
+            self.last_slot = "organization"
         elif person := person_name(text):
             paired = previous is not None and previous.kind == "text" and self.last_slot == "name"
             self.name(person, block)

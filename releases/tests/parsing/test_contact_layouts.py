@@ -387,6 +387,13 @@ def test_contact_fields_a_converter_glued_to_the_issuers_name_are_parted():
         id="a-suffix-with-its-full-stop-glued-before-a-mailbox",
     ),
     pytest.param(
+        "**investor relations & Financial communication**\nRonan MARC (Legrand)\n+33 1 49 55 53 53\n"
+        "ronan.marc@legrand.example.com\n\n**Press relations**\nLucie DAUDIGNY (TBWA)\n+33 6 77 55 71 11",
+        [("investors", "Ronan MARC", None, "Legrand", ["+33 1 49 55 53 53"], ["ronan.marc@legrand.example.com"]),
+         ("media", "Lucie DAUDIGNY", None, "TBWA", ["+33 6 77 55 71 11"], [])],
+        id="french-family-names-in-capitals-and-firms-in-brackets",
+    ),
+    pytest.param(
         "Christopher McGinnis\nInvestor Relations\n(847) 555-4320\n\nKori Reed\nMedia Relations\n(224) 555-0406",
         [("investors", "Christopher McGinnis", "Investor Relations", None, ["(847) 555-4320"], []),
          ("media", "Kori Reed", "Media Relations", None, ["(224) 555-0406"], [])],
