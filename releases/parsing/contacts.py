@@ -143,7 +143,7 @@ TITLE_WORDS = (
     r"communications|relations|marketing|finance|treasury|strategy"
 )
 TITLE_START_RE = re.compile(
-    r"^(?:chief|president|vice|vp|svp|evp|smd|head|director|manager|managing|senior|executive|sr\.?|"
+    r"^(?:(?:acting|interim)\s+)?(?:chief|president|vice|vp|svp|evp|smd|head|director|manager|managing|senior|executive|sr\.?|"
     r"ceo|cfo|coo|cto|cmo|treasurer|secretary|chair(?:man|woman|person)?|founder|co-founder|partner|principal|"
     r"spokes(?:person|man|woman)|analyst|associate|counsel|controller|specialist|coordinator|general\s+counsel|"
     r"assistant|deputy|global\s+head|group\s+head|investor\s+relations\s+(?:manager|director|officer|lead)|"
@@ -558,7 +558,8 @@ def name_then_title(text: str) -> tuple[str, str] | None:
             return head, tail
     for cut in range(1, len(words) - 1):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        if is_title(head) and is_name(tail) and not TITLE_WORD_RE.search(tail):
+        # (not "Head of Media Relations and" / "Public Affairs": a title cut at its "and")
+        if is_title(head) and is_name(tail) and not TITLE_WORD_RE.search(tail) and not head.endswith((" and", " &")):
             return tail, head
     return None
 

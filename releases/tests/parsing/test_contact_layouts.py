@@ -394,6 +394,16 @@ def test_contact_fields_a_converter_glued_to_the_issuers_name_are_parted():
         id="french-family-names-in-capitals-and-firms-in-brackets",
     ),
     pytest.param(
+        "**For further information, please contact:**Pontus Winqvist, acting CFO for the Year-end report 2024, "
+        "Nordbygg AB, tel +46 10 555 8900\nJacob Birkeland, Head of Media Relations and Public Affairs, Nordbygg AB, "
+        "tel +46 10 555 1957",
+        [("other", "Pontus Winqvist", "acting CFO for the Year-end report 2024", "Nordbygg AB", ["+46 10 555 8900"],
+          []),
+         ("media", "Jacob Birkeland", "Head of Media Relations and Public Affairs", "Nordbygg AB", ["+46 10 555 1957"],
+          [])],
+        id="an-acting-title-and-a-title-with-and-in-it",
+    ),
+    pytest.param(
         "Christopher McGinnis\nInvestor Relations\n(847) 555-4320\n\nKori Reed\nMedia Relations\n(224) 555-0406",
         [("investors", "Christopher McGinnis", "Investor Relations", None, ["(847) 555-4320"], []),
          ("media", "Kori Reed", "Media Relations", None, ["(224) 555-0406"], [])],
