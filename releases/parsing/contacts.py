@@ -484,7 +484,7 @@ CREDENTIALS_RE = re.compile(
 HONORIFIC_RE = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mme|Mag|Ing)\.?\s+(?=[A-Z])")
 
 
-def is_name(text: str) -> bool:
+def is_name(text: str, capital_surname: bool = True) -> bool:
     words = CREDENTIALS_RE.sub("", HONORIFIC_RE.sub("", text)).split()
     if not 2 <= len(words) <= 5 or NOT_NAME_WORDS.search(text):
         return False
@@ -492,7 +492,8 @@ def is_name(text: str) -> bool:
     if text.isupper():
         # "JANE Q. DOE" in an upper-case contact block of the 1990s and 2000s
         named = [w[:1] + w[1:].lower() for w in named]
-    elif NAME_WORD_RE.match(named[0]) and named[-1].isupper() and len(named[-1]) > 2 and named[-1].isalpha():
+    elif capital_surname and len(named) == 2 and NAME_WORD_RE.match(named[0]) and named[-1].isupper() \
+            and len(named[-1]) > 2 and named[-1].isalpha():
         # "Ronan MARC", "Lucie DAUDIGNY": the family name in capitals, as French releases print it
         named = [*named[:-1], named[-1][:1] + named[-1][1:].lower()]
     # "Ms. Li Wei": after a title of address, a short Chinese family name is a name's part too
@@ -554,12 +555,14 @@ def name_then_title(text: str) -> tuple[str, str] | None:
     words = text.split()
     for cut in range(2, min(len(words), 5)):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
-        if is_name(head) and is_title(tail) and not DEPARTMENT_RE.fullmatch(tail):
+        # (a family name in capitals only standing alone: "Industrial Technologies SAPI" is a firm's name)
+        if is_name(head, capital_surname=False) and is_title(tail) and not DEPARTMENT_RE.fullmatch(tail):
             return head, tail
     for cut in range(1, len(words) - 1):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
         # (not "Head of Media Relations and" / "Public Affairs": a title cut at its "and")
-        if is_title(head) and is_name(tail) and not TITLE_WORD_RE.search(tail) and not head.endswith((" and", " &")):
+        if is_title(head) and is_name(tail, capital_surname=False) and not TITLE_WORD_RE.search(tail) \
+                and not head.endswith((" and", " &")):
             return tail, head
     return None
 

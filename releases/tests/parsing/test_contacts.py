@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from releases.parsing.contacts import find_contacts
+from releases.parsing.contacts import find_contacts, is_name, name_then_title
 from releases.parsing.document import Block, to_document
 
 
@@ -701,3 +701,9 @@ def test_any_text_gives_contacts_or_none(paragraphs, tag):
     found = find_contacts(blocks_in)
     assert found.used <= set(range(len(blocks_in)))
     assert all(c.role in {"investors", "media", "other"} for c in found.contacts)
+
+
+def test_a_family_name_in_capitals_is_a_name_only_standing_alone():
+    assert is_name("Ronan MARC")
+    assert not is_name("Industrial Technologies SAPI")
+    assert name_then_title("President of HGI Industrial Technologies SAPI") is None
