@@ -34,6 +34,7 @@ from .result import CompanyInfo, Dateline, Listing, ParsedRelease
 from .sanitize import body_html
 from .sections import (
     CONTACT_HEAD_RE,
+    LINK_ONLY_RE,
     AboutSection,
     Header,
     Lead,
@@ -450,7 +451,9 @@ def visit_lines(blocks: Sequence[Block], section: AboutSection) -> list[str]:
     after = section.blocks[-1] + 1 if section.blocks else len(blocks)
     return [
         blocks[i].text for i in range(after, min(after + VISIT_LINES, len(blocks)))
-        if len(blocks[i].text) < VISIT_LINE_CHARS and VISIT_LINE_RE.match(blocks[i].text.strip("*_ "))
+        if len(blocks[i].text) < VISIT_LINE_CHARS and (VISIT_LINE_RE.match(blocks[i].text.strip("*_ "))
+                                                      # "https://www.legrandgroup.com" alone under the section
+                                                      or LINK_ONLY_RE.fullmatch(blocks[i].text.strip("*_ ")))
     ]
 
 

@@ -879,6 +879,8 @@ def about_sections(blocks: Sequence[Block], order: Sequence[int], *, stop: set[i
     return sections
 
 
+# "1 Period of time when all communication is suspended ...", "(2) Excluding ...": a footnote to the release
+FOOTNOTE_RE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}|[¹²³⁴⁵*†])\s+[A-Z][a-z]")
 # A paragraph that is one link and nothing else
 LINK_ONLY_RE = re.compile(r"<?(?:https?://|www\.)\S+>?")
 
@@ -889,6 +891,8 @@ def ends_about(block: Block) -> bool:
         block.tag in {"table", "pre"}
         # a repost's link back to the wire's or the exchange's copy ("https://news.cision.com/acme/r/...")
         or bool(LINK_ONLY_RE.fullmatch(text.strip())) and not is_issuer_site(text.strip("<> "))
+        # a footnote to the release: "1 Period of time when all communication is suspended ..."
+        or bool(FOOTNOTE_RE.match(text))
         or is_heading(block)
         or is_fls_start(text)
         or bool(CONTACT_HEAD_RE.match(text) or SECTION_END_RE.match(text))
