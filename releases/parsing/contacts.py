@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..phones import numbers_in
 from .document import COLUMN_GAP_RE, Block
@@ -259,9 +260,8 @@ GLUE_RES = (
     re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)(?![A-Z]+\s[A-Z\s.,&]*$)|(?<=[a-z]{2})(?=www\.)"),
     re.compile(r"\b(?:LLC|LLP|GmbH|plc|Contacts?|Enquiries|Inquiries)(?=[A-Z][a-z])"),
     # "ir@charbone.comBenoit Veilleux": a mailbox's (or a site's) top-level domain glued to the next field
-    re.compile("(?:" + "|".join(rf"(?<=\w\.{tld})" for tld in (
-        "com", "net", "org", "ca", "io", "co", "de", "fr", "ch", "se", "no", "dk", "fi", "nl", "be", "au", "uk", "in",
-        "jp", "hk")) + r")(?=[A-Z][a-z]|[A-Z]:)"),  # ("info@acme.comT: +1 ...": a phone's one-letter label)
+    re.compile(r"(?<=\w)\.(?:com|net|org|ca|io|co|de|fr|ch|se|no|dk|fi|nl|be|au|uk|in|jp|hk)"
+               r"(?=[A-Z][a-z]|[A-Z]:)"),  # ("info@acme.comT: +1 ...": a phone's one-letter label)
     # "info@acme.comX: @Acme_IncFacebook: AcmeInc": the next field's label glued to a value
     re.compile(rf"(?<=[a-z])(?=(?:{'|'.join(SOCIAL_LABELS)}|Website|Web)\s?:)|(?<=[A-Za-z])(?=(?:Phone|Tel|Mobile|E-?[Mm]ail)\s?:)|(?<=[a-z]{{3}})(?=e-?mail\s?:)"),
 )
@@ -295,6 +295,7 @@ def role_for_word(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=4096)  # the same lines are looked at again and again, as labels, fields and prose
 def unglue(line: str) -> str:
     for pattern in GLUE_RES:
         line = pattern.sub(lambda m: m.group(0) + "\n", line)
@@ -1382,9 +1383,10 @@ def glued_issuer_re(names: Sequence[str]) -> re.Pattern | None:
     return re.compile(rf"(?:{GLUED_BEFORE})(?=(?:{name})(?![a-z]))|(?:{after})(?:(?=[A-Z(+\d]|[a-z][\w.+-]*@)| (?=[A-Z][a-z]+ [A-Z])(?!{DEPARTMENT_WORDS}\b))")
 
 
-def part_glued_issuer(blocks: Sequence[Block], glued: re.Pattern) -> list[Block]:
+def part_glued_issuer(blocks: Sequence[Block], glued: re.Pattern) -> list[Block] | None:
     """The blocks with the issuer's name parted from the fields a converter glued it to (blocks that reach
-    someone: a paragraph of prose that names the issuer keeps its lines)."""
-    return [replace(block, text=glued.sub("\n", block.text))
-            if glued.search(block.text) and (EMAIL_RE.search(block.text) or PHONE_HINT_RE.search(block.text))
-            else block for block in blocks]
+    someone: a paragraph of prose that names the issuer keeps its lines); None where no block needs it."""
+    parted = [replace(block, text=glued.sub("\n", block.text))
+              if glued.search(block.text) and (EMAIL_RE.search(block.text) or PHONE_HINT_RE.search(block.text))
+              else block for block in blocks]
+    return parted if any(a is not b for a, b in zip(parted, blocks)) else None

@@ -74,7 +74,12 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
 
     credit = next((i for i in sorted(chrome) if CREDIT_RE.match(blocks[i].text.strip())), None)
     credited = next((position for position, i in enumerate(content) if credit is not None and i > credit), None)
-    contacts = find_contacts([blocks[i] for i in content], credited=credited)
+    # The issuer as the dateline paragraph names it, before the contacts are known: a contact's line that prints its
+    # name prints its firm ("Jane Doe, Trane Technologies")
+    first_lead = find_lead(blocks, content, skip=set())
+    guess = company_name(first_lead.text) if first_lead.dateline else None
+    guessed_names = [n for n in (guess, short_name(guess)) if n]
+    contacts = find_contacts([blocks[i] for i in content], credited=credited, issuer=guessed_names)
     contact_blocks = {content[i] for i in contacts.used if 0 <= i < len(content)}
     lead = find_lead(blocks, content, skip=contact_blocks)
     before_lead = [i for i in content if i < lead.index] if lead.index is not None else dated_header(blocks, content)
@@ -115,11 +120,11 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     location = lead.dateline.location if lead.dateline else header.location
     issuer_names = [n for n in (name, short_name(name)) if n]
     glued = glued_issuer_re(issuer_names)
-    if glued is not None and any(glued.search(blocks[i].text) for i in content if i >= (lead.index or 0)):
+    parted = part_glued_issuer([blocks[i] for i in content], glued) if glued is not None else None
+    if parted is not None:
         # a converter ran the issuer's name into its contacts' fields: read them again with the name parted off
-        contacts = find_contacts(part_glued_issuer([blocks[i] for i in content], glued), credited=credited,
-                                 issuer=issuer_names)
-    elif any(n in blocks[i].text for i in contact_blocks for n in issuer_names):
+        contacts = find_contacts(parted, credited=credited, issuer=issuer_names)
+    elif issuer_names != guessed_names and any(n in blocks[i].text for i in contact_blocks for n in issuer_names):
         # the issuer's name on a contact's line is its firm: read them again knowing it
         contacts = find_contacts([blocks[i] for i in content], credited=credited, issuer=issuer_names)
     people = issuer_lines_as_organization(contacts.contacts, {" ".join(n.casefold().split()) for n in issuer_names})
