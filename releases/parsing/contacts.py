@@ -354,6 +354,7 @@ def line_fields(line: str) -> list[Field]:
 
 # "Analytical Contacts", "Business Development Contact": a heading of contacts, whoever they are for
 ANY_CONTACTS_LABEL_RE = re.compile(r"[*_\s]*(?:[A-Z][a-z]+\s+){1,3}Contacts?[*_\s]*:?[*_\s]*")
+PARTY_LABEL_RE = re.compile(r"^For\s+(?P<org>[A-Z][\w&.,'’ -]{0,59}?[\w.’'])\s*+:\s*+(?P<rest>.*)$")
 SUPPORT_LABEL_RE = re.compile(r"(?i)[\s/-]support\s*$")
 
 
@@ -374,6 +375,9 @@ def leading_label(text: str) -> tuple[list[Field], str]:
         return [Field("label", text[: named.start("rest")]), Field("firm", named.group("org"))], named.group("rest")
     if ANY_CONTACTS_LABEL_RE.fullmatch(text):
         return [Field("label", text)], ""  # "Analytical Contacts", "Business Development Contact"
+    if (party := PARTY_LABEL_RE.match(text)) and not LABEL_RE.match(text):
+        # "For Civitas Solutions:", "For Centerbridge:" in a merger release: whose contacts follow
+        return [Field("label", text[: party.start("rest")]), Field("firm", party["org"])], party["rest"]
     named = COMPANY_LABEL_RE.match(text) or SUFFIXED_COMPANY_LABEL_RE.match(text)
     if named:
         # "Contact BioStem:": the desk below is the company's
@@ -494,7 +498,7 @@ def is_name(text: str, capital_surname: bool = True) -> bool:
         # "JANE Q. DOE" in an upper-case contact block of the 1990s and 2000s
         named = [w[:1] + w[1:].lower() for w in named]
     elif capital_surname and len(named) == 2 and NAME_WORD_RE.match(named[0]) and named[-1].isupper() \
-            and len(named[-1]) > 2 and named[-1].isalpha():
+            and len(named[-1]) > 3 and named[-1].isalpha():  # (not "Kekst CNC", a firm's initials)
         # "Ronan MARC", "Lucie DAUDIGNY": the family name in capitals, as French releases print it
         named = [*named[:-1], named[-1][:1] + named[-1][1:].lower()]
     # "Ms. Li Wei": after a title of address, a short Chinese family name is a name's part too
@@ -696,6 +700,8 @@ class Reader:
             for partner in self.partners:
                 if not partner.reachable:
                     partner.phones, partner.emails = list(self.current.phones), list(self.current.emails)
+                    # "Jeremy Fielding / Anntal Silver" / "Kekst CNC": the firm printed under both is each one's
+                    partner.organization = self.current.organization or partner.organization
                 self.current.organization = self.current.organization or partner.organization
                 self.current.title = self.current.title or partner.title
             self.partners = []
@@ -1013,6 +1019,8 @@ def is_section_label(line: str) -> bool:
     line = unglue(line).split("\n")[0]  # "Corporate ContactMatthias Trondle..." (a converter's glue)
     if COMPANY_LABEL_RE.match(line) or SUFFIXED_COMPANY_LABEL_RE.match(line) or ANY_CONTACTS_LABEL_RE.fullmatch(line):
         return True
+    if (party := PARTY_LABEL_RE.match(line)) and not party["rest"] and not LABEL_RE.match(line):
+        return True  # "For Centerbridge:" alone on its line
     label = LABEL_RE.match(line)
     if not label:
         return org_before_label(line) or bool(ORG_CONTACT_LABEL_RE.match(line))

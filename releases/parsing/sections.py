@@ -158,6 +158,8 @@ HEADER_NOISE_RE = re.compile(
     r"investor\s+news|earnings\s+release|news\s+from\b.*+|news\s+provided\s+by\b.*+|page\s+\d.*+|\d+|"
     r"source:.*+|rns\s+number\s*:.*+|share(?: this)?(?: article)?|tweet|print|e-?mail|listen|"
     r"\d+\s+min(?:ute)?s?\s+read|"
+    # a newswire page's photo widget: "Full Size Small Preview Thumbnail"
+    r"full\s+size(?:\s+small)?(?:\s+preview)?(?:\s+thumbnail)?|"
     r"embargoed\b.*+|embargo\b.*+|not for (?:release|distribution|publication)\b.*+|\[?[\w&. ]{0,40}\blogo\]?)\W*$",
     re.I,
 )

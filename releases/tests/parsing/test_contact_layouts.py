@@ -404,6 +404,14 @@ def test_contact_fields_a_converter_glued_to_the_issuers_name_are_parted():
         id="an-acting-title-and-a-title-with-and-in-it",
     ),
     pytest.param(
+        "For Civitas Solutions:\nDwight Robson\n617-555-0100\n\nFor Centerbridge:\nJeremy Fielding / Anntal Silver\n"
+        "Kekst CNC\n212-555-4800",
+        [("other", "Dwight Robson", None, "Civitas Solutions", ["617-555-0100"], []),
+         ("other", "Jeremy Fielding", None, "Kekst CNC", ["212-555-4800"], []),
+         ("other", "Anntal Silver", None, "Kekst CNC", ["212-555-4800"], [])],
+        id="each-partys-contacts-in-a-merger-release",
+    ),
+    pytest.param(
         "Christopher McGinnis\nInvestor Relations\n(847) 555-4320\n\nKori Reed\nMedia Relations\n(224) 555-0406",
         [("investors", "Christopher McGinnis", "Investor Relations", None, ["(847) 555-4320"], []),
          ("media", "Kori Reed", "Media Relations", None, ["(224) 555-0406"], [])],
