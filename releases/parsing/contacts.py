@@ -268,7 +268,7 @@ GLUE_RES = (
 # "CEOcorporate@helixbiopharma.com": a title glued to the mailbox
 GLUED_EMAIL_RE = re.compile(r"^[A-Z]{2,}(?=[a-z])")
 DESK_INVESTORS_RE = re.compile(r"^(?:ir|investors?|investor[._-]?relations?|shareholders?|ir[._-].*)@", re.I)
-DESK_MEDIA_RE = re.compile(r"^(?:press|media|pr|news|communications|.*[._-]pr)@", re.I)
+DESK_MEDIA_RE = re.compile(r"^(?:press|presse|media|medien|pr|news|communications|kommunikation|.*[._-]pr)@", re.I)
 
 
 # --- lines to fields ----------------------------------------------------------------------
@@ -295,11 +295,19 @@ def role_for_word(word: str) -> str | None:
     return None
 
 
+# "Jorg BretschneiderBohmersweg 5", "Roberta ReidSynopsys, Inc.": a person's name run into the next field; parted
+# only where what comes before is a name (brands keep their capitals: "PayPal", "PrairieSky")
+NAME_GLUE_RE = re.compile(r"\b[A-Z][a-z]+ [A-Z][a-z]{3,}(?=[A-Z][a-z])")
+# "Fax +49 40/46 88 33 40presse@acme.de": a number run into a mailbox
+DIGIT_MAILBOX_RE = re.compile(r"(?<=\d)(?=[a-z][a-z0-9._-]*@)")
+
+
 @lru_cache(maxsize=4096)  # the same lines are looked at again and again, as labels, fields and prose
 def unglue(line: str) -> str:
     for pattern in GLUE_RES:
         line = pattern.sub(lambda m: m.group(0) + "\n", line)
-    return line
+    line = DIGIT_MAILBOX_RE.sub("\n", line)
+    return NAME_GLUE_RE.sub(lambda m: m.group(0) + ("\n" if is_name(m.group(0)) else ""), line)
 
 
 def columns(lines: list[str]) -> list[list[str]]:

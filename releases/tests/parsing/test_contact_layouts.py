@@ -412,6 +412,18 @@ def test_contact_fields_a_converter_glued_to_the_issuers_name_are_parted():
         id="each-partys-contacts-in-a-merger-release",
     ),
     pytest.param(
+        "If you have any questions, please contact:\n\ngerman communications AGJorg BretschneiderBohmersweg 5, "
+        "D-20148 Hamburg+49 40/55 88 33 0, Fax +49 40/55 88 33 40presse@german-comms.example.com",
+        [("media", "Jorg Bretschneider", None, "german communications AG", ["+49 40/55 88 33 0"],
+          ["presse@german-comms.example.com"])],
+        id="a-name-run-into-an-address-and-a-fax-into-a-german-press-mailbox",
+    ),
+    pytest.param(
+        "Investor Contact:\nRoberta ReidSynopsys, Inc.\n650-555-1000",
+        [("investors", "Roberta Reid", None, "Synopsys, Inc.", ["650-555-1000"], [])],
+        id="a-name-run-into-its-firm",
+    ),
+    pytest.param(
         "Christopher McGinnis\nInvestor Relations\n(847) 555-4320\n\nKori Reed\nMedia Relations\n(224) 555-0406",
         [("investors", "Christopher McGinnis", "Investor Relations", None, ["(847) 555-4320"], []),
          ("media", "Kori Reed", "Media Relations", None, ["(224) 555-0406"], [])],
