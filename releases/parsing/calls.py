@@ -29,6 +29,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
+from urllib.parse import parse_qs, urlsplit
 
 from . import zones
 from .document import Block
@@ -278,8 +279,30 @@ def link_labels(block: Block) -> list[tuple[str, str]]:
         if not label or not link.href.lower().startswith(("http://", "https://")):
             continue
         if LINK_WORDS_RE.match(label) or not find_urls(label):
-            found.append((label, link.href))
+            found.append((label, unwrapped(link.href)))
     return found
+
+
+# A wire's click-tracking address, whose target rides in its query: "https://c212.net/c/link/?...&u=https%3A%2F%2F...",
+# "https://cts.businesswire.com/ct/CT?id=smartlink&url=https%3A%2F%2F..."
+REDIRECTORS = {"c212.net": "u", "cts.businesswire.com": "url", "www.globenewswire.com": "url"}
+
+
+def unwrapped(href: str) -> str:
+    """The address a wire's tracking link leads to, else the link as it is."""
+    parts = urlsplit(href)
+    key = REDIRECTORS.get(parts.netloc.lower())
+    target = parse_qs(parts.query).get(key, [""])[0] if key else ""
+    return target if target.lower().startswith(("http://", "https://")) else href
+
+
+# The release's own copy on a wire's or an exchange's site, which a repost links to beside the call: no webcast
+WIRE_PAGE_RE = re.compile(
+    r"(?:news|mb)\.cision\.com/|businesswire\.com/news/|prnewswire\.com/news-releases/|globenewswire\.com/"
+    r"(?:news-release|newsroom)/|accessnewswire\.com/newsroom/|newmediawire\.com/news/|newsweb\.oslobors\.no/|"
+    r"tradingview\.com/news/|morningstar\.com/news/",
+    re.I,
+)
 
 
 def link_positions(text: str, labels: list[tuple[str, str]]) -> tuple[tuple[int, str], ...]:
@@ -817,8 +840,10 @@ def read_cluster(units: list[Unit], context: Context, lead: Sequence[Unit] = ())
                     if part.passcode is None or not is_id:
                         part.passcode, part.passcode_is_id = value, is_id
                 if not links_elsewhere:
-                    part.urls.extend((url_rank(url, piece), url) for _, url in find_urls(piece))
-                    part.urls.extend((url_rank(href, piece), href) for p, href in unit.hrefs if start <= p < end)
+                    part.urls.extend((url_rank(url, piece), url) for _, url in find_urls(piece)
+                                     if not WIRE_PAGE_RE.search(url))
+                    part.urls.extend((url_rank(href, piece), href) for p, href in unit.hrefs if start <= p < end
+                                     and not WIRE_PAGE_RE.search(href))
                 if WEBSITE_SECTION_RE.search(piece) and STRONG_CALL_RE.search(text) and not links_elsewhere:
                     part.website_named = True
                 if ANNOUNCE_RE.search(piece):

@@ -850,3 +850,14 @@ def test_to_listen_after_a_replay_sentence_dials_the_replay():
     )
     assert call.dial_in == ("888-555-0062",)
     assert (call.replay.dial_in, call.replay.passcode) == (("877-555-4010", "919-555-2331"), "52015")
+
+
+def test_a_wires_tracking_link_leads_to_its_target_and_the_releases_own_copy_is_no_webcast():
+    register = ("https://c212.net/c/link/?t=0&l=en&o=1-1&h=1&u=https%3A%2F%2Facme.events.inderes.com%2Fq4%2Fregister"
+                "&a=here")
+    call = call_of(
+        "Acme will present its fourth quarter results in a webcast on 11 February 2025 at 09:30 CET. Register for "
+        "the webcast here.\n\nhttps://news.cision.com/acme/r/invitation-to-the-webcast,c4103225",
+        links=[Link("here", register)],
+    )
+    assert call.webcast_url == "https://acme.events.inderes.com/q4/register"
