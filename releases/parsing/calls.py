@@ -57,6 +57,7 @@ CALL_WORD_RE = re.compile(
     r"(?:web|video|audio|telephone)[\s-]?conferences?|"
     r"dial[\s-]?in|live\s+stream(?:ing)?|fireside\s+chats?|investor\s+day|capital\s+markets\s+day|"
     r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentations?|"
+    r"(?:will\s+be\s+)?presented\s+at\b|"  # "The report will be presented at 09:30 CET by the CEO"
     r"(?:news|press|analysts?|investors?|results)\s+(?:conferences?|briefings?|meetings?)|"
     r"(?:virtual|online)\s+(?:meetings?|presentations?|briefings?|events?)|"
     # "will conduct its quarterly earnings review for the investment community and news media on ..."
@@ -716,11 +717,16 @@ DIAL_DETAILS_RE = re.compile(
 )
 
 
+HEADING_CHARS = 60  # a heading or label over the line it names
+
+
 def is_dial_registration(units: Sequence[Unit], index: int) -> bool:
     """Whether units[index] registers callers for dial-in details: its own words or a neighbour's."""
     text = units[index].text
     if not REGISTRATION_RE.search(text) or WEBCAST_SENTENCE_RE.search(text):
         return False
+    if index and len(units[index - 1].text) < HEADING_CHARS and WEBCAST_SENTENCE_RE.search(units[index - 1].text):
+        return False  # "Link to webcast" / "https://acme.events.inderes.com/q4/register": the webcast's own page
     near = units[max(0, index - 1): index + 2]
     return any(DIAL_DETAILS_RE.search(unit.text) for unit in near)
 

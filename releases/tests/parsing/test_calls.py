@@ -861,3 +861,17 @@ def test_a_wires_tracking_link_leads_to_its_target_and_the_releases_own_copy_is_
         links=[Link("here", register)],
     )
     assert call.webcast_url == "https://acme.events.inderes.com/q4/register"
+
+
+def test_a_nordic_report_presentation_with_the_webcasts_own_registration_page():
+    call = call_of(
+        "The report will be presented at 09:30 CET by CEO Jane Doe and CFO John Roe. The presentation will be held "
+        "in English and can be followed online or by phone.\n\n**Link to webcast**\n\n"
+        "https://acme.events.inderes.com/q4-report-2024/register\n\n**Telephone conference**\n\n"
+        "To participate in the conference call, please register via this link: "
+        "https://conference.inderes.com/teleconference/?id=50050313",
+        release_date=date(2025, 2, 11),
+    )
+    assert call.starts_at.isoformat() == "2025-02-11T09:30:00+01:00"
+    assert call.webcast_url == "https://acme.events.inderes.com/q4-report-2024/register"
+    assert call.dial_in == ()
