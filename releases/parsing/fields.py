@@ -21,7 +21,9 @@ MONTH_WORD = MONTH.replace("(?P<month>", "(?:")
 # October 20, 2011 / Oct 20, 2011 / Feb. 12, 2025 / November 07 2024 / Jan. 25 (year elsewhere)
 MDY_RE = re.compile(MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I)
 # 2 July 2026 / 13 November 2025 / 02 May 2012
-DMY_RE = re.compile(r"\b(?P<day>\d{1,2})\.?\s+" + MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+# (and "14th February 2025", "1st of March 2024")
+DMY_RE = re.compile(r"\b(?P<day>\d{1,2})(?:\.|st|nd|rd|th)?(?:\s+of)?\s+" + MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b",
+                    re.I)
 # 07/22/2004 (US month/day/year) or 2025-02-12
 NUMERIC_DATE_RE = re.compile(r"\b(?:(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)|"
                              r"(?P<iyear>(?:19|20)\d\d)-(?P<imonth>\d\d)-(?P<iday>\d\d))\b")
@@ -194,7 +196,7 @@ TITLE_LOCATION_RE = re.compile(
     r"\s*+(?:(?:--|—|–|-|,)?\s*+[(/]\s*+[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
     r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b)"  # Vancouver, BC – TheNewswire - June 5
     # Milan, 13 February 2025 – / Milan, February 13th, 2025 – / a header line "Kawasaki, Japan, March 3, 2025"
-    r"|(?P<dated>,\s*" + FULL_DATE + r"(?:\s*(?:--|—|–|-)\s|\s*$))"
+    r"|(?P<dated>,\s*" + FULL_DATE + r"(?:\s*(?:--|—|–|-)\s|\s*:\s|\s*$))"  # ("Oslo, 14th February 2025: Itera ...")
     r"|(?P<undated>\s+[—–]\s+(?-i:[A-Z])))",  # Amsterdam, the Netherlands – Royal Philips
     re.I,
 )
@@ -317,7 +319,8 @@ def titled_place(match: re.Match, rest: str) -> bool:
 
 # --- the issuer ---------------------------------------------------------------------------
 
-CORP_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.L\.C|LP|L\.P|PLC|plc|N\.V|"
+CORP_SUFFIX = (r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|INC|CORP|CO|LTD|LIMITED|LLC|L\.L\.C|LP|"
+               r"L\.P|PLC|plc|N\.V|"
                r"S\.A\.B\.? de C\.V|S\.A\.B|S\.A|SA|AG|SE|NV|AB|ASA|A/S|Oyj|GmbH|S\.p\.A|SpA|Pty|B\.V|BV|K\.K|Trust|Group)\.?")
 # ImmunoGen, Inc. / Bora Pharmaceuticals Co., Ltd. / H&R Real Estate Investment Trust / Aaron's, Inc. /
 # Cresud S.A.C.I.F. y A. (Spanish "y")
@@ -333,6 +336,8 @@ LEAD_PREFIX_RE = re.compile(
     r"^(?:(?:today|yesterday|on\s+(?:" + WEEKDAY + r",?\s+)?\S+(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?"
     r"(?:,?\s+at\s+" + LEAD_TIME + r"(?:\s*/\s*" + LEAD_TIME + r")?)?)\s*,\s*|"
     r"(?:the\s+)?(?:board\s+of\s+directors|shareholders|management|directors)\s+of\s+|"
+    # "The fintech company Rubean AG, Munich ...": what the issuer is, before its name
+    r"the\s+(?:[a-z][\w-]*\s+){1,3}(?:company|group|bank|firm)\s+(?=[A-Z])|"
     # "(NASDAQ: MCHP) -- Microchip Technology Incorporated, a leading provider ...": the listing first
     r"\((?:[A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*)?):\s*[A-Z][A-Z0-9.]*\)\s*(?:--|[–—])\s*)",
     re.I,

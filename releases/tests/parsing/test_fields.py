@@ -24,6 +24,8 @@ DATELINES = [
      "NEW YORK", None, "PR Newswire", "Acme"),
     ("cnw", "TORONTO, Feb. 12, 2025 /CNW/ - H&R Real Estate Investment Trust (\"H&R\") is pleased",
      "TORONTO", date(2025, 2, 12), "CNW", "H&R"),
+    ("ordinal-day-then-colon", "Oslo, 14th February 2025: Itera reports a 4% decrease in revenue for the quarter.",
+     "Oslo", date(2025, 2, 14), None, "Itera"),
     ("slash-in-a-place", "FRANKFURT/MAIN, Germany - November 10, 2025 (NEWMEDIAWIRE) - The Payments Group Holding",
      "FRANKFURT/MAIN, Germany", date(2025, 11, 10), "NewMediaWire", "The Payments"),
     ("24-7-press-release", "AMSTERDAM and PARIS, March 19, 2024 /24-7PressRelease/ -- Today marks a pivotal moment",
@@ -210,6 +212,8 @@ def test_header_date(line, expected):
         ("Boeing today announced", "Boeing"),
         ("The Acme Board of Directors today named Jane Doe a director", "Acme"),
         ("Acme ASA's Board of Directors has proposed a dividend", "Acme ASA"),
+        ("The fintech company Acme AG, Munich (ISIN: DE0005120802) continued its growth", "Acme AG"),
+        ("ACME HOLDINGS CO., LTD. (the \u201cCompany\u201d) today announced", "ACME HOLDINGS CO., LTD."),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
@@ -217,7 +221,8 @@ def test_header_date(line, expected):
          "on-weekday-and-date-prefix", "on-weekday-prefix", "on-ordinal-date-and-time-prefix",
          "on-weekday-date-and-two-times-prefix", "second-party-after-a-suffix", "ampersand-then-second-party",
          "and-inside-the-name", "opening-participle-clause", "opening-prepositional-clause", "name-ending-in-ing",
-         "the-companys-board", "the-companys-board-possessive"],
+         "the-companys-board", "the-companys-board-possessive", "what-the-company-is-first",
+         "suffixes-in-capitals"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
