@@ -366,7 +366,9 @@ SECOND_PARTY_RE = re.compile(r"\s++(?:and|&)\s++(?=[A-Z])")
 
 def company_name(lead: str) -> str | None:
     """The issuer as first named at the start of the lead sentence."""
-    text = lead.strip().lstrip("—–-.… ")  # "September 26, 2000...ROCK OF AGES CORPORATION (NASDAQ: ROAC)"
+    # "September 26, 2000...ROCK OF AGES CORPORATION (NASDAQ: ROAC)"; "**Tamboran Resources successfully ..." (a
+    # paragraph set in bold, too long for the reader to have taken its marks off)
+    text = lead.strip().lstrip("—–-.… *_")
     for _ in range(2):
         text = LEAD_PREFIX_RE.sub("", text, count=1)
     text = OPENING_CLAUSE_RE.sub("", text, count=1)

@@ -214,6 +214,7 @@ def test_header_date(line, expected):
         ("Acme ASA's Board of Directors has proposed a dividend", "Acme ASA"),
         ("The fintech company Acme AG, Munich (ISIN: DE0005120802) continued its growth", "Acme AG"),
         ("ACME HOLDINGS CO., LTD. (the \u201cCompany\u201d) today announced", "ACME HOLDINGS CO., LTD."),
+        ("**Today, Cadmar announces the signing of a Vessel Reservation Agreement with Ocean Winds", "Cadmar"),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
@@ -222,7 +223,7 @@ def test_header_date(line, expected):
          "on-weekday-date-and-two-times-prefix", "second-party-after-a-suffix", "ampersand-then-second-party",
          "and-inside-the-name", "opening-participle-clause", "opening-prepositional-clause", "name-ending-in-ing",
          "the-companys-board", "the-companys-board-possessive", "what-the-company-is-first",
-         "suffixes-in-capitals"],
+         "suffixes-in-capitals", "a-lead-set-in-bold"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
