@@ -758,8 +758,9 @@ def unit_events(
     context: Context,
 ) -> list[tuple[int, tuple[int, int], str | None, date | None]]:
     """(position, (hour, minute), zone, day) of the events a unit announces: the one time that follows a call
-    word, else the time nearest a call word; or, where one sentence names several events on days of their own ("the Acme Conference on February 26
-    at 10:00am ET and the Beta Conference on March 3 at 10:40am ET"), each of them (parser contract:
+    word, else the time nearest a call word; or, where one sentence names several events on days of their own
+    ("the Acme Conference on February 26 at 10:00am ET and the Beta Conference on March 3 at 10:40am ET"), each
+    of them (parser contract:
     presentations at separate times are separate calls)."""
     if not times:
         return []

@@ -144,7 +144,8 @@ TITLE_WORDS = (
     r"communications|relations|marketing|finance|treasury|strategy"
 )
 TITLE_START_RE = re.compile(
-    r"^(?:(?:acting|interim)\s+)?(?:chief|president|vice|vp|svp|evp|smd|head|director|manager|managing|senior|executive|sr\.?|"
+    r"^(?:(?:acting|interim)\s+)?"
+    r"(?:chief|president|vice|vp|svp|evp|smd|head|director|manager|managing|senior|executive|sr\.?|"
     r"ceo|cfo|coo|cto|cmo|treasurer|secretary|chair(?:man|woman|person)?|founder|co-founder|partner|principal|"
     r"spokes(?:person|man|woman)|analyst|associate|counsel|controller|specialist|coordinator|general\s+counsel|"
     r"assistant|deputy|global\s+head|group\s+head|investor\s+relations\s+(?:manager|director|officer|lead)|"
@@ -452,7 +453,8 @@ def value_fields(text: str) -> list[Field]:
             text = text[:start] + " " * (end - start) + text[end:]
     for match in EMAIL_RE.finditer(text):
         prefix = GLUED_EMAIL_RE.match(match.group(0))
-        start = match.start() + (prefix.end() if prefix else glued_word_before_mailbox(match.group(0), text[:match.start()]))
+        glued = prefix.end() if prefix else glued_word_before_mailbox(match.group(0), text[: match.start()])
+        start = match.start() + glued
         found.append((start, Field("email", text[start: match.end()].rstrip("."))))
         text = text[:start] + " " * (match.end() - start) + text[match.end():]
     text = WEB_ADDRESS_RE.sub(" ", text)
@@ -679,8 +681,8 @@ HOTLINE_RE = re.compile(r"(?i)\b(?:hotline|direct\s+line|phone\s+line)\b")
 
 
 # What a number is, printed after it
-_PHONE_KIND = r"(?:toll[\s-]?free|mobile|cell|office|direct|main|work|whatsapp|signal|telegram|landline|international|" \
-              r"domestic|u\.?s\.?a?\.?|canada|u\.?k\.?|europe|asia)"
+_PHONE_KIND = (r"(?:toll[\s-]?free|mobile|cell|office|direct|main|work|whatsapp|signal|telegram|landline|"
+               r"international|domestic|u\.?s\.?a?\.?|canada|u\.?k\.?|europe|asia)")
 PHONE_NOTE_RE = re.compile(rf"(?i){_PHONE_KIND}(?:\s*(?:[-–&,/]|and|or)\s*{_PHONE_KIND})*\.?")
 
 
@@ -796,7 +798,8 @@ class Reader:
     def text(self, text: str, previous: Field | None, block: int, gap: str = "") -> None:
         current = self.current
         if previous is not None and previous.kind == "phone" and PHONE_NOTE_RE.fullmatch(text):
-            return  # "(866) 555-6847 Toll Free - U.S. & Canada", "(404) 555-8556 Mobile and WhatsApp": the number's note
+            # "(866) 555-6847 Toll Free - U.S. & Canada", "(404) 555-8556 Mobile and WhatsApp": the number's note
+            return
         if " ".join(text.casefold().split()) in self.issuers:
             self.organization(text, block)  # "Travis Bullard, Trane Technologies": the issuer, not a second person
             self.last_slot = "organization"
@@ -1396,7 +1399,8 @@ def glued_issuer_re(names: Sequence[str]) -> re.Pattern | None:
     name = "|".join(re.escape(n) for n in names)
     after = "|".join(f"(?<={re.escape(n)})" for n in names)
     # ("CONTACTS: Sigyn Therapeutics, Inc. Johan Louw Senior Vice President ...": a person's name after it, too)
-    return re.compile(rf"(?:{GLUED_BEFORE})(?=(?:{name})(?![a-z]))|(?:{after})(?:(?=[A-Z(+\d]|[a-z][\w.+-]*@)| (?=[A-Z][a-z]+ [A-Z])(?!{DEPARTMENT_WORDS}\b))")
+    return re.compile(rf"(?:{GLUED_BEFORE})(?=(?:{name})(?![a-z]))"
+                      rf"|(?:{after})(?:(?=[A-Z(+\d]|[a-z][\w.+-]*@)| (?=[A-Z][a-z]+ [A-Z])(?!{DEPARTMENT_WORDS}\b))")
 
 
 def part_glued_issuer(blocks: Sequence[Block], glued: re.Pattern) -> list[Block] | None:

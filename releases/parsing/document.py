@@ -319,7 +319,8 @@ CREDIT_LINE_RE = re.compile(r"^view (?:the )?(?:source|original)\b", re.I)
 DETAIL_START_RE = re.compile(r"[A-Z][\w/&-]*(?: [\w/&-]+){0,3}:(?:\s|$)|(?:[A-Z][\w&-]*\s){0,3}Contacts?:?$")
 
 
-ENTITY_RE = re.compile(r"&(?:amp|lt|gt|quot|apos|nbsp|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
+ENTITY_RE = re.compile(
+    r"&(?:amp|lt|gt|quot|apos|nbsp|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 
 def text_document(text: str) -> Document:

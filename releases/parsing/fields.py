@@ -155,7 +155,8 @@ WEEKDAY = r"(?i:(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
 LOCATION_RE = re.compile(
     # a place's words hold single hyphens only: "CUPERTINO, Calif.--Dec. 20, 1996--" ends at the double dash
     # ("FRANKFURT/MAIN, Germany": a slash between two words in capitals, not the one before "/PRNewswire/")
-    r"^(?P<location>(?:[A-ZÀ-Þ](?:[A-ZÀ-Þ.'’`&]|-(?!-)|/(?=[A-ZÀ-Þ]+(?:[,\s]|$)))*\.?)(?:[ ](?:[A-ZÀ-Þ](?:[A-ZÀ-Þ.'’`&]|-(?!-))*|de|du|la|d'|of|"
+    r"^(?P<location>(?:[A-ZÀ-Þ](?:[A-ZÀ-Þ.'’`&]|-(?!-)|/(?=[A-ZÀ-Þ]+(?:[,\s]|$)))*\.?)"
+    r"(?:[ ](?:[A-ZÀ-Þ](?:[A-ZÀ-Þ.'’`&]|-(?!-))*|de|du|la|d'|of|"
     r"and|&))*"
     r"(?:,[ ]?(?!" + MONTH_WORD + r"\s+\d|" + WEEKDAY + r")(?:the[ ])?(?:[A-ZÀ-Þ](?:[\w.'’`&]|-(?!-))*)"
     r"(?:[ ](?:(?:and|of|de|du|la|&)[ ])?(?!" + MONTH_WORD + r"\s+\d)[A-ZÀ-Þ](?:[\w.'’`&]|-(?!-))*){0,2}){0,2})"

@@ -97,7 +97,8 @@ def parse_press_release(raw: str | bytes, *, filename: str = "", max_bytes: int 
     name = (company_name(lead.text) or about_name_in(abouts, lead.text)) if lead.text else None
     header = read_header(blocks, before_lead, title=document.title, skip=contact_blocks, run_in=lead.before,
                          names=site_names(document, name))
-    name = header.issuer if header.issuer and (not name or header.defines_issuer and name not in header.issuer) else name
+    if header.issuer and (not name or header.defines_issuer and name not in header.issuer):
+        name = header.issuer
     if (mar := mar_issuer(blocks, content)) and not shares_word(name, mar) and not shares_word(name, header.headline):
         name = mar  # the lead names no company ("Revenue amounted to ..." under the dateline): the MAR statement does
     if letter is not None:
@@ -429,7 +430,7 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
             found = websites_in(text) or [link.href for link in block.links if websites_in(link.href)]
             sites.extend(found)
             if not STRONG_CALL_RE.search(text) and not DOCUMENT_WORD_RE.search(text):
-                pages.extend(found)  # "visit Apple's PR website (www.apple.com/pr)": the site as printed  # "visit Apple's PR web site (www.apple.com/pr/)": the site as printed
+                pages.extend(found)  # "visit Apple's PR website (www.apple.com/pr)": the site as printed
         standalone.extend(line.strip() for line in block.lines if websites_in(line.strip()) == [line.strip()])
     if not sites:
         return None
