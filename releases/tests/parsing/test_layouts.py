@@ -428,7 +428,8 @@ def test_a_mar_statement_names_the_issuer_where_the_lead_names_none():
     release = parse(
         "Nordbygg: Year-end report, January - December 2024\n\n"
         "STOCKHOLM, Feb. 7, 2025 /PRNewswire/ --\n\n"
-        "* Revenue amounted to SEK 50.6 billion (41.9); adjusted for currency effects, revenue increased 20 percent.\n\n"
+        "* Revenue amounted to SEK 50.6 billion (41.9); adjusted for currency effects, revenue increased 20 "
+        "percent.\n\n"
         "This report will also be presented at a telephone conference at 10:00 CET on February 7, 2025. The press "
         "conference will be webcast live at www.nordbygg.example.com/investors, where a recording of the conference "
         "will also be available later.\n\n"

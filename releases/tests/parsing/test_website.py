@@ -58,7 +58,8 @@ def test_a_capitalised_word_glued_after_a_host_is_not_part_of_it(printed, kept):
 
 
 def test_a_link_alone_under_the_about_section_is_the_site_and_a_footnote_ends_the_section():
-    text = (LEAD.format(name="Nordwerk AG") + "**About Nordwerk**\n\nNordwerk AG makes design software for builders.\n\n"
+    text = (LEAD.format(name="Nordwerk AG")
+            + "**About Nordwerk**\n\nNordwerk AG makes design software for builders.\n\n"
             "[https://www.nordwerk-group.com](https://cts.businesswire.com/ct/CT?id=smartlink&url=x)\n\n"
             "1 Period of time when all communication is suspended in the run-up to publication of results\n\n"
             "Readers are invited to verify the authenticity of Nordwerk press releases with the CertiDox app. Learn "
