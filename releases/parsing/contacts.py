@@ -100,9 +100,9 @@ REGION_LABEL_RE = re.compile(
 COMPANY_LABEL_RE = re.compile(
     r"^(?i:contacts?)\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s*:\s*+(?P<rest>.*)$"
 )
-# "Glimpse Contact:", "Acme Group Contacts:": the company before the word (a role before it is a LABEL_RE label)
+# "Glimpse Contact:", "Acme Group Contacts:", "Vycor Medical, Inc. Contacts:": the company before the word (a role before it is a LABEL_RE label)
 ORG_CONTACT_LABEL_RE = re.compile(
-    r"^(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})\s+(?i:contacts?(?:\s+(?:information|details))?)\s*:\s*+"
+    r"^(?P<org>[A-Z][\w&.'’-]*(?:,?\s+[A-Z][\w&.'’-]*){0,3})\s+(?i:contacts?(?:\s+(?:information|details))?)\s*:\s*+"
     r"(?P<rest>.*)$"
 )
 # "ICR Healthcare US:Alexis Feinberg": the region of the agency's person

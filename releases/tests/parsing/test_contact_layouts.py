@@ -424,6 +424,11 @@ def test_contact_fields_a_converter_glued_to_the_issuers_name_are_parted():
         id="a-name-run-into-its-firm",
     ),
     pytest.param(
+        "Vycor Medical, Inc. Contacts:\n\n(561) 555-2020 info@vycor.example.com",
+        [("other", None, None, "Vycor Medical, Inc.", ["(561) 555-2020"], ["info@vycor.example.com"])],
+        id="a-company-with-its-suffix-before-contacts",
+    ),
+    pytest.param(
         "Christopher McGinnis\nInvestor Relations\n(847) 555-4320\n\nKori Reed\nMedia Relations\n(224) 555-0406",
         [("investors", "Christopher McGinnis", "Investor Relations", None, ["(847) 555-4320"], []),
          ("media", "Kori Reed", "Media Relations", None, ["(224) 555-0406"], [])],
