@@ -359,6 +359,9 @@ SUFFIXED_TAIL_RE = re.compile(r"^(?:,\s+[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'
 # NETGEAR®, Inc. / Acme™ Corp.: a registration mark is not part of the name
 TRADEMARK_RE = re.compile(r"\s*[®™℠]|\s*\((?:R|TM)\)(?=[\s,]|$)")
 NOT_A_NAME_RE = re.compile(r"^(?:The|A|An|This|Today|In|On|For|At|Our|We|As)$")
+# "Acme Water President Jane Doe", "Acme CEO John Roe": an officer named after the company, who speaks for it
+OFFICER_RE = re.compile(r"(?:'s|’s)?\s+(?:President|Chairman|Chairwoman|Chair|CEO|CFO|COO|Chief\s+Executive(?:\s+Officer)?)"
+                        r"(?:\s+and\s+(?:CEO|Chief\s+Executive(?:\s+Officer)?))?\s+[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+$")
 # "... Board of Directors", "...'s Supervisory Board": the company's organ, named with it
 BOARD_RE = re.compile(r"(?:'s|’s)?\s+(?:(?:Supervisory|Executive|Management)\s+)?Board(?:\s+of\s+Directors)?$")
 # "Fujitsu Limited and Yokohama National University today announced": a second party after the first's suffix
@@ -380,6 +383,8 @@ def company_name(lead: str) -> str | None:
     if not re.search(CORP_SUFFIX + r"$", name) and (more := SUFFIXED_TAIL_RE.match(text[match.end():])):
         name += more.group(0).rstrip()
     name = TRADEMARK_RE.sub("", name)
+    if officer := OFFICER_RE.search(name):
+        name = name[:officer.start()]  # "Indiana American Water President Deborah Dewey today announced ..."
     if board := BOARD_RE.search(name):
         # "The Oracle Board of Directors", "Aker ASA's Board of Directors": the board's company
         name = re.sub(r"^The\s+", "", name[:board.start()])
@@ -404,7 +409,7 @@ LISTING_RE = re.compile(
     # NOVO B / ERIC B: a Nordic share class after a space, at the end of the listing
 )
 # , BRK.B / and ACMEW: more tickers on the same exchange ("NYSE: BRK.A, BRK.B"), none followed by a colon
-MORE_TICKERS_RE = re.compile(r"(?:\s*(?:,|and|&)\s*)(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z0-9]{1,3})?)(?![\w.:-]|\s*:)")
+MORE_TICKERS_RE = re.compile(r"(?:\s*(?:,\s*and|,|and|&)\s*)(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z0-9]{1,3})?)(?![\w.:-]|\s*:)")
 # NYSE and TSX: ABC / NYSE, TSX: ABC: an exchange that shares the ticker printed after the next one
 SHARED_EXCHANGE_RE = re.compile(r"(?P<exchange>\b[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?)(?:\s*,\s*|\s+(?:and|&)\s+)$")
 NOT_EXCHANGES = {"ISIN", "WKN", "CUSIP", "SEDOL", "LEI", "CIK", "FIGI", "TICKER", "SYMBOL", "CODE", "SOURCE",

@@ -215,6 +215,7 @@ def test_header_date(line, expected):
         ("The fintech company Acme AG, Munich (ISIN: DE0005120802) continued its growth", "Acme AG"),
         ("ACME HOLDINGS CO., LTD. (the \u201cCompany\u201d) today announced", "ACME HOLDINGS CO., LTD."),
         ("**Today, Cadmar announces the signing of a Vessel Reservation Agreement with Ocean Winds", "Cadmar"),
+        ("Indiana Acme Water President Deborah Dewey today announced the company has completed", "Indiana Acme Water"),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
@@ -223,7 +224,7 @@ def test_header_date(line, expected):
          "on-weekday-date-and-two-times-prefix", "second-party-after-a-suffix", "ampersand-then-second-party",
          "and-inside-the-name", "opening-participle-clause", "opening-prepositional-clause", "name-ending-in-ing",
          "the-companys-board", "the-companys-board-possessive", "what-the-company-is-first",
-         "suffixes-in-capitals", "a-lead-set-in-bold"],
+         "suffixes-in-capitals", "a-lead-set-in-bold", "an-officer-after-the-name"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
@@ -247,6 +248,8 @@ def test_company_name(lead, expected):
         ("OTC PINK:WEGZY", [("OTC PINK", "WEGZY")]),
         ("NYSE: BRK.A, BRK.B", [("NYSE", "BRK.A"), ("NYSE", "BRK.B")]),
         ("NASDAQ: ACME, ACMEW and ACMEU", [("NASDAQ", "ACME"), ("NASDAQ", "ACMEW"), ("NASDAQ", "ACMEU")]),
+        ("NYSE: GIG, GIG.U, GIG.RT, and GIG.WS",
+         [("NYSE", "GIG"), ("NYSE", "GIG.U"), ("NYSE", "GIG.RT"), ("NYSE", "GIG.WS")]),
         ("NYSE: ACM, the world leader", [("NYSE", "ACM")]),
         ("NYSE and TSX: ABC", [("NYSE", "ABC"), ("TSX", "ABC")]),
         ("Nasdaq Copenhagen: NOVO B", [("NASDAQ", "NOVO B")]),
@@ -267,7 +270,7 @@ def test_company_name(lead, expected):
     ],
     ids=["nasdaq", "quoted-tickers", "semicolons", "shared-ticker", "nyse-american", "nyse-mkt", "tsx-v",
          "tsx-venture", "nasdaq-market", "unit-ticker", "glued-brackets", "otc-pink", "two-share-classes",
-         "units-and-warrants", "one-ticker-then-prose", "two-exchanges-one-ticker", "nordic-share-class", "lse-and-tsx",
+         "units-and-warrants", "oxford-comma-before-the-last-ticker", "one-ticker-then-prose", "two-exchanges-one-ticker", "nordic-share-class", "lse-and-tsx",
          "aex", "market-identifier-code", "argentine-byma", "isin-wkn", "no-listing", "google-code-bracketed",
          "google-codes-bracketed", "google-code-mid-prose", "agency-name-is-no-exchange", "standard-name-is-no-exchange",
          "x-word-is-no-market-code", "x-word-with-a-code", "another-market-code"],
