@@ -360,8 +360,11 @@ SUFFIXED_TAIL_RE = re.compile(r"^(?:,\s+[A-Z][\w'’.-]*(?:\s+(?:&\s+)?[A-Z][\w'
 TRADEMARK_RE = re.compile(r"\s*[®™℠]|\s*\((?:R|TM)\)(?=[\s,]|$)")
 NOT_A_NAME_RE = re.compile(r"^(?:The|A|An|This|Today|In|On|For|At|Our|We|As)$")
 # "Acme Water President Jane Doe", "Acme CEO John Roe": an officer named after the company, who speaks for it
-OFFICER_RE = re.compile(r"(?:'s|’s)?\s+(?:President|Chairman|Chairwoman|Chair|CEO|CFO|COO|Chief\s+Executive(?:\s+Officer)?)"
-                        r"(?:\s+and\s+(?:CEO|Chief\s+Executive(?:\s+Officer)?))?\s+[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+$")
+_CHIEF_EXECUTIVE = r"(?:CEO|Chief\s+Executive(?:\s+Officer)?)"
+OFFICER_RE = re.compile(
+    rf"(?:'s|’s)?\s+(?:President|Chairman|Chairwoman|Chair|CFO|COO|{_CHIEF_EXECUTIVE})(?:\s+and\s+{_CHIEF_EXECUTIVE})?"
+    r"\s+[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]+$"
+)
 # "... Board of Directors", "...'s Supervisory Board": the company's organ, named with it
 BOARD_RE = re.compile(r"(?:'s|’s)?\s+(?:(?:Supervisory|Executive|Management)\s+)?Board(?:\s+of\s+Directors)?$")
 # "Fujitsu Limited and Yokohama National University today announced": a second party after the first's suffix
@@ -409,7 +412,9 @@ LISTING_RE = re.compile(
     # NOVO B / ERIC B: a Nordic share class after a space, at the end of the listing
 )
 # , BRK.B / and ACMEW: more tickers on the same exchange ("NYSE: BRK.A, BRK.B"), none followed by a colon
-MORE_TICKERS_RE = re.compile(r"(?:\s*(?:,\s*and|,|and|&)\s*)(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z0-9]{1,3})?)(?![\w.:-]|\s*:)")
+MORE_TICKERS_RE = re.compile(
+    r"(?:\s*(?:,\s*and|,|and|&)\s*)(?P<ticker>[A-Z][A-Z0-9]{0,5}(?:\.[A-Z0-9]{1,3})?)(?![\w.:-]|\s*:)"
+)
 # NYSE and TSX: ABC / NYSE, TSX: ABC: an exchange that shares the ticker printed after the next one
 SHARED_EXCHANGE_RE = re.compile(r"(?P<exchange>\b[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)?)(?:\s*,\s*|\s+(?:and|&)\s+)$")
 NOT_EXCHANGES = {"ISIN", "WKN", "CUSIP", "SEDOL", "LEI", "CIK", "FIGI", "TICKER", "SYMBOL", "CODE", "SOURCE",
