@@ -295,7 +295,9 @@ UNWRAPPED_LINE = 200  # no text is hard-wrapped this wide
 WRAP_WIDTH = 55  # a line at least this long, in a hard-wrapped paragraph, continues on the next
 # https://wire.example/news/...?utm_source=... / <https://...> / [Read more](https://...): a link alone on its line,
 # as long as it is, says nothing of how the text around it is wrapped
-URL_ONLY_RE = re.compile(r"<?(?:https?://|www\.)\S+>?|\[[^\]\n]*\]\(\S+\)")
+LINK = r"<?(?:https?://|www\.)\S+>?"
+LINK_ONLY_RE = re.compile(LINK)  # a paragraph that is one link and nothing else
+URL_ONLY_RE = re.compile(LINK + r"|\[[^\]\n]*\]\(\S+\)")
 # A line of a hard-wrapped paragraph stops mid-sentence; one of a paragraph per line ends with its sentence
 SENTENCE_END_RE = re.compile(r"[.!?][”\"’)]?$")
 # "... results." / "Webcast details:" / "... said.”": where a line of an unwrapped stretch ends its paragraph

@@ -15,7 +15,7 @@ from datetime import date
 from . import zones
 from .calls import STRONG_CALL_RE, find_calls
 from .contacts import find_contacts, glued_issuer_re, issuer_lines_as_organization, part_glued_issuer
-from .document import Block, Document, to_document
+from .document import LINK_ONLY_RE, Block, Document, to_document
 from .doubts import with_doubts
 from .errors import ParseError
 from .filings import covering_letter, last_page, release_header
@@ -34,7 +34,6 @@ from .result import CompanyInfo, Dateline, Listing, ParsedRelease
 from .sanitize import body_html
 from .sections import (
     CONTACT_HEAD_RE,
-    LINK_ONLY_RE,
     AboutSection,
     Header,
     Lead,

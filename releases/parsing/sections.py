@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .document import Block
+from .document import LINK_ONLY_RE, Block
 from .fields import (
     CORP_SUFFIX,
     DatelineFound,
@@ -883,8 +883,6 @@ def about_sections(blocks: Sequence[Block], order: Sequence[int], *, stop: set[i
 
 # "1 Period of time when all communication is suspended ...", "(2) Excluding ...": a footnote to the release
 FOOTNOTE_RE = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}|[¹²³⁴⁵*†])\s+[A-Z][a-z]")
-# A paragraph that is one link and nothing else
-LINK_ONLY_RE = re.compile(r"<?(?:https?://|www\.)\S+>?")
 
 
 def ends_about(block: Block) -> bool:
