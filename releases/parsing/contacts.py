@@ -184,7 +184,7 @@ ADDRESS_RE = re.compile(
 # Labels in front of a value: "Tel:", "Phone:", "E-Mail:", "Mobile:", "or e-mail", "Web:"
 FIELD_LABEL_RE = re.compile(
     r"^(?:or\s+)?(?:(?:e-?mail|email|mail)\b\s*:?|(?:tel(?:ephone)?|phone|ph|mobile|mob|cell|office|direct|fax|main|"
-    r"t|m|o|p|e|web(?:site)?|w)\s*[.:])\s*(?:\([A-Za-z.]{2,6}\)\s*)?",
+    r"t|m|o|p|e|web(?:site)?|w)\s*[.:]|\([tmopefw]\)(?=\s))\s*(?:\([A-Za-z.]{2,6}\)\s*)?",  # "(P) +886 ..."
     re.I,
 )
 BARE_FIELD_LABEL_RE = re.compile(
@@ -202,6 +202,8 @@ NOT_NAME_WORDS = re.compile(
     r"feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|release|news|newswires?|wire|immediate|email|phone|tel|"
     r"partners|advisors|advisers|advisory|associates|consulting|communications|strategies|capital|agency|"
     r"relations|worldwide|international|global|both|outside|"
+    # institutions and their parts: "Oita University", "Public Relations Section"
+    r"university|college|institute|school|hospital|foundation|ministry|department|division|section|"
     # the headings of financial statements and of the sections after a contact block: "Three Months Ended",
     # "FINANCIAL TABLES FOLLOW", "Condensed Consolidated Balance Sheets", "Caution Concerning Forward-Looking
     # Statements", "Business Development"
@@ -258,7 +260,8 @@ GLUE_RES = (
     re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[a-z])(?=\d{2,}\s)"),
     re.compile(r"(?<=[A-Za-z0-9.])(?=\((?:\+\d|\d{3}\)))|(?<=[a-z])(?=\+\d|\d{3}[-.]\d{3}[-.]\d{4}(?!\d))"),
     # (not a brand with capitals inside, the first word of a name in capitals: "ChipMOS TECHNOLOGIES INC.")
-    re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)(?![A-Z]+\s[A-Z\s.,&]*$)|(?<=[a-z]{2})(?=www\.)"),
+    # (nor a mailbox with capitals in it: "salesUS@acme.com")
+    re.compile(r"(?<=[a-z]{2})(?=[A-Z]{2,}\b)(?![A-Z]+\s[A-Z\s.,&]*$|[A-Z]+@)|(?<=[a-z]{2})(?=www\.)"),
     re.compile(r"\b(?:LLC|LLP|GmbH|plc|Contacts?|Enquiries|Inquiries)(?=[A-Z][a-z])"),
     # "ir@charbone.comBenoit Veilleux": a mailbox's (or a site's) top-level domain glued to the next field
     re.compile(r"(?<=\w)\.(?:com|net|org|ca|io|co|de|fr|ch|se|no|dk|fi|nl|be|au|uk|in|jp|hk)"
@@ -336,8 +339,10 @@ def split_fields(text: str) -> list[str]:
     """'Gilbert L. Danielson, Executive Vice President, +1-404-231-0011' -> its comma-separated parts;
     'Cavendish Capital Markets Limited (Nominated Adviser) Neil McDonald / Pete Lynch' (two lines run
     together by a hard-wrap reader) -> the adviser and each of its people."""
+    # (not "New York, NY 10020", "Toronto, ON M5V 3L9": a city and its state and postal code, one address)
     parts = re.split(
-        rf",(?!\s*(?!company\s+secretary)(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|{CREDENTIALS})\b\.?(?:,|\s|/|$))\s*"
+        rf",(?!\s*(?!company\s+secretary)(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|{CREDENTIALS})\b\.?(?:,|\s|/|$))"
+        r"(?!\s*(?-i:[A-Z]{2})\s+(?:\d{5}\b|(?-i:[A-Z]\d[A-Z])\b))\s*"
         r"|;\s*|\t|\s{3,}|\s+[|/–—]\s+"
         r"|(?<=\))\s+(?=[A-Z][a-z]+\s+[A-Z])",
         text,
@@ -442,14 +447,21 @@ def glued_word_before_mailbox(email: str, before: str) -> int:
     return 0
 
 
+# "Taipei: " / "Hong Kong: " before the number it labels
+PHONE_LABEL_RE = re.compile(r"\s*+:\s*+")
+PLACE_NOTE_RE = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)?")
+
+
 def value_fields(text: str) -> list[Field]:
     found: list[tuple[int, Field]] = []
+    phones_at: set[int] = set()
     for finder in (find_phones, numbers_in, labelled_local_numbers):  # printed forms, valid numbers, labelled
         for start, end, phone in finder(text):
             # "F: 604-555-0101", "604-555-0101 (FAX)": a fax machine is no way to reach a person
             if not re.search(r"(?i)\bfax\b|\bf\s*:\s*$", text[max(0, start - 8): start]) \
                     and not re.match(r"(?i)\s*\(?fax\b", text[end: end + 8]):
                 found.append((start, Field("phone", phone)))
+                phones_at.add(start)
             text = text[:start] + " " * (end - start) + text[end:]
     for match in EMAIL_RE.finditer(text):
         prefix = GLUED_EMAIL_RE.match(match.group(0))
@@ -480,6 +492,10 @@ def value_fields(text: str) -> list[Field]:
         elif re.search(r"[A-Za-z]{2}", part):
             at = text.find(part, start)
             at = start if at < 0 else at
+            # (the number itself is blanked by now: the spaces after the colon run into it)
+            if (note := PHONE_LABEL_RE.match(text, at + len(part))) and PLACE_NOTE_RE.fullmatch(part) \
+                    and any(note.start() < phone <= note.end() for phone in phones_at):
+                continue  # "Taipei: +886 909 229 018", "Switchboard: ...": the number's own note
             found.append((start, Field("text", part, gap=text[cursor:at] if cursor else "")))
             cursor = at + len(part)
     return [f for _, f in sorted(found, key=lambda item: item[0])]
@@ -511,9 +527,17 @@ def is_name(text: str, capital_surname: bool = True) -> bool:
             and len(named[-1]) > 3 and named[-1].isalpha():  # (not "Kekst CNC", a firm's initials)
         # "Ronan MARC", "Lucie DAUDIGNY": the family name in capitals, as French releases print it
         named = [*named[:-1], named[-1][:1] + named[-1][1:].lower()]
-    # "Ms. Li Wei": after a title of address, a short Chinese family name is a name's part too
+    # "Ms. Li Wei": after a title of address, a short Chinese family name is a name's part too; "Gerald Su",
+    # "Peter Ng": a family name of two letters last
     long_words = 1 if HONORIFIC_RE.match(text) else 2
-    return all(NAME_WORD_RE.match(w) for w in named) and sum(len(w) > 2 for w in named) >= long_words
+    return all(NAME_WORD_RE.match(w) for w in named) and sum(
+        len(w) > 2 or (i == len(named) - 1 and w.lower() in SHORT_FAMILY_NAMES) for i, w in enumerate(named)
+    ) >= long_words
+
+
+# Family names of two letters (Chinese, Korean, Vietnamese), none of them an English word
+SHORT_FAMILY_NAMES = {"li", "wu", "ng", "ho", "ma", "yu", "lu", "xu", "hu", "su", "oh", "ko", "yi", "ye", "fu", "gu",
+                      "ly", "vo", "ou", "ge", "mo", "lo", "au", "ip", "ku"}
 
 
 # "Jorgen Tesselaar (Europe and Asia)": a note on what the person covers
@@ -538,7 +562,8 @@ NAME_AND_FIRM_RE = re.compile(r"^(?P<name>[^()]{3,60}?)\s*\((?P<firm>[A-Z][\w&.'
 DEPARTMENT_POST_RE = re.compile(
     rf"^(?:(?:{_ROLES}|marketing|sales|corporate|digital|brand|content|product|account|relations|finance|financial|"
     r"operations|technical|commercial|legal|group|plant|site|mill|factory|project|program|programme|regional|"
-    r"country|area|production|quality|business|development|research|engineering)\s+){1,3}"
+    r"country|area|production|quality|business|development|research|engineering|strategic|internal|"
+    r"international|social|community|stakeholder|scientific|medical|clinical|regulatory|government|public)\s+){1,3}"
     r"(?:director|manager|specialist|officer|coordinator|consultant|executive|lead|associate|analyst|"
     r"spokes(?:person|man|woman)|advisor|adviser|head|liaison)$",
     re.I,
@@ -576,8 +601,9 @@ def name_then_title(text: str) -> tuple[str, str] | None:
     for cut in range(1, len(words) - 1):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
         # (not "Head of Media Relations and" / "Public Affairs": a title cut at its "and")
+        # (nor "VP" / "Public Affairs": a title and its department)
         if is_title(head) and is_name(tail, capital_surname=False) and not TITLE_WORD_RE.search(tail) \
-                and not head.endswith((" and", " &")):
+                and not head.endswith((" and", " &")) and not DEPARTMENT_LINE_RE.fullmatch(tail):
             return tail, head
     return None
 

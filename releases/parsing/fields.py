@@ -132,6 +132,7 @@ WIRES = (
     (re.compile(r"\bprime\s*zone(?:\s*wire|\s*media\s*network)?\b", re.I), "PrimeZone"),
     (re.compile(r"\binternet\s*wire\b", re.I), "Internet Wire"),
     (re.compile(r"\b(?:JCN|ACN)\s*Newswire\b", re.I), None),
+    (re.compile(r"\bKyodo\s*JBN\b", re.I), "Kyodo JBN"),  # Japan's wire: "/Kyodo JBN-AsiaNet/"
     (re.compile(r"\bPR\.com\b", re.I), "PR.com"),
     (re.compile(r"\b24-7\s*Press\s*Release\b", re.I), "24-7PressRelease"),
     # PRISM MediaWire: a distributor's brand before "MediaWire", in its own spelling

@@ -153,6 +153,7 @@ PERIOD_BANNER_RE = re.compile(r"^" + PERIOD_BANNER + r"\W*$", re.I)
 HEADER_NOISE_RE = re.compile(
     r"^(?:exhibit\s*(?:no\.?\s*)?\d+(?:\.\d+)*|ex-?\d+(?:\.\d+)?|news(?:\s+release)?|press\s+release|"
     r"(?:press|media)\s+information|"
+    r"(?:news|press|media)\s+release\s+(?:no\.?\s*)?[A-Z]{0,4}\d+|"  # "MEDIA RELEASE PR67261": a wire's serial
     r"for\s+immediate\s+release|immediate\s+release|media\s+release|regulatory\s+news|company\s+announcement|"
     r"announcement(?:\s+no\.?\s*\d+)?|"
     r"investor\s+news|earnings\s+release|news\s+from\b.*+|news\s+provided\s+by\b.*+|page\s+\d.*+|\d+|"

@@ -508,3 +508,41 @@ def test_a_flattened_newswire_block_around_the_issuers_name(contacts, expected):
         "will present at the Emerging Growth Conference.\n\n" + contacts + "\n"
     )
     assert [(c.role, c.name, c.title, c.organization, c.phones) for c in release.contacts] == expected
+
+
+# --- an Asian wire's contact block: bracketed one-letter labels, a place before each number, a short family name;
+# a US address under the firm; a department's post after a name -------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    pytest.param(
+        "Contact: Gerald Su, COO\n\n(E) gsu@neovia.example.com\n\n(P) Taipei: +886.0909.229.018\n\n"
+        "(P) Beijing: +86.139.1131.8550",
+        [("other", "Gerald Su", "COO", None, ["+886.0909.229.018", "+86.139.1131.8550"],
+          ["gsu@neovia.example.com"])],
+        id="bracketed-letters-and-a-place-before-each-number",
+    ),
+    pytest.param(  # (a press mailbox makes her the media's contact)
+        "Contact:\nJayne Seward\nStrategic Communications Specialist\nCommCreative\n+1 508-555-2838\n"
+        "pr@shinetech.example.com\n\nShinetech Software, Inc.\nOne Rockefeller Plaza, 11th Floor\nNew York, NY 10020\n"
+        "+1 917-555-4274\nsalesUS@shinetech.example.com",
+        [("media", "Jayne Seward", "Strategic Communications Specialist", "CommCreative", ["+1 508-555-2838"],
+          ["pr@shinetech.example.com"]),
+         ("other", None, None, "Shinetech Software, Inc.", ["+1 917-555-4274"], ["salesUS@shinetech.example.com"])],
+        id="a-city-state-and-zip-is-an-address-not-a-name",
+    ),
+    pytest.param(
+        "Contact\n\nInvestor relations\n\nIda Fjellheim, VP Investor Relations\n\n+47 90 50 92 91\n\n"
+        "Media relations\n\nAndreas Wulff, VP Public Affairs\n\n+47 92 61 67 59",
+        [("investors", "Ida Fjellheim", "VP Investor Relations", None, ["+47 90 50 92 91"], []),
+         ("media", "Andreas Wulff", "VP Public Affairs", None, ["+47 92 61 67 59"], [])],
+        id="a-title-and-its-department-are-no-name",
+    ),
+    pytest.param(
+        "Media Inquiries:\n\nOita University\n\nPublic Relations Section, General Affairs Division\n\n"
+        "TEL: +81-(0)97-554-7376",
+        [("media", None, None, "Oita University", ["+81-(0)97-554-7376"], [])],
+        id="a-university-is-no-person",
+    ),
+])
+def test_contact_blocks_of_an_asian_wire_and_a_nordic_issuer(text, expected):
+    assert people(text) == expected

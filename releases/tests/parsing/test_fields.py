@@ -86,6 +86,8 @@ DATELINES = [
      "COLUMBUS, Ohio", date(2005, 1, 20), "PrimeZone", "Acme"),
     ("jcn-newswire", "TOKYO, Jan 5, 2023 - (JCN Newswire) - Acme Electric Corporation (TSE: 6501) today announced",
      "TOKYO", date(2023, 1, 5), "JCN Newswire", "Acme"),
+    ("kyodo-jbn-asianet", "KYOTO, Japan, Feb. 1, 2017 /Kyodo JBN-AsiaNet/ -- Acme Corporation announced on February 1",
+     "KYOTO, Japan", date(2017, 2, 1), "Kyodo JBN", "Acme"),
     ("business-wire-1998-date-after", "SAN JOSE, Calif.--(BUSINESS WIRE)--Jan. 5, 1998--Acme Semiconductor Corp.",
      "SAN JOSE, Calif.", date(1998, 1, 5), "Business Wire", "Acme"),
     ("business-wire-2009-abbreviated-june", "MINNEAPOLIS--(BUSINESS WIRE)--Jun. 25, 2009-- On Thursday, July 30, "

@@ -65,6 +65,10 @@ HEADERS = [
      "Exhibit 99.1\n\nACME CORPORATION\n100 Main Street, Springfield, IL 62701\n\nFOR IMMEDIATE RELEASE\n\n"
      "Acme Corporation Announces Fourth Quarter Results\n\n" + LEAD,
      "Acme Corporation Announces Fourth Quarter Results", None, None),
+    # AsiaNet's feed (2017): the issuer's source line and the wire's serial over the headline
+    ("asianet-serial-over-the-headline",
+     "Source: Acme Corporation\nMEDIA RELEASE PR67261\nAcme Launches a Website for Its Mobile Robots\n\n" + LEAD,
+     "Acme Launches a Website for Its Mobile Robots", None, None),
     ("embargo-line", "EMBARGOED UNTIL 8:00 A.M. ET, FEBRUARY 3, 2010\n\nAcme Announces Results\n\n" + LEAD,
      "Acme Announces Results", None, None),
     ("deck-in-the-headline-block",
