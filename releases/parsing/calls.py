@@ -53,7 +53,8 @@ from .result import Call, Replay
 # "conference call", "earnings call", "webcast", "webinar", "investor call", "dial-in", "web conference"
 CALL_WORD_RE = re.compile(
     r"\b(?:conference[\s-]call|(?:earnings|investor|analysts?|financial|results|quarterly|live|video|audio|"
-    r"shareholder|teleconference)\s+(?:call|event)|call|webcasts?|web\s?casts?|webinars?|teleconferences?|"
+    r"shareholder|teleconference)\s+(?:call|event)|call|webcasts?|web\s?casts?|audio\s?casts?|webinars?|"
+    r"teleconferences?|"
     r"(?:web|video|audio|telephone)[\s-]?conferences?|"
     r"dial[\s-]?in|live\s+stream(?:ing)?|fireside\s+chats?|investor\s+day|capital\s+markets\s+day|"
     r"(?:will\s+(?:also\s+)?)?present(?:s|ing)?\s+(?:at|to)|presentations?|"
@@ -91,17 +92,18 @@ STRONG_CALL_RE = re.compile(
     # ("or call Apple's Media Helpline at ...": to telephone someone, not a call to join)
     r"\b(?:conference[\s-]calls?|(?<!please\s)(?<!\bor\s)call(?!\s+(?:us|our|me|him|her|them|toll|\+?\d|\(\d)|"
     r"\s+[A-Z][\w&.-]*(?:'s|’s)\s)|webcasts?|"
-    r"web\s?casts?|webinars?|teleconferences?|(?:web|video|audio|telephone)[\s-]?conferences?|dial[\s-]?in|"
-    r"live\s+streams?|"
+    r"web\s?casts?|audio\s?casts?|webinars?|teleconferences?|(?:web|video|audio|telephone)[\s-]?conferences?|"
+    r"dial[\s-]?in|live\s+streams?|"
     r"live\s+(?:online\s+|virtual\s+|video\s+)?presentation|"
     r"broadcast\s+live\s+(?:on|over|via)\s+the\s+(?:internet|web)|"
     # "a virtual meeting for investors and analysts": held online, as a call is
     r"(?:virtual|online)\s+(?:meeting|presentation|briefing)s?\s+for\s+(?:investors|analysts|shareholders))\b",
     re.I,
 )
-# "replay", "archived for playback", "a recording will be available", "remain available"
+# "replay", "archived for playback", "a recording will be available", "remain available" (not "a pre-recorded
+# audio cast at 10 AM": an event with a time of its own)
 REPLAY_RE = re.compile(
-    r"\b(?:replay|re-play|rebroadcast|playback|archive[ds]?|archiving|recording|recorded|encore|"
+    r"\b(?:replay|re-play|rebroadcast|playback|archive[ds]?|archiving|recording|(?<!pre-)recorded|encore|"
     r"on[\s-]demand|remains?\s+(?:available|accessible|posted|on\b))",
     re.I,
 )

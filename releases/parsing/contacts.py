@@ -64,7 +64,8 @@ LABEL_RE = re.compile(
     rf"(?:\s+(?:for\s+)?{_ROLE_LIST})?(?:\s+contacts?)?(?:\s+for\s+(?:further|more|additional)\s+information)?"
     rf"|{_ROLE_LIST}\s+relations(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*){_ROLE_ITEM}){{0,3}}"
     rf"|(?:{_PREFIX}\s+)?{_ROLE_LIST}(?:[\s-]support)?"  # "International IR/PR-Support"
-    rf"|for\s+(?:further|more|additional)\s+(?:{_ROLE_LIST}\s+)?(?:information|details|inquiries|enquiries)"
+    rf"|for\s+(?:further|more|additional)\s+(?:{_ROLE_LIST}\s+)?"
+    r"(?:information|details|inquiries|enquiries|queries|questions)"
     r"(?:\s+(?:on|about)\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})?"  # "For more information on Acme, ..."
     rf"(?:,?\s+(?:please\s+)?contact)?"
     rf"|(?:for\s+)?(?:{_PREFIX}\s+)?{_ROLE_LIST}\s+(?:inquiries|enquiries|questions|requests)"
@@ -381,8 +382,10 @@ def leading_label(text: str) -> tuple[list[Field], str]:
         return [Field("label", text[: label.start("rest")], role_of(label)), Field("org", label.group("rest"))], ""
     if label and (not label.group("rest") or ":" in text[: label.start("rest")] or role_of(label)) \
             and not (label.group("rest") and ":" not in text[: label.start("rest")]
-                     and (ORG_END_RE.search(first_part(text)) or DEPARTMENT_POST_RE.match(first_part(text)))):
-        # ("Global IR Partners" is a firm and "PR Director" a post, not a label and a name)
+                     and (ORG_END_RE.search(first_part(text)) or DEPARTMENT_POST_RE.match(first_part(text)))
+                     and not name_then_title(first_part(label.group("rest")))):
+        # ("Global IR Partners" is a firm and "PR Director" a post, not a label and a name; "Investor contact
+        # Stefanie Steiner Director of Investor Relations" is a label and a person)
         return [Field("label", text[: label.start("rest")], role_of(label))], label.group("rest")
     if not label and (named := ORG_CONTACT_LABEL_RE.match(text)):
         # "Glimpse Contact:": the label, and the firm for people below who do not print their own
@@ -565,7 +568,8 @@ DEPARTMENT_POST_RE = re.compile(
     r"country|area|production|quality|business|development|research|engineering|strategic|internal|"
     r"international|social|community|stakeholder|scientific|medical|clinical|regulatory|government|public)\s+){1,3}"
     r"(?:director|manager|specialist|officer|coordinator|consultant|executive|lead|associate|analyst|"
-    r"spokes(?:person|man|woman)|advisor|adviser|head|liaison)$",
+    # ("Corporate Secretary", "Group Treasurer")
+    r"spokes(?:person|man|woman)|advisor|adviser|head|liaison|secretary|controller|treasurer)$",
     re.I,
 )
 
@@ -1064,7 +1068,9 @@ def is_section_label(line: str) -> bool:
     rest = label.group("rest").strip()
     if rest and ":" not in line[: label.start("rest")] and not label.group("asks"):
         first = next(iter(line_fields(rest)), None)
-        if first is None or not (first.kind in ("phone", "email") or is_name(first.value)):
+        # ("Investor contact Jana Berg Director of Investor Relations": a person and her post after it)
+        if first is None or not (first.kind in ("phone", "email") or is_name(first.value)
+                                 or name_then_title(first.value)):
             return False  # "Media Relations firm X said ..." is a sentence, not a label
     return True
 

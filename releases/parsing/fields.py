@@ -513,8 +513,9 @@ def is_listed_code(text: str, match: re.Match) -> bool:
 # --- websites ------------------------------------------------------------------------------
 
 # https://www.paltalk.com / www.sanuwave.com/investors / nephros.com / aws.amazon.com
+# (and "s.steiner@autodoc.euwww.autodoc.group": a site glued to the mailbox before it)
 URL_RE = re.compile(
-    r"(?<![@\w.])(?P<url>(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
+    r"(?:(?<![@\w.])|(?<=[a-z])(?=www\.))(?P<url>(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
     r"(?:com|net|org|io|co|us|ca|uk|de|fr|ch|eu|info|biz|ai|tw|jp|cn|hk|au|nz|in|il|se|no|dk|fi|nl|be|at|it|es|"
     r"ie|lu|sg|kr|br|mx|za|ar|cl|pe|tr|pl|cz|pt|gr|ru|id|my|ph|th|vn|ae|is|hu|ro|global|health|bio|tech|energy|"
     r"group|bank|investor|us\.com|co\.uk|com\.au)"

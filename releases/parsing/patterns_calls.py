@@ -142,8 +142,12 @@ GLUED_WORD_RE = re.compile(r"(?<=/)(?P<keep>[^/A-Z]*[a-z0-9])\.?[A-Z][a-z]{3,}$"
 GLUED_HOST_RE = re.compile(r"^(?P<keep>(?:https?://)?[a-z0-9.-]*[a-z0-9]\.[a-z]{2,6})\.[A-Z][A-Za-z]*$")
 
 
+# "atwww.akerasa.com": the word before the site glued to its "www."
+GLUED_WWW_RE = re.compile(r"^(?:https?://)?[a-z]{1,20}(?=www\.)", re.I)
+
+
 def unglued_host(url: str) -> str:
-    return GLUED_HOST_RE.sub(lambda m: m.group("keep"), url)
+    return GLUED_HOST_RE.sub(lambda m: m.group("keep"), GLUED_WWW_RE.sub("", url))
 
 
 def clean_url(url: str) -> str:

@@ -30,6 +30,7 @@ from .fields import (
     websites_in,
     wire_name,
 )
+from .patterns_calls import EMAIL_RE
 from .result import CompanyInfo, Dateline, Listing, ParsedRelease
 from .sanitize import body_html
 from .sections import (
@@ -427,6 +428,12 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
         text = " ".join(block.lines)
         if WEBSITE_PHRASE_RE.search(text):
             found = websites_in(text) or [link.href for link in block.links if websites_in(link.href)]
+            # "Sven Pauly ... sp@crossalliance.de www.crossalliance.de": the site of the firm whose mailbox is
+            # beside it, an agency's unless it carries the issuer's name
+            mailboxes = {m.group(0).rsplit("@", 1)[1].lower() for m in EMAIL_RE.finditer(text)}
+            # (the mailbox's domain as matched may run on into the site glued to it: "sp@x.dewww.x.de")
+            found = [site for site in found if not any(domain_of(site) in box for box in mailboxes)
+                     or any(w in domain_of(site) for w in name_words(name))]
             sites.extend(found)
             if not STRONG_CALL_RE.search(text) and not DOCUMENT_WORD_RE.search(text):
                 pages.extend(found)  # "visit Apple's PR website (www.apple.com/pr)": the site as printed

@@ -254,3 +254,12 @@ def test_a_presenter_line_and_a_register_label_keep_the_time_with_its_link():
     assert [(c.starts_at.isoformat(), c.webcast_url) for c in calls] == [
         ("2025-02-12T12:00:00-08:00", "https://us06web.zoom.us/webinar/register/7017363579123")
     ]
+
+
+def test_a_pre_recorded_audio_cast_at_a_time_is_an_event_not_a_replay():
+    found = calls_of(
+        "On February 14th, 2025, at 8 AM CET, Kvarn Holding AB publishes its year-end report for 2024. The report "
+        "will be presented in a pre-recorded audio cast at 10 AM CET the same day.",
+        release_date=date(2025, 2, 14),
+    )
+    assert [(c.starts_at.isoformat(), c.replay) for c in found] == [("2025-02-14T10:00:00+01:00", None)]

@@ -543,6 +543,13 @@ def test_a_flattened_newswire_block_around_the_issuers_name(contacts, expected):
         [("media", None, None, "Oita University", ["+81-(0)97-554-7376"], [])],
         id="a-university-is-no-person",
     ),
+    pytest.param(
+        "For further queries, please contact: Gillian Brand, Corporate Secretary +44 (0) 7796 555 889 "
+        "gbrand@odda.example.com",
+        [("other", "Gillian Brand", "Corporate Secretary", None, ["+44 (0) 7796 555 889"],
+          ["gbrand@odda.example.com"])],
+        id="further-queries-and-a-corporate-secretary",
+    ),
 ])
 def test_contact_blocks_of_an_asian_wire_and_a_nordic_issuer(text, expected):
     assert people(text) == expected

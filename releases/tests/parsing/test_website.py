@@ -50,6 +50,7 @@ def test_a_visit_line_under_the_about_section_gives_the_site_before_an_investor_
     ("www.ImmunoGen.com", "www.ImmunoGen.com"),
     ("https://acme.com/News.Release", "https://acme.com/News.Release"),
     ("www.acme.com/investors.Additionally", "www.acme.com/investors"),
+    ("atwww.acme.com", "www.acme.com"),  # the word before the site glued to it
 ])
 def test_a_capitalised_word_glued_after_a_host_is_not_part_of_it(printed, kept):
     from releases.parsing.patterns_calls import clean_url
@@ -67,3 +68,15 @@ def test_a_link_alone_under_the_about_section_is_the_site_and_a_footnote_ends_th
     release = parse_press_release(text)
     assert release.company.website == "https://www.nordwerk-group.com"
     assert release.about == "Nordwerk AG makes design software for builders."
+
+
+def test_a_site_glued_to_the_contacts_mailbox_is_the_website():
+    text = (
+        "Nordwerk to Host a Conference Call\n\nBERLIN - September 11, 2025 (NEWMEDIAWIRE) - Nordwerk SE will host "
+        "a conference call on 16 September 2025.\n\nInvestor contact Jana Berg Director of Investor RelationsTel.: "
+        "+49 30 2084 7652Email: j.berg@nordwerk.example.euwww.nordwerk.example.group\n"
+    )
+    release = parse_press_release(text)
+    assert release.company.website == "www.nordwerk.example.group"
+    assert [(c.role, c.name, c.title, c.emails) for c in release.contacts] == [
+        ("investors", "Jana Berg", "Director of Investor Relations", ("j.berg@nordwerk.example.eu",))]
