@@ -92,6 +92,7 @@ _REGIONS = (
 )
 # Where the people below are: "In Korea:", "Outside Korea:", "In the United States:", "UK, Europe & Rest of World:",
 # and "In Taiwan" alone over a column of a side-by-side table (not "Canada" alone: an address's last line)
+REGION_RE = re.compile(_REGIONS, re.I)
 REGION_LABEL_RE = re.compile(
     rf"^(?:(?:in|outside(?:\s+of)?)\s+(?:the\s+)?(?-i:[A-Z])[\w.]*(?:\s+(?-i:[A-Z])[\w.]*){{0,3}}(?:\s*+:\s*+|\s*+$)"
     rf"|{_REGIONS}(?:\s*(?:,|&|and)\s*{_REGIONS}){{0,4}}\s*:\s*+)(?P<rest>.*)$",
@@ -192,8 +193,10 @@ BARE_FIELD_LABEL_RE = re.compile(
     r"(?i)(?:or\s+)?(?:tel(?:ephone)?|phone|mobile|cell|fax|e-?mail|mail|web(?:site)?|direct|office|main|ph|t|m|e|p|o)\.?"
 )
 # "... and Treasury Phone: +46733583171": a field label inside a line separates two fields
+# ("Interim CEO & COO P: +57 1 241 1110 E: jscott@acme.ca": a cell's lines run together, one-letter labels)
 INLINE_FIELD_LABEL_RE = re.compile(
-    r"(?<=\S)\s+(?:tel(?:ephone)?|phone|mobile|cell|fax|office|direct|e-?mail|mail)\s*[.:]", re.I
+    r"(?<=\S)\s+(?:tel(?:ephone)?|phone|mobile|cell|fax|office|direct|e-?mail|mail)\s*[.:]"
+    r"|(?<=\S)\s+(?-i:[PTMOE]):(?=\s)", re.I  # (the number or mailbox after it is blanked by now)
 )
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "dos", "bin", "al", "st."}
 # (a word after a hyphen is part of the word before it: "Min-jun" is no month)
@@ -268,7 +271,9 @@ GLUE_RES = (
     re.compile(r"(?<=\w)\.(?:com|net|org|ca|io|co|de|fr|ch|se|no|dk|fi|nl|be|au|uk|in|jp|hk)"
                r"(?=[A-Z][a-z]|[A-Z]:)"),  # ("info@acme.comT: +1 ...": a phone's one-letter label)
     # "info@acme.comX: @Acme_IncFacebook: AcmeInc": the next field's label glued to a value
-    re.compile(rf"(?<=[a-z])(?=(?:{'|'.join(SOCIAL_LABELS)}|Website|Web)\s?:)|(?<=[A-Za-z])(?=(?:Phone|Tel|Mobile|E-?[Mm]ail)\s?:)|(?<=[a-z]{{3}})(?=e-?mail\s?:)"),
+    # ("Sven PaulyT: +49 ...": a one-letter label)
+    re.compile(rf"(?<=[a-z])(?=(?:{'|'.join(SOCIAL_LABELS)}|Website|Web)\s?:)"
+               r"|(?<=[A-Za-z])(?=(?:Phone|Tel|Mobile|E-?[Mm]ail)\s?:)|(?<=[a-z]{2})(?=[TMPEF]:\s)|(?<=[a-z]{3})(?=e-?mail\s?:)"),
 )
 # "CEOcorporate@helixbiopharma.com": a title glued to the mailbox
 GLUED_EMAIL_RE = re.compile(r"^[A-Z]{2,}(?=[a-z])")
@@ -375,6 +380,10 @@ SUPPORT_LABEL_RE = re.compile(r"(?i)[\s/-]support\s*$")
 
 def leading_label(text: str) -> tuple[list[Field], str]:
     """'Media Contact: Jane Doe' -> the label's field and 'Jane Doe'; 'In Korea: Jane Doe' (a region) too."""
+    if asks := ASKS_TO_CONTACT_RE.match(text):
+        # "For media enquiries or to set up an interview please contact:": a sentence that is a label
+        word = ROLE_WORD_RE.search(text, 0, asks.start("rest"))
+        return [Field("label", text[: asks.start("rest")], word.lastgroup if word else None)], asks["rest"]
     label = LABEL_RE.match(text)
     if label and label.group("rest") and SUPPORT_LABEL_RE.search(text[: label.start("rest")]) \
             and not person_name(label.group("rest")):
@@ -403,6 +412,11 @@ def leading_label(text: str) -> tuple[list[Field], str]:
     if region:
         return [Field("label", text[: region.start("rest")])], region.group("rest")
     return [], text
+
+
+# "For investor enquiries please contact our Investor Relations Team:", "... please contact:"
+ASKS_TO_CONTACT_RE = re.compile(
+    r"^(?i:for|to|if)\b[^:\n]{0,100}?\bplease\s+contact(?:\s+(?:our|the)\b[^:\n]{0,40})?\s*+:\s*+(?P<rest>.*)$")
 
 
 def first_part(text: str) -> str:
@@ -520,8 +534,8 @@ HONORIFIC_RE = re.compile(r"^(?:Dr|Prof|Mr|Mrs|Ms|Mme|Mag|Ing)\.?\s+(?=[A-Z])")
 
 def is_name(text: str, capital_surname: bool = True) -> bool:
     words = CREDENTIALS_RE.sub("", HONORIFIC_RE.sub("", text)).split()
-    if not 2 <= len(words) <= 5 or NOT_NAME_WORDS.search(text):
-        return False
+    if not 2 <= len(words) <= 5 or NOT_NAME_WORDS.search(text) or REGION_RE.fullmatch(text):
+        return False  # (nor "Hong Kong", "North America": a region)
     named = [w for w in words if w.lower() not in NAME_PARTICLES]
     if text.isupper():
         # "JANE Q. DOE" in an upper-case contact block of the 1990s and 2000s

@@ -550,6 +550,27 @@ def test_a_flattened_newswire_block_around_the_issuers_name(contacts, expected):
           ["gbrand@odda.example.com"])],
         id="further-queries-and-a-corporate-secretary",
     ),
+    pytest.param(  # a table cell's lines run together, with one-letter labels
+        "For further information contact:\n\nJack Stott Interim CEO & COO P: +57 1 555 1110 ext. 5110 E: "
+        "jstott@arrow.example.ca",
+        [("other", "Jack Stott", "Interim CEO & COO", None, ["+57 1 555 1110 ext. 5110"], ["jstott@arrow.example.ca"])],
+        id="one-letter-labels-inside-a-line",
+    ),
+    pytest.param(
+        "Investor Relations:\nFor investor enquiries please contact our Investor Relations Team:\n"
+        "Email: IR@auxly.example.com\nPhone: 1.833.555.2414",
+        [("investors", None, None, None, ["1.833.555.2414"], ["IR@auxly.example.com"])],
+        id="a-sentence-asking-to-contact-is-a-label",
+    ),
+    pytest.param(
+        "Media ContactsCROSS ALLIANCE Communication GmbHSara Pinto / Sven PaulyT: +49 (0) 89 1250903 35 | "
+        "E: pi@crossalliance.example.de",
+        [("media", "Sara Pinto", None, "CROSS ALLIANCE Communication GmbH", ["+49 (0) 89 1250903 35"],
+          ["pi@crossalliance.example.de"]),
+         ("media", "Sven Pauly", None, "CROSS ALLIANCE Communication GmbH", ["+49 (0) 89 1250903 35"],
+          ["pi@crossalliance.example.de"])],
+        id="two-people-of-one-agency-and-a-one-letter-label-glued-on",
+    ),
 ])
 def test_contact_blocks_of_an_asian_wire_and_a_nordic_issuer(text, expected):
     assert people(text) == expected

@@ -707,3 +707,11 @@ def test_a_family_name_in_capitals_is_a_name_only_standing_alone():
     assert is_name("Ronan MARC")
     assert not is_name("Industrial Technologies SAPI")
     assert name_then_title("President of HGI Industrial Technologies SAPI") is None
+
+
+def test_a_region_is_no_name_and_a_two_letter_family_name_is():
+    assert not is_name("Hong Kong")
+    assert not is_name("North America")
+    assert is_name("Gerald Su")
+    assert is_name("Peter Ng")
+    assert not is_name("Nokia Oy")
