@@ -160,7 +160,9 @@ def looks_like_html(text: str, filename: str) -> bool:
     start = len(text) - len(text.lstrip())
     if filename.lower().endswith((".htm", ".html", ".xhtml")) and re.search(r"<[a-zA-Z!]", text[start:start + 4000]):
         return True
-    return len(HTML_SNIFF_RE.findall(text[start:start + 20000])) >= 2
+    tags = [tag.lower() for tag in HTML_SNIFF_RE.findall(text[start:start + 20000])]
+    # (Markdown with a "<br>" or two among its lines is still Markdown: "**Media Contact:**\n<br>\nNatasha Woods")
+    return len(tags) >= 2 and (text[start:start + 1] == "<" or any(tag != "<br" for tag in tags))
 
 
 DOCX_MAX_INFLATED = 50 * 1024 * 1024  # a real release's .docx inflates to a few MB at most
@@ -325,6 +327,10 @@ ENTITY_RE = re.compile(
     r"&(?:amp|lt|gt|quot|apos|nbsp|rsquo|lsquo|rdquo|ldquo|ndash|mdash|hellip|#\d{2,6}|#x[0-9a-fA-F]{2,5});")
 
 
+BR_LINE_RE = re.compile(r"(?<=\n)[ \t]*+<br\s*+/?>[ \t]*+\n", re.I)
+BR_TAG_RE = re.compile(r"<br\s*+/?>", re.I)
+
+
 def text_document(text: str) -> Document:
     title = None
     meta: list[tuple[str, str]] = []
@@ -335,6 +341,9 @@ def text_document(text: str) -> Document:
         meta = [(key, value) for key, value in fields.items()]
         text = text[front.end():]
     text = PAGE_MARK_RE.sub("", text)
+    # "**Media Contact:**\n<br>\nNatasha Woods": Markdown's HTML line breaks, a line of their own or inside one
+    text = BR_LINE_RE.sub("", text)
+    text = BR_TAG_RE.sub("\n", text)
     # "Peapack Private Bank &amp; Trust": a page saved as Markdown keeps the HTML's character references
     text = ENTITY_RE.sub(lambda m: unescape(m.group(0)), text)
     text = GLUED_CONTACT_LABEL_RE.sub("\\g<label>\n", GLUED_LABEL_RE.sub("\n", text))

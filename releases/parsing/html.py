@@ -67,7 +67,12 @@ GENERIC_TITLES_RE = re.compile(r"^(?:document|untitled|exhibit\b.*|ex-?v?99.*|\w
 MAX_ELEMENTS = 100_000  # five times the largest newswire page seen; past it the walk alone takes seconds
 
 
+# <%@ page language="java" %> / <% ... %>: a JSP or ASP page saved from its source, the server's code in it
+SERVER_CODE_RE = re.compile(r"<%(?:[^%]|%(?!>))*+%>")
+
+
 def html_document(text: str) -> Document:
+    text = SERVER_CODE_RE.sub("", text)
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=lxml.html.HTMLParser(encoding="utf-8"))
     except (etree.ParserError, ValueError) as exc:

@@ -415,6 +415,12 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
         sites = [site for site in websites_in(text) if not offer_link(text, site)]
         if sites:
             return best_site(sites, name)
+    # "[GitLab Inc.](https://about.gitlab.com/), (Nasdaq: GTLB) today announced": the issuer's name in the lead
+    # linked to its site
+    words = name_words(name)
+    for link in blocks[after_lead[0]].links if after_lead and words else ():
+        if name_words(link.text) and set(name_words(link.text)) <= set(words) and websites_in(link.href):
+            return link.href
     foreign = {i for s in abouts if s not in own for i in s.blocks}
     # The page's own trailer is chrome to the body, yet it is where a newswire page lists the issuer's links.
     listed = related_links(blocks, range(after_lead[0], len(blocks))) if after_lead else []
@@ -433,7 +439,7 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
             mailboxes = {m.group(0).rsplit("@", 1)[1].lower() for m in EMAIL_RE.finditer(text)}
             # (the mailbox's domain as matched may run on into the site glued to it: "sp@x.dewww.x.de")
             found = [site for site in found if not any(domain_of(site) in box for box in mailboxes)
-                     or any(w in domain_of(site) for w in name_words(name))]
+                     or any(w in domain_of(site) for w in words)]
             sites.extend(found)
             if not STRONG_CALL_RE.search(text) and not DOCUMENT_WORD_RE.search(text):
                 pages.extend(found)  # "visit Apple's PR website (www.apple.com/pr)": the site as printed
@@ -442,7 +448,6 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
         return None
     # Outside an About section a link usually points into the site (a webcast page): its root is the site,
     # and the root printed most often wins over a one-off (or misprinted) one.
-    words = name_words(name)
     roots = [site_root(site) for site in sites]
     matching = [root for root in roots if any(w in domain_of(root) for w in words)] or roots
     root = max(matching, key=lambda root: (matching.count(root), -matching.index(root)))

@@ -480,3 +480,20 @@ def test_a_title_glued_to_the_dateline_is_parted_from_it():
     blocks = [b.text for b in to_document(text).blocks]
     assert blocks[2] == 'Acme disagrees with implication of "espionage"'
     assert blocks[3].startswith("VELDHOVEN, the Netherlands, April 11, 2019 - Acme")
+
+
+def test_markdown_with_html_line_breaks_is_still_markdown():
+    text = (
+        '---\nlayout: markdown_page\ntitle: "Acme to Announce Results"\n---\n\n'
+        "**SAN FRANCISCO, November 15, 2021** - Acme Inc. today announced the date of its results.\n\n"
+        "**Media Contact:**\n<br>\nJane Doe\n<br>\nAcme Inc.<br>press@acme.example.com\n"
+    )
+    document = to_document(text)
+    assert document.title == "Acme to Announce Results"
+    assert document.blocks[-1].text == "Media Contact:\nJane Doe\nAcme Inc.\npress@acme.example.com"
+
+
+def test_a_server_page_keeps_its_code_out_of_the_text():
+    page = ('<%@ page language="java" %><html><body><% String x = "a%b"; %><p>Acme Announces a Sponsor</p>'
+            "<p>GLASTONBURY, Conn., September 29, 2003 - Acme, Inc. today announced a sponsor.</p></body></html>")
+    assert [b.text for b in to_document(page, filename="press.html").blocks][:1] == ["Acme Announces a Sponsor"]

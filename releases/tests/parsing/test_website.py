@@ -80,3 +80,12 @@ def test_a_site_glued_to_the_contacts_mailbox_is_the_website():
     assert release.company.website == "www.nordwerk.example.group"
     assert [(c.role, c.name, c.title, c.emails) for c in release.contacts] == [
         ("investors", "Jana Berg", "Director of Investor Relations", ("j.berg@nordwerk.example.eu",))]
+
+
+def test_the_issuers_name_linked_in_the_lead_is_its_site():
+    text = (
+        "Acme to Announce Results\n\n**SAN FRANCISCO, November 15, 2021** - "
+        "[Acme Inc.](https://about.acme.example.com/), (Nasdaq: ACME) today announced that it will host a conference call. The call will be webcast on the "
+        "Acme Investor Relations website at ir.acme.example.com.\n"
+    )
+    assert parse_press_release(text).company.website == "https://about.acme.example.com/"
