@@ -139,7 +139,10 @@ SPOKEN_PASSCODE_RE = re.compile(
     r"[\"“](?P<quoted>[^\"“”]{2,60})[\"”]"
     r"|\b(?i:(?:ask(?:ing)?\s+(?:the\s+operator\s+)?for|request(?:ing)?)\s+(?:the\s+)?)"
     r"(?P<named>[\"“][^\"“”]{2,60}[\"”]|[A-Z](?:[^.;:()\n]|\.(?=\s[A-Z])){1,60}"
-    r"\b(?i:call|conference|webcast|meeting))\b",
+    r"\b(?i:call|conference|webcast|meeting))\b"
+    # "please reference the company name and call title: ODDITY Fourth Quarter and Full Year 2024 Earnings Call."
+    r"|\b(?i:quote|reference|mention|give|provide)\s+(?i:the\s+)?(?i:company\s+name\s+and\s+)?"
+    r"(?i:(?:call|conference|event)\s+(?:title|name))\s*+:\s*+(?P<titled>[A-Z][^.;\n]{2,80})",
 )
 TELEPHONE_REPLAY_RE = re.compile(r"\b(?:tele)?phone\b|\bdial(?:ing|-in)?\b|\bcall(?:ing)?\s+\+?\(?\d", re.I)
 # "through November 3, 2011", "until March 13, 2025", "to Feb. 28", "ending on ...", and the labels of a
@@ -583,7 +586,7 @@ def passcodes_in(text: str) -> list[tuple[int, str, bool]]:
         if value:
             found.append((match.start(), value, bool(ID_LABEL_RE.search(match.group("label")))))
     for match in SPOKEN_PASSCODE_RE.finditer(text):
-        value = (match.group("quoted") or match.group("named") or "").strip("\"“” ")
+        value = (match.group("quoted") or match.group("named") or match.group("titled") or "").strip("\"“” ")
         if value:
             found.append((match.start(), value, True))
     return sorted(found)

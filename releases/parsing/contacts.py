@@ -61,7 +61,9 @@ LABEL_RE = re.compile(
     rf"(?P<asks>(?:{_PREFIX}\s+)?{_ROLE_LIST}(?:\s+(?:inquiries|enquiries|questions))?,?\s+"
     rf"(?:(?:may|should|can|are\s+asked\s+to)\s+|please\s+)(?:call|contact))"
     rf"|(?:{_PREFIX}\s+)?(?:{_ROLE_LIST}\s+)?(?:{_LABEL_CORE})"
-    rf"(?:\s+(?:for\s+)?{_ROLE_LIST})?(?:\s+contacts?)?(?:\s+for\s+(?:further|more|additional)\s+information)?"
+    # ("Contact for press inquiries")
+    rf"(?:\s+(?:for\s+)?{_ROLE_LIST}(?:\s+(?:inquiries|enquiries|questions))?)?(?:\s+contacts?)?"
+    r"(?:\s+for\s+(?:further|more|additional)\s+information)?"
     rf"|{_ROLE_LIST}\s+relations(?:\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|/\s*){_ROLE_ITEM}){{0,3}}"
     rf"|(?:{_PREFIX}\s+)?{_ROLE_LIST}(?:[\s-]support)?"  # "International IR/PR-Support"
     rf"|for\s+(?:further|more|additional)\s+(?:{_ROLE_LIST}\s+)?"
@@ -257,7 +259,7 @@ GLUE_RES = (
     re.compile(r"\b(?:Advisory|Partners)(?=[A-Z][a-z])"),  # "PCG AdvisoryKevin McGrath"
     re.compile(r"\b(?:Inc|Corp|Ltd|LLC|plc|AG|GmbH)\.(?=[A-Z])"),
     # "MC Services AGKatja Arnold (CIRO)Managing Director": a suffix, or a bracket, glued to the next field
-    re.compile(r"\b(?:AG|GmbH|LLC|Ltd|Inc|plc|AB|ASA)(?=[A-Z][a-z])|(?<=[A-Z]\))(?=[A-Z][a-z])"),
+    re.compile(r"\b(?:AG|SE|NV|SA|GmbH|LLC|Ltd|Inc|plc|AB|ASA)(?=[A-Z][a-z])|(?<=[A-Z]\))(?=[A-Z][a-z])"),
     # "Omar HaddadMedia Relations Specialist": a department's post glued to the name
     re.compile(r"(?<=[a-z]{2})(?=(?:Media|Press|Investor|Public|Corporate)\s+(?:Relations|Affairs|Communications|"
                r"Contact|Specialist|Manager|Director|Officer)\b)"),
@@ -345,9 +347,11 @@ def split_fields(text: str) -> list[str]:
     """'Gilbert L. Danielson, Executive Vice President, +1-404-231-0011' -> its comma-separated parts;
     'Cavendish Capital Markets Limited (Nominated Adviser) Neil McDonald / Pete Lynch' (two lines run
     together by a hard-wrap reader) -> the adviser and each of its people."""
-    # (not "New York, NY 10020", "Toronto, ON M5V 3L9": a city and its state and postal code, one address)
+    # (not "New York, NY 10020", "Toronto, ON M5V 3L9": a city and its state and postal code, one address;
+    # "Jane Roe, Group Chief Financial Officer" parts at its comma, "Acme, Group" does not)
     parts = re.split(
-        rf",(?!\s*(?!company\s+secretary)(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|{CREDENTIALS})\b\.?(?:,|\s|/|$))"
+        rf",(?!\s*(?!company\s+secretary|group\s+\w)"
+        rf"(?:{COMPANY_SUFFIX}|jr|sr|ii|iii|md|ph\.?d|{CREDENTIALS})\b\.?(?:,|\s|/|$))"
         r"(?!\s*(?-i:[A-Z]{2})\s+(?:\d{5}\b|(?-i:[A-Z]\d[A-Z])\b))\s*"
         r"|;\s*|\t|\s{3,}|\s+[|/–—]\s+"
         r"|(?<=\))\s+(?=[A-Z][a-z]+\s+[A-Z])",
@@ -373,7 +377,8 @@ def line_fields(line: str) -> list[Field]:
 
 
 # "Analytical Contacts", "Business Development Contact": a heading of contacts, whoever they are for
-ANY_CONTACTS_LABEL_RE = re.compile(r"[*_\s]*(?:[A-Z][a-z]+\s+){1,3}Contacts?[*_\s]*:?[*_\s]*")
+# (not "Email Contact", a mailbox's link whose address was lost)
+ANY_CONTACTS_LABEL_RE = re.compile(r"[*_\s]*(?!E-?mail\s|Mail\s)(?:[A-Z][a-z]+\s+){1,3}Contacts?[*_\s]*:?[*_\s]*")
 PARTY_LABEL_RE = re.compile(r"^For\s+(?P<org>[A-Z][\w&.,'’ -]{0,59}?[\w.’'])\s*+:\s*+(?P<rest>.*)$")
 SUPPORT_LABEL_RE = re.compile(r"(?i)[\s/-]support\s*$")
 
@@ -698,6 +703,10 @@ def department_role(title: str | None, organization: str | None) -> str | None:
     return word.lastgroup if word else None
 
 
+def mail_domain(email: str) -> str:
+    return email.rsplit("@", 1)[-1].lower()
+
+
 def desk_role(emails: list[str]) -> str | None:
     if emails and all(DESK_INVESTORS_RE.match(e) for e in emails):
         return "investors"
@@ -824,7 +833,11 @@ class Reader:
                     current.phones.append(item.value)
                 current.blocks.add(block)
             elif item.kind == "email":
-                if current.emails and not current.name:
+                # (nor a desk's mailbox alone in a block of its own under a person reached at another domain:
+                # "Matt Kreps 214-555-8200 mkreps@darrowir.com" / "investors@beneficient.com")
+                if current.emails and not current.name or self.opens_block and len(fields) == 1 \
+                        and current.emails and desk_role([item.value]) \
+                        and all(mail_domain(item.value) != mail_domain(email) for email in current.emails):
                     self.flush()
                 self.current.emails.append(item.value)
                 self.current.blocks.add(block)

@@ -329,6 +329,7 @@ ENTITY_RE = re.compile(
 
 BR_LINE_RE = re.compile(r"(?<=\n)[ \t]*+<br\s*+/?>[ \t]*+\n", re.I)
 BR_TAG_RE = re.compile(r"<br\s*+/?>", re.I)
+BACKSLASH_BREAK_RE = re.compile(r"(?<=\S)[ \t]*+\\(?=\n)")
 
 
 def text_document(text: str) -> Document:
@@ -344,6 +345,7 @@ def text_document(text: str) -> Document:
     # "**Media Contact:**\n<br>\nNatasha Woods": Markdown's HTML line breaks, a line of their own or inside one
     text = BR_LINE_RE.sub("", text)
     text = BR_TAG_RE.sub("\n", text)
+    text = BACKSLASH_BREAK_RE.sub("", text)  # "Natasha Woods \": Markdown's other line break
     # "Peapack Private Bank &amp; Trust": a page saved as Markdown keeps the HTML's character references
     text = ENTITY_RE.sub(lambda m: unescape(m.group(0)), text)
     text = GLUED_CONTACT_LABEL_RE.sub("\\g<label>\n", GLUED_LABEL_RE.sub("\n", text))

@@ -198,7 +198,8 @@ TITLE_LOCATION_RE = re.compile(
     r"\s*+(?:(?:--|—|–|-|,)?\s*+[(/]\s*+[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
     r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b)"  # Vancouver, BC – TheNewswire - June 5
     # Milan, 13 February 2025 – / Milan, February 13th, 2025 – / a header line "Kawasaki, Japan, March 3, 2025"
-    r"|(?P<dated>,\s*" + FULL_DATE + r"(?:\s*(?:--|—|–|-)\s|\s*:\s|\s*$))"  # ("Oslo, 14th February 2025: Itera ...")
+    r"|(?P<dated>,\s*" + FULL_DATE + r"(?:\s*(?:--|—|–|-)\s|\s*:\s|\s*$)"  # ("Oslo, 14th February 2025: Itera ...")
+    r"|\s*\(" + FULL_DATE + r"\)\s*(?:--|—|–|-)\s)"  # San Francisco (March 24, 2022) - GitLab Inc.
     r"|(?P<undated>\s+[—–]\s+(?-i:[A-Z])))",  # Amsterdam, the Netherlands – Royal Philips
     re.I,
 )
@@ -339,7 +340,8 @@ LEAD_PREFIX_RE = re.compile(
     r"(?:,?\s+at\s+" + LEAD_TIME + r"(?:\s*/\s*" + LEAD_TIME + r")?)?)\s*,\s*|"
     r"(?:the\s+)?(?:board\s+of\s+directors|shareholders|management|directors)\s+of\s+|"
     # "The fintech company Rubean AG, Munich ...": what the issuer is, before its name
-    r"the\s+(?:[a-z][\w-]*\s+){1,3}(?:company|group|bank|firm)\s+(?=[A-Z])|"
+    # (not "The Nordex Group today announced": the descriptor's words are in lower case)
+    r"the\s+(?-i:[a-z][\w-]*\s+){1,3}(?:company|group|bank|firm)\s+(?-i:(?=[A-Z]))|"
     # "(NASDAQ: MCHP) -- Microchip Technology Incorporated, a leading provider ...": the listing first
     r"\((?:[A-Z][A-Za-z]*(?:\s[A-Z][A-Za-z]*)?):\s*[A-Z][A-Z0-9.]*\)\s*(?:--|[–—])\s*)",
     re.I,

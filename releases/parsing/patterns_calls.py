@@ -42,12 +42,14 @@ INTL_PHONE_RE = re.compile(
 
 
 # National numbers of Europe, printed without the country code: "0800 358 1035" (UK freephone),
-# "0800 589 1234" (Germany), "01 70 37 71 66" (France); ten digits or more, in groups.
-NATIONAL_PHONE_RE = re.compile(r"(?<![\w+.,/-])0\d{1,4}(?:[ \-]\d{2,5}){2,4}(?!\d)(?![,.]\d)")
+# "0800 589 1234" (Germany), "01 70 37 71 66" (France), "040 / 300 30 – 1141" (a German area code's slash and
+# the extension's dash); ten digits or more, in groups.
+NATIONAL_PHONE_RE = re.compile(r"(?<![\w+.,/-])0\d{1,4}(?:(?: ?[/–-] ?| )\d{2,5}){2,4}(?!\d)(?![,.]\d)")
 
 
 # Where a phone number may stand at all: "844) 808-7106", "408/555-1212", "303.837.5484", "+33", "0800 358 1035".
-PHONE_HINT_RE = re.compile(r"\d{3}[)/]?[\s.\-–]{0,3}\d{3}[\s.\-–]{1,3}\d{4}|\+\s?\d|\b0\d{1,4}[ \-]\d{2,4}[ \-]\d{2}")
+PHONE_HINT_RE = re.compile(
+    r"\d{3}[)/]?[\s.\-–]{0,3}\d{3}[\s.\-–]{1,3}\d{4}|\+\s?\d|\b0\d{1,4}(?:[ \-]| ?/ ?)\d{2,4}[ \-]\d{2}")
 
 
 def find_phones(text: str) -> list[tuple[int, int, str]]:

@@ -65,6 +65,12 @@ DIAL_IN_CASES = [
         ["1-800-555-0100"], "Acme Corp. Third Quarter Earnings Call", id="ask-for-a-title-case-call-name",
     ),
     pytest.param(
+        "Acme will host a conference call on February 26, 2025, at 8:30 a.m. Eastern Time. To participate, please "
+        "dial 1-877-555-9208 (US). To access the call, please reference the company name and call title: Acme "
+        "Fourth Quarter and Full Year 2024 Earnings Call. A webcast will be available.",
+        ["1-877-555-9208"], "Acme Fourth Quarter and Full Year 2024 Earnings Call", id="reference-the-call-title",
+    ),
+    pytest.param(
         "Acme will host a conference call on January 29, 2025 at 10:00 a.m. Central Time. The dial-in number for "
         "the call is (847) 555-6396 and the conference call identification number is 49267105.",
         ["(847) 555-6396"], "49267105", id="call-identification-number",

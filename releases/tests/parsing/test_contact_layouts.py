@@ -571,6 +571,27 @@ def test_a_flattened_newswire_block_around_the_issuers_name(contacts, expected):
           ["pi@crossalliance.example.de"])],
         id="two-people-of-one-agency-and-a-one-letter-label-glued-on",
     ),
+    pytest.param(
+        "Contact for press inquiries:Nordwind SEFelix LosadaPhone: 040 / 555 30 – 1141flosada@nordwind.example.com",
+        [("media", "Felix Losada", None, "Nordwind SE", ["040 / 555 30 – 1141"], ["flosada@nordwind.example.com"])],
+        id="a-german-number-with-its-slash-and-a-suffix-glued-to-a-name",
+    ),
+    pytest.param(
+        "Contact:\n\nKristel Kask, Group Chief Financial Officer (CFO)Email: investor@iute.example.com",
+        [("investors", "Kristel Kask", "Group Chief Financial Officer (CFO)", None, [], ["investor@iute.example.com"])],
+        id="a-group-title-after-the-comma",
+    ),
+    pytest.param(
+        "**Company Contact**\n\nJohn Lai, CEO\n\nPetVet Holdings, Inc.\n\nEmail Contact\n\nTel (952) 555-6216",
+        [("other", "John Lai", "CEO", "PetVet Holdings, Inc.", ["(952) 555-6216"], [])],
+        id="a-lost-mailbox-link-is-no-label",
+    ),
+    pytest.param(
+        "**Contacts**\n\nMatt Kreps 214-555-8200 mkreps@darrowir.example.com\n\ninvestors@benef.example.com",
+        [("other", "Matt Kreps", None, None, ["214-555-8200"], ["mkreps@darrowir.example.com"]),
+         ("investors", None, None, None, [], ["investors@benef.example.com"])],
+        id="a-desk-mailbox-under-a-person-of-another-firm",
+    ),
 ])
 def test_contact_blocks_of_an_asian_wire_and_a_nordic_issuer(text, expected):
     assert people(text) == expected

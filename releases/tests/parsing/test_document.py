@@ -486,11 +486,13 @@ def test_markdown_with_html_line_breaks_is_still_markdown():
     text = (
         '---\nlayout: markdown_page\ntitle: "Acme to Announce Results"\n---\n\n'
         "**SAN FRANCISCO, November 15, 2021** - Acme Inc. today announced the date of its results.\n\n"
-        "**Media Contact:**\n<br>\nJane Doe\n<br>\nAcme Inc.<br>press@acme.example.com\n"
+        "**Media Contact:**\n<br>\nJane Doe\n<br>\nAcme Inc.<br>press@acme.example.com\n\n"
+        "**Investor Contact:**\n\nJohn Roe \\\nAcme Inc. \\\nir@acme.example.com\n"
     )
     document = to_document(text)
     assert document.title == "Acme to Announce Results"
-    assert document.blocks[-1].text == "Media Contact:\nJane Doe\nAcme Inc.\npress@acme.example.com"
+    assert document.blocks[-3].text == "Media Contact:\nJane Doe\nAcme Inc.\npress@acme.example.com"
+    assert document.blocks[-1].text == "John Roe\nAcme Inc.\nir@acme.example.com"  # a backslash breaks a line too
 
 
 def test_a_server_page_keeps_its_code_out_of_the_text():

@@ -108,6 +108,8 @@ DATELINES = [
     ("title-case-place-undated",
      "Amsterdam, the Netherlands – Royal Acme (NYSE: ACM, AEX: ACMA), a global leader in health technology, "
      "today presents its plan to create value.", "Amsterdam, the Netherlands", None, None, "Royal Acme"),
+    ("title-case-place-bracketed-date", "San Francisco (March 24, 2022) - Acme Inc. (NASDAQ: ACME) announced today",
+     "San Francisco", date(2022, 3, 24), None, "Acme"),
     ("title-case-places-joined-on-a-header-line", "Kawasaki and Yokohama, Japan, March 3, 2025",
      "Kawasaki and Yokohama, Japan", date(2025, 3, 3), None, ""),
     ("upper-case-place-and-the-country", "VELDHOVEN, the Netherlands, April 11, 2019 - Acme disagrees with any "
@@ -218,6 +220,7 @@ def test_header_date(line, expected):
         ("ACME HOLDINGS CO., LTD. (the \u201cCompany\u201d) today announced", "ACME HOLDINGS CO., LTD."),
         ("**Today, Cadmar announces the signing of a Vessel Reservation Agreement with Ocean Winds", "Cadmar"),
         ("Indiana Acme Water President Deborah Dewey today announced the company has completed", "Indiana Acme Water"),
+        ("The Nordwind Group today announced an upward revision to its guidance", "The Nordwind Group"),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
@@ -226,7 +229,7 @@ def test_header_date(line, expected):
          "on-weekday-date-and-two-times-prefix", "second-party-after-a-suffix", "ampersand-then-second-party",
          "and-inside-the-name", "opening-participle-clause", "opening-prepositional-clause", "name-ending-in-ing",
          "the-companys-board", "the-companys-board-possessive", "what-the-company-is-first",
-         "suffixes-in-capitals", "a-lead-set-in-bold", "an-officer-after-the-name"],
+         "suffixes-in-capitals", "a-lead-set-in-bold", "an-officer-after-the-name", "the-and-a-name-in-capitals"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
