@@ -403,7 +403,24 @@ def company_name(lead: str) -> str | None:
     name = " ".join(words).rstrip(",")  # "Camtek Ltd. , today announced" -> "Camtek Ltd."
     if not name or len(name) > 90 or NOT_A_NAME_RE.match(name):
         return None
-    return name
+    return listed_after_a_dash(text, name) or name
+
+
+# "All Remote - GitLab Inc. (NASDAQ: GTLB)": a tagline, a dash, then the name its listing follows
+GLUED_DASH_RE = re.compile(r"(?<=[a-z])[-–—](?=\s)")
+DASH_BEFORE_LISTED_RE = re.compile(r"[*_]*\s*[-–—]\s*[*_]*(?P<name>[^-–—()*_]{2,80}?)[\s,]*\((?=[^()]{2,40}\))")
+
+
+def listed_after_a_dash(text: str, name: str) -> str | None:
+    """The issuer's name after a dash when its listing follows it and the name found first does not."""
+    start = text.find(name)
+    if glued := GLUED_DASH_RE.search(name):  # "All Remote- GitLab Inc., (NASDAQ: GTLB)": the dash inside the match
+        start, name = start + glued.start(), name[glued.start():]
+    match = DASH_BEFORE_LISTED_RE.match(text, start + (0 if glued else len(name)))
+    if match is None or not listings_in(text[match.end() - 1: match.end() + 60]):
+        return None
+    found = COMPANY_RE.match(match["name"].strip())
+    return found["name"].strip().rstrip(",") if found and found.end() >= len(match["name"].strip()) else None
 
 
 # --- listings ----------------------------------------------------------------------------

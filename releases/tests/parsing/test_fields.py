@@ -221,6 +221,8 @@ def test_header_date(line, expected):
         ("**Today, Cadmar announces the signing of a Vessel Reservation Agreement with Ocean Winds", "Cadmar"),
         ("Indiana Acme Water President Deborah Dewey today announced the company has completed", "Indiana Acme Water"),
         ("The Nordwind Group today announced an upward revision to its guidance", "The Nordwind Group"),
+        ("All Remote- Acme Inc., (NASDAQ: ACME), The Build Platform, today announced", "Acme Inc."),
+        ("Fully Distributed - Acme Inc. (NASDAQ: ACME) announced today", "Acme Inc."),
     ],
     ids=["inc", "co-ltd", "today-prefix", "board-of", "no-paren", "space-comma", "appositive", "ampersand",
          "registered-mark", "on-date-prefix", "leading-the", "lowercase-brand", "comma-in-name", "commas-and-ampersand",
@@ -229,7 +231,8 @@ def test_header_date(line, expected):
          "on-weekday-date-and-two-times-prefix", "second-party-after-a-suffix", "ampersand-then-second-party",
          "and-inside-the-name", "opening-participle-clause", "opening-prepositional-clause", "name-ending-in-ing",
          "the-companys-board", "the-companys-board-possessive", "what-the-company-is-first",
-         "suffixes-in-capitals", "a-lead-set-in-bold", "an-officer-after-the-name", "the-and-a-name-in-capitals"],
+         "suffixes-in-capitals", "a-lead-set-in-bold", "an-officer-after-the-name", "the-and-a-name-in-capitals",
+         "a-tagline-glued-to-a-dash-before-the-listed-name", "a-tagline-and-a-dash-before-the-listed-name"],
 )
 def test_company_name(lead, expected):
     assert company_name(lead) == expected
