@@ -359,6 +359,9 @@ def read_header(blocks: Sequence[Block], candidates: Sequence[int], *, title: st
             continue  # a results banner that is not the headline is letterhead
         if headline and same_text(text, headline):
             continue  # the headline printed again (a page's title over the release's own)
+        if len(block.lines) == 1 and (named := ISSUER_LINE_RE.match(text)) and not named["alias"]:
+            issuer = issuer or named["name"]  # "Wihlborgs Fastigheter AB" under the headline: a Cision issuer line
+            continue
         subheads.append(block)
     return Header(headline, subheadline_of(subheads), found_date, found_wire, location, issuer, defines)
 
@@ -548,6 +551,8 @@ def is_headline_like(block: Block) -> bool:
 
 
 HIGHLIGHT_LINES = 3  # paragraphs of figures this many under the title are its highlights, however marked
+# "Fourth quarter 2024 highlights compared to fourth quarter 2023:(1)": the heading of a list
+LIST_HEADING_RE = re.compile(r":\s*+(?:\(\d{1,2}\)|\*)?\s*+$")
 
 
 def subheadline_of(blocks: Sequence[Block]) -> str | None:
@@ -556,7 +561,14 @@ def subheadline_of(blocks: Sequence[Block]) -> str | None:
         return None
     bulleted = [b for b in blocks if b.tag == "li"]
     if bulleted and sum(1 for b in bulleted if FIGURE_RE.search(b.text)) * 2 >= len(bulleted):
-        return None
+        # "Annual Revenues Increased 43% to $268 million" over the bullets: a deck printed above the highlights
+        # stays (not their heading, "Fourth quarter highlights:")
+        first = next(i for i, b in enumerate(blocks) if b.tag == "li")
+        blocks = list(blocks[:first])
+        while blocks and LIST_HEADING_RE.search(blocks[-1].text):
+            blocks.pop()
+        if not blocks:
+            return None
     if len(blocks) >= HIGHLIGHT_LINES and sum(1 for b in blocks if FIGURE_RE.search(b.text)) * 2 > len(blocks):
         return None  # "GAAP net revenue was $930.1 million" / "Net Bookings were $888.2 million" / ...: highlights
     parts = [" ".join(line.strip(" -–—") for line in b.lines if line.strip(" -–—")) for b in blocks]

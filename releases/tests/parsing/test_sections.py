@@ -119,6 +119,20 @@ HEADERS = [
      '---\ntitle: "ACME: RESULTS FOR 2024 REVENUE +12.4% TARGETS RAISED"\n---\n\nACME: RESULTS FOR 2024\n\n'
      "REVENUE +12.4%\n\nTARGETS RAISED\n\n" + LEAD,
      "ACME: RESULTS FOR 2024 REVENUE +12.4% TARGETS RAISED", None, None),
+    # a deck over bulleted highlights stays; the highlights and their heading do not
+    ("deck-over-bulleted-highlights",
+     "Acme Reports 2024 Results\n\nAnnual Revenues Increased 43% to $268 million\n\n"
+     "* Biodiesel revenues increased 20% to $93 million.\n* Ethanol revenues increased 55% to $162 million.\n\n"
+     + LEAD, "Acme Reports 2024 Results", "Annual Revenues Increased 43% to $268 million", None),
+    ("heading-of-bulleted-highlights",
+     "Acme Reports 2024 Results\n\nFourth quarter highlights compared to fourth quarter 2023:(1)\n\n"
+     "* Net income increased from $19.6 million to $31.4 million.\n* Revenue increased 13% to $278.5 million.\n\n"
+     + LEAD, "Acme Reports 2024 Results", None, None),
+    # a Cision page: the issuer's name alone under the title
+    ("issuer-line-under-the-title",
+     '---\ntitle: "2024 Year-end report: Strong end to the year"\n---\n\nAcme Fastigheter AB\n\n'
+     "* Rental income increased 8 percent to SEK 4,174 million (3,881).\n\n" + LEAD,
+     "2024 Year-end report: Strong end to the year", None, None),
 ]
 
 
@@ -295,3 +309,8 @@ def test_a_dateline_glued_to_a_pull_quote_is_found():
     assert lead.dateline.location == "ALEXANDRIA, VA, UNITED STATES"
     assert lead.dateline.wire == "EIN Presswire"
     assert lead.text.startswith('"Read Less" is set to change')
+
+
+def test_an_issuer_line_under_the_title_names_the_issuer():
+    header = header_of('---\ntitle: "2024 Year-end report"\n---\n\nAcme Fastigheter AB\n\n' + LEAD)
+    assert (header.issuer, header.subheadline) == ("Acme Fastigheter AB", None)
