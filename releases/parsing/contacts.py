@@ -358,7 +358,12 @@ def split_fields(text: str) -> list[str]:
         text,
         flags=re.I,
     )
-    return [p.strip(" ;") for p in parts if p and p.strip(" ;")]
+    found = []
+    for part in (p.strip(" ;") for p in parts if p and p.strip(" ;")):
+        pair = part.split("/")
+        # "Kathleen Noonan/Julia Westermeir": two people of one desk
+        found.extend(pair if len(pair) == 2 and all(map(is_name, pair)) else [part])
+    return found
 
 
 def line_fields(line: str) -> list[Field]:

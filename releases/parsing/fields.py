@@ -192,13 +192,14 @@ FULL_DATE = (r"(?:" + MONTH_WORD + r"\s+\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\
              r"\d{1,2}(?:st|nd|rd|th)?\.?\s+" + MONTH_WORD + r",?\s+(?:19|20)\d\d)")
 TITLE_LOCATION_RE = re.compile(
     r"^(?P<location>(?-i:[A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,3}"
-    r"(?:[ ](?:and|&)[ ][A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,2})?"  # Kawasaki and Yokohama, Japan
+    r"(?:[ ](?:and|&|/)[ ][A-ZÀ-Þ][\w.'’-]+(?:[ ][A-ZÀ-Þ][\w.'’-]+){0,2})?"  # Kawasaki and Yokohama; Garching / Munich
     r"(?:,[ ]?(?:the[ ])?[A-ZÀ-Þ][\w.'’-]*(?:[ ][A-ZÀ-Þ][\w.'’-]*){0,2}){0,2}))"
     r"(?=(?:,?\s*+" + FULL_DATE + r")?"  # Salt Lake City, UT, June 30, 2026
     r"\s*+(?:(?:--|—|–|-|,)?\s*+[(/]\s*+[^()/]{0,30}?(?:wire|newsfile|presswire|CNW)\b|"
     r"[—–-]\s*(?:TheNewswire|ACCESS Newswire|Media OutReach Newswire)\b)"  # Vancouver, BC – TheNewswire - June 5
     # Milan, 13 February 2025 – / Milan, February 13th, 2025 – / a header line "Kawasaki, Japan, March 3, 2025"
-    r"|(?P<dated>,\s*" + FULL_DATE + r"(?:\s*(?:--|—|–|-)\s|\s*:\s|\s*$)"  # ("Oslo, 14th February 2025: Itera ...")
+    # ("Oslo, 14th February 2025: Itera ...", "Munich, February 7, 2025 –ITM ...": a bold dateline's mark ran on)
+    r"|(?P<dated>,\s*" + FULL_DATE + r"(?:\s*(?:--|—|–|-)\s|\s*[—–](?=[A-Z])|\s*:\s|\s*$)"
     r"|\s*\(" + FULL_DATE + r"\)\s*(?:--|—|–|-)\s)"  # San Francisco (March 24, 2022) - GitLab Inc.
     r"|(?P<undated>\s+[—–]\s+(?-i:[A-Z])))",  # Amsterdam, the Netherlands – Royal Philips
     re.I,

@@ -592,6 +592,14 @@ def test_a_flattened_newswire_block_around_the_issuers_name(contacts, expected):
          ("investors", None, None, None, [], ["investors@benef.example.com"])],
         id="a-desk-mailbox-under-a-person-of-another-firm",
     ),
+    pytest.param(
+        "**Media Contact**\n\nCorporate Communications\n\nKathleen Noonan/Julia Westermeir\n\n"
+        "Phone: +49 89 555 8986 1500\n\nEmail: communications@itm.example.com",
+        [("media", "Kathleen Noonan", None, None, ["+49 89 555 8986 1500"], ["communications@itm.example.com"]),
+         ("media", "Julia Westermeir", None, None, ["+49 89 555 8986 1500"],
+          ["communications@itm.example.com"])],
+        id="two-people-parted-by-a-slash",
+    ),
 ])
 def test_contact_blocks_of_an_asian_wire_and_a_nordic_issuer(text, expected):
     assert people(text) == expected

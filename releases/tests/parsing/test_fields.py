@@ -108,6 +108,9 @@ DATELINES = [
     ("title-case-place-undated",
      "Amsterdam, the Netherlands – Royal Acme (NYSE: ACM, AEX: ACMA), a global leader in health technology, "
      "today presents its plan to create value.", "Amsterdam, the Netherlands", None, None, "Royal Acme"),
+    ("title-case-places-with-a-slash-and-a-dash-run-on",
+     "Garching / Munich, February 7, 2025 –Acme Isotope SE (ACM), a leading biotech company, today announced",
+     "Garching / Munich", date(2025, 2, 7), None, "Acme"),
     ("title-case-place-bracketed-date", "San Francisco (March 24, 2022) - Acme Inc. (NASDAQ: ACME) announced today",
      "San Francisco", date(2022, 3, 24), None, "Acme"),
     ("title-case-places-joined-on-a-header-line", "Kawasaki and Yokohama, Japan, March 3, 2025",
