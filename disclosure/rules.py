@@ -42,8 +42,10 @@ MATERIAL = {
 EXCHANGE_CODES = {"exchange_market_hours", "exchange_close_window"}
 
 # A time of day as releases print it: "4:30 p.m.", "8 a.m.", "16:00" (zone looked for after it).
+# "4:30 p.m.", "16:30", "16h30"; "14.00" only after "at", "from" or "until" (elsewhere "$2.20" is a price)
 TIME_RE = re.compile(
-    r"\b(?:\d{1,2}(?::[0-5]\d)?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])|(?:[01]?\d|2[0-3])[:.h][0-5]\d\b)", re.I
+    r"\b(?:\d{1,2}(?::[0-5]\d)?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)(?![a-z])|(?:[01]?\d|2[0-3])[:h][0-5]\d\b"
+    r"|(?:(?<=\bat )|(?<=\bfrom )|(?<=\buntil ))(?:[01]?\d|2[0-3])\.[0-5]\d\b(?![.,]\d))", re.I
 )
 
 

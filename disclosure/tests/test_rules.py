@@ -117,8 +117,10 @@ def test_a_calls_zone_is_held_to_the_datelines_country(location, zone, warns):
     "text, untimed",
     [("at 4:30 p.m. ET", None), ("at 8:00 a.m. Eastern Time", None), ("at 16:00 CET", None),
      ("at 4:30 p.m. (ET)", None), ("at 4:30 p.m.", "4:30 p.m."), ("at 10 a.m., followed by", "10 a.m."),
-     ("on January 22, 2030", None)],
-    ids=["abbreviation", "name", "24-hour", "parenthesis", "no-zone", "bare-hour", "no-time"],
+     ("on January 22, 2030", None), ("at 14.00", "14.00"), ("at 14.00 CET", None),
+     ("after prices fell from $2.20 to $1.93 per gallon for", None)],
+    ids=["abbreviation", "name", "24-hour", "parenthesis", "no-zone", "bare-hour", "no-time", "dotted-24-hour",
+         "dotted-24-hour-with-zone", "a-price-is-no-time"],
 )
 def test_times_in_the_text_need_their_zone(text, untimed):
     assert rules.times_without_zone(f"<p>Join us {text} the call.</p>") == untimed
