@@ -441,7 +441,9 @@ SHARED_EXCHANGE_RE = re.compile(r"(?P<exchange>\b[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]
 NOT_EXCHANGES = {"ISIN", "WKN", "CUSIP", "SEDOL", "LEI", "CIK", "FIGI", "TICKER", "SYMBOL", "CODE", "SOURCE",
                  "CONTACT", "NOTE", "ATTN", "TEL", "FAX", "WEB", "EMAIL", "WEBSITE", "PHONE"}
 EXCHANGE_NAMES = (
-    (re.compile(r"^NASDAQ", re.I), "NASDAQ"),
+    # (not Nasdaq's European exchanges: "Nasdaq Stockholm", "Nasdaq Helsinki", "Nasdaq First North")
+    (re.compile(r"^NASDAQ(?!\s*(?:STOCKHOLM|HELSINKI|COPENHAGEN|ICELAND|REYKJAVIK|TALLINN|RIGA|VILNIUS|NORDIC|"
+                r"FIRST\s+NORTH|BALTIC))", re.I), "NASDAQ"),
     (re.compile(r"^(?:NYSE\s*(?:MKT|AMEX|AMERICAN)|AMEX|AMERICAN STOCK EXCHANGE)$", re.I), "NYSE AMERICAN"),
     (re.compile(r"^(?:NYSE|NEW YORK STOCK EXCHANGE)$", re.I), "NYSE"),
     (re.compile(r"^(?:TSX\s*+-?\s*V|TSX\s*VENTURE(?:\s*EXCHANGE)?|TSXV)$", re.I), "TSXV"),

@@ -263,7 +263,8 @@ def test_company_name(lead, expected):
          [("NYSE", "GIG"), ("NYSE", "GIG.U"), ("NYSE", "GIG.RT"), ("NYSE", "GIG.WS")]),
         ("NYSE: ACM, the world leader", [("NYSE", "ACM")]),
         ("NYSE and TSX: ABC", [("NYSE", "ABC"), ("TSX", "ABC")]),
-        ("Nasdaq Copenhagen: NOVO B", [("NASDAQ", "NOVO B")]),
+        ("Nasdaq Copenhagen: NOVO B", [("NASDAQ COPENHAGEN", "NOVO B")]),  # Nasdaq's Nordic exchanges are their own
+        ("TSX, Nasdaq Stockholm: IPCO", [("TSX", "IPCO"), ("NASDAQ STOCKHOLM", "IPCO")]),
         ("LSE: NWM, TSX: NWM", [("LSE", "NWM"), ("TSX", "NWM")]),
         ("NYSE: PHG, AEX: PHIA", [("NYSE", "PHG"), ("AEX", "PHIA")]),
         ("XMIL: REC", [("XMIL", "REC")]),
@@ -281,7 +282,7 @@ def test_company_name(lead, expected):
     ],
     ids=["nasdaq", "quoted-tickers", "semicolons", "shared-ticker", "nyse-american", "nyse-mkt", "tsx-v",
          "tsx-venture", "nasdaq-market", "unit-ticker", "glued-brackets", "otc-pink", "two-share-classes",
-         "units-and-warrants", "oxford-comma-before-the-last-ticker", "one-ticker-then-prose", "two-exchanges-one-ticker", "nordic-share-class", "lse-and-tsx",
+         "units-and-warrants", "oxford-comma-before-the-last-ticker", "one-ticker-then-prose", "two-exchanges-one-ticker", "nordic-share-class", "a-nordic-exchange-after-a-comma", "lse-and-tsx",
          "aex", "market-identifier-code", "argentine-byma", "isin-wkn", "no-listing", "google-code-bracketed",
          "google-codes-bracketed", "google-code-mid-prose", "agency-name-is-no-exchange", "standard-name-is-no-exchange",
          "x-word-is-no-market-code", "x-word-with-a-code", "another-market-code"],
