@@ -14,7 +14,7 @@ from datetime import date
 
 from . import zones
 from .calls import STRONG_CALL_RE, find_calls
-from .contacts import find_contacts, glued_issuer_re, issuer_lines_as_organization, part_glued_issuer
+from .contacts import find_contacts, glued_issuer_re, issuer_lines_as_organization, mail_domain, part_glued_issuer
 from .document import LINK_ONLY_RE, Block, Document, to_document
 from .doubts import with_doubts
 from .errors import ParseError
@@ -436,7 +436,7 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
             found = websites_in(text) or [link.href for link in block.links if websites_in(link.href)]
             # "Sven Pauly ... sp@crossalliance.de www.crossalliance.de": the site of the firm whose mailbox is
             # beside it, an agency's unless it carries the issuer's name
-            mailboxes = {m.group(0).rsplit("@", 1)[1].lower() for m in EMAIL_RE.finditer(text)}
+            mailboxes = {mail_domain(m.group(0)) for m in EMAIL_RE.finditer(text)}
             # (the mailbox's domain as matched may run on into the site glued to it: "sp@x.dewww.x.de")
             found = [site for site in found if not any(domain_of(site) in box for box in mailboxes)
                      or any(w in domain_of(site) for w in words)]
