@@ -415,6 +415,8 @@ DASH_BEFORE_LISTED_RE = re.compile(r"[*_]*\s*[-–—]\s*[*_]*(?P<name>[^-–—
 def listed_after_a_dash(text: str, name: str) -> str | None:
     """The issuer's name after a dash when its listing follows it and the name found first does not."""
     start = text.find(name)
+    if start < 0:
+        return None  # the name as cleaned ("NETGEAR, Inc." of "NETGEAR®, Inc.") is not printed so
     if glued := GLUED_DASH_RE.search(name):  # "All Remote- GitLab Inc., (NASDAQ: GTLB)": the dash inside the match
         start, name = start + glued.start(), name[glued.start():]
     match = DASH_BEFORE_LISTED_RE.match(text, start + (0 if glued else len(name)))

@@ -419,7 +419,8 @@ def issuer_website(blocks: Sequence[Block], abouts: Sequence[AboutSection], name
     # linked to its site
     words = name_words(name)
     for link in blocks[after_lead[0]].links if after_lead and words else ():
-        if name_words(link.text) and set(name_words(link.text)) <= set(words) and websites_in(link.href):
+        linked = set(name_words(link.text))
+        if linked and linked <= set(words) and websites_in(link.href):
             return link.href
     foreign = {i for s in abouts if s not in own for i in s.blocks}
     # The page's own trailer is chrome to the body, yet it is where a newswire page lists the issuer's links.
